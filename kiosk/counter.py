@@ -1,0 +1,368 @@
+"""The counter service: check, validate, unvalidate. Plain Python, used by the CLI, the UI,
+the tests and the benchmarks alike.
+
+Every validation is written locally first, in ONE committed transaction (booking state, outbox
+row, audit row) before anyone is told "Validée"; the online channel (when there is one and the
+network is healthy) is asked afterwards and may turn the answer into a conflict at once.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Collection
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Literal
+
+from sqlalchemy import update
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
+
+from kiosk.clock import Clock, utcnow
+from kiosk.domain.booking import Booking, BookingStatus
+from kiosk.domain.online import OnlineChannel
+from kiosk.domain.payload import ParsedScan, parse_payload
+from kiosk.domain.rules import decide
+from kiosk.domain.verdict import Verdict, VerdictKind
+from kiosk.store import audit, bookings, outbox, state
+from kiosk.store.database import Database, storage_error
+from kiosk.store.outbox import OpKind, OpState
+
+Source = Literal["local", "online"]
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    scan: ParsedScan
+    token: str | None
+    booking: Booking | None
+    verdict: Verdict
+    source: Source  # decided online, or from the local cache
+    data_as_of: datetime | None  # when the cache was last refreshed from the server
+    op_id: str | None = None  # validate/unvalidate: the recorded operation
+    op_state: OpState | None = None
+    unverified: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.verdict.kind in (
+            VerdictKind.VALIDABLE,
+            VerdictKind.VALIDATED,
+            VerdictKind.UNVALIDATED,
+            VerdictKind.TO_CONFIRM,
+        )
+
+
+class Counter:
+    """One counter: the venues it serves, its name, and the local database."""
+
+    def __init__(
+        self,
+        db: Database,
+        *,
+        venue_ids: Collection[int] = (),
+        counter_name: str = "Guichet",
+        kiosk_id: str = "",
+        clock: Clock = utcnow,
+        channel: OnlineChannel | None = None,
+    ) -> None:
+        self.db = db
+        self.venue_ids = frozenset(venue_ids)
+        self.counter_name = counter_name
+        self.kiosk_id = kiosk_id
+        self.clock = clock
+        self.channel = channel
+        self._local = threading.local()
+
+    # -- connections: one per thread, kept open (the hot path is a single indexed lookup) --
+    def _conn(self) -> Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self.db.connect_writer()
+            self._local.conn = conn
+        return conn
+
+    def close(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+
+    def data_as_of(self) -> datetime | None:
+        conn = self._conn()
+        with conn.begin():
+            return state.get_time(conn, state.PULLED_AT)
+
+    # -- check --------------------------------------------------------------------------
+    def check(self, payload: str, *, online: bool = True) -> CheckResult:
+        """Booking card and verdict for a scan. Changes nothing but the token index."""
+        result = self.check_local(payload)
+        if online and result.token and self._online():
+            return self.check_online(result)
+        return result
+
+    def check_local(self, payload: str) -> CheckResult:
+        scan = parse_payload(payload)
+        if not scan.ok:
+            return CheckResult(
+                scan,
+                None,
+                None,
+                Verdict(VerdictKind.INVALID_SCAN, reason=scan.reason),
+                "local",
+                None,
+            )
+        conn = self._conn()
+        with conn.begin():
+            token, booking = self._find(conn, scan)
+            verdict = self._local_verdict(conn, token, booking)
+            as_of = state.get_time(conn, state.PULLED_AT)
+        return CheckResult(scan, token, booking, verdict, "local", as_of)
+
+    def check_online(self, result: CheckResult) -> CheckResult:
+        """Refine a local result with the server's answer; keep the local one if none."""
+        if self.channel is None or result.token is None:
+            return result
+        answer = self.channel.lookup(result.token)
+        if answer is None:
+            return result
+        booking = result.booking
+        conn = self._conn()
+        with conn.begin():
+            if answer.booking_row is not None:
+                bookings.upsert(conn, [answer.booking_row], self.clock())
+                bookings.learn_token(conn, answer.booking_row["id"], result.token, "online")
+                booking = bookings.by_id(conn, answer.booking_row["id"])
+            verdict = answer.verdict
+            if answer.verdict.kind is VerdictKind.VALIDABLE and booking is not None:
+                # The server says usable; our venue check still applies (a key may see several
+                # venues while this counter serves one).
+                verdict = decide(booking, self.venue_ids, self.clock())
+            elif answer.verdict.kind is VerdictKind.ALREADY_USED and booking is not None:
+                local = decide(booking, self.venue_ids, self.clock())
+                if local.kind is VerdictKind.ALREADY_USED:
+                    verdict = local  # ours knows when, where and by whom
+            elif answer.verdict.kind is VerdictKind.UNKNOWN and booking is not None:
+                local = decide(booking, self.venue_ids, self.clock())
+                if local.kind is VerdictKind.WRONG_VENUE:
+                    verdict = local
+            pending = outbox.pending_for_token(conn, result.token)
+            if pending and pending[-1].kind is OpKind.USE:
+                verdict = self._used_here(booking, pending[-1])
+        return replace(result, booking=booking, verdict=verdict, source="online")
+
+    # -- validate -----------------------------------------------------------------------
+    def validate(
+        self,
+        payload: str,
+        *,
+        staff: str | None = None,
+        unverified: bool = False,
+        booking_id: int | None = None,
+    ) -> CheckResult:
+        """Record a validation. `unverified`: staff record a token unknown offline *to confirm*
+        (optionally tied to a booking they picked by name); sync settles it."""
+        first = self.check_local(payload)
+        if first.token is None:
+            return first
+        if first.booking is None and not unverified and self._online():
+            first = self.check_online(first)  # learn the booking from the server first
+        now = self.clock()
+        conn = self._conn()
+        try:
+            with conn.begin():
+                token, booking = self._find(conn, first.scan)
+                verdict = self._local_verdict(conn, token, booking)
+                if verdict.kind is VerdictKind.UNKNOWN_OFFLINE and unverified:
+                    if booking_id is not None:
+                        booking = bookings.by_id(conn, booking_id)
+                        if booking is None:
+                            raise LookupError(booking_id)
+                        verdict = decide(booking, self.venue_ids, now)
+                        if verdict.kind is VerdictKind.VALIDABLE:
+                            verdict = Verdict(VerdictKind.TO_CONFIRM)
+                    else:
+                        verdict = Verdict(VerdictKind.TO_CONFIRM)
+                if verdict.kind not in (VerdictKind.VALIDABLE, VerdictKind.TO_CONFIRM):
+                    return replace(first, booking=booking, verdict=verdict)
+                op_id = outbox.record(
+                    conn,
+                    kind=OpKind.USE,
+                    token=token,
+                    booking_id=booking.id if booking else None,
+                    now=now,
+                    counter=self.counter_name,
+                    staff=staff,
+                    kiosk_id=self.kiosk_id,
+                    unverified=verdict.kind is VerdictKind.TO_CONFIRM,
+                )
+                if booking is not None:
+                    self._set_used(conn, booking.id, now, staff)
+                    booking = bookings.by_id(conn, booking.id)
+                audit.log(
+                    conn,
+                    at=now,
+                    action="validate",
+                    token=token,
+                    booking_id=booking.id if booking else None,
+                    op_id=op_id,
+                    counter=self.counter_name,
+                    staff=staff,
+                    outcome=verdict.kind.value,
+                )
+        except DBAPIError as exc:
+            raise storage_error(exc) from None
+        done_kind = VerdictKind.VALIDATED if verdict.kind is VerdictKind.VALIDABLE else verdict.kind
+        result = replace(
+            first,
+            token=token,
+            booking=booking,
+            verdict=Verdict(done_kind),
+            op_id=op_id,
+            op_state=OpState.PENDING,
+            unverified=done_kind is VerdictKind.TO_CONFIRM,
+        )
+        return self._push(result)
+
+    def unvalidate(self, payload: str, *, staff: str | None = None) -> CheckResult:
+        """Invalidate ("Invalider"): refused unless the booking is used and not reimbursed."""
+        first = self.check_local(payload)
+        if first.token is None:
+            return first
+        now = self.clock()
+        conn = self._conn()
+        try:
+            with conn.begin():
+                token, booking = self._find(conn, first.scan)
+                verdict = self._local_verdict(conn, token, booking)
+                if verdict.kind is not VerdictKind.ALREADY_USED:
+                    if verdict.kind is VerdictKind.VALIDABLE or (
+                        verdict.kind is VerdictKind.TOO_EARLY
+                    ):
+                        verdict = Verdict(VerdictKind.NOT_USED)
+                    return replace(first, booking=booking, verdict=verdict)
+                op_id = outbox.record(
+                    conn,
+                    kind=OpKind.KEEP,
+                    token=token,
+                    booking_id=booking.id if booking else None,
+                    now=now,
+                    counter=self.counter_name,
+                    staff=staff,
+                    kiosk_id=self.kiosk_id,
+                )
+                if booking is not None:
+                    conn.execute(
+                        update(bookings.T)
+                        .where(bookings.T.c.id == booking.id)
+                        .values(
+                            status=BookingStatus.CONFIRMED.value,
+                            used_at=None,
+                            used_counter=None,
+                            used_staff=None,
+                        )
+                    )
+                    booking = bookings.by_id(conn, booking.id)
+                audit.log(
+                    conn,
+                    at=now,
+                    action="unvalidate",
+                    token=token,
+                    booking_id=booking.id if booking else None,
+                    op_id=op_id,
+                    counter=self.counter_name,
+                    staff=staff,
+                    outcome=VerdictKind.UNVALIDATED.value,
+                )
+        except DBAPIError as exc:
+            raise storage_error(exc) from None
+        result = replace(
+            first,
+            token=token,
+            booking=booking,
+            verdict=Verdict(VerdictKind.UNVALIDATED),
+            op_id=op_id,
+            op_state=OpState.PENDING,
+        )
+        return self._push(result)
+
+    def find_to_collect(self, query: str, limit: int = 30) -> list[Booking]:
+        """Bookings still to collect at this counter's venues, by the youth's name."""
+        conn = self._conn()
+        with conn.begin():
+            return bookings.find_to_collect(conn, query, self.venue_ids, limit)
+
+    # -- internals ----------------------------------------------------------------------
+    def _online(self) -> bool:
+        return self.channel is not None and self.channel.is_online()
+
+    def _find(self, conn: Connection, scan: ParsedScan) -> tuple[str, Booking | None]:
+        """The first candidate token that the cache knows (or has pending ops for)."""
+        for candidate in scan.candidates:
+            booking = bookings.by_token(conn, candidate)
+            if booking is not None or outbox.pending_for_token(conn, candidate):
+                return candidate, booking
+        return scan.candidates[0], None
+
+    def _local_verdict(self, conn: Connection, token: str, booking: Booking | None) -> Verdict:
+        pending = outbox.pending_for_token(conn, token)
+        if pending and pending[-1].kind is OpKind.USE:
+            return self._used_here(booking, pending[-1])
+        return decide(booking, self.venue_ids, self.clock())
+
+    def _used_here(self, booking: Booking | None, op: outbox.Operation) -> Verdict:
+        return Verdict(
+            VerdictKind.ALREADY_USED,
+            used_at=op.created_at,
+            used_counter=op.counter,
+            used_staff=op.staff,
+            department_code=booking.department_code if booking else None,
+        )
+
+    def _set_used(
+        self, conn: Connection, booking_id: int, now: datetime, staff: str | None
+    ) -> None:
+        conn.execute(
+            update(bookings.T)
+            .where(bookings.T.c.id == booking_id)
+            .values(
+                status=BookingStatus.USED.value,
+                used_at=now,
+                used_counter=self.counter_name,
+                used_staff=staff,
+            )
+        )
+
+    def _push(self, result: CheckResult) -> CheckResult:
+        """Online: settle the new operation now, so a conflict shows at the counter at once."""
+        if result.op_id is None or not self._online():
+            return result
+        assert self.channel is not None
+        settled = self.channel.push_now(result.op_id)
+        if settled is None:
+            return result
+        conn = self._conn()
+        with conn.begin():
+            op = outbox.get(conn, result.op_id)
+            booking = bookings.by_id(conn, result.booking.id) if result.booking else None
+        if settled is OpState.CONFLICT and op is not None:
+            from kiosk.sync.conflicts import verdict_for_conflict
+
+            return replace(
+                result,
+                booking=booking,
+                verdict=verdict_for_conflict(op),
+                op_state=settled,
+                source="online",
+            )
+        verdict = result.verdict
+        if verdict.kind is VerdictKind.TO_CONFIRM and settled is OpState.DONE:
+            verdict = Verdict(VerdictKind.VALIDATED)
+        return replace(
+            result,
+            booking=booking,
+            verdict=verdict,
+            op_state=settled,
+            source="online",
+            unverified=result.unverified and settled is not OpState.DONE,
+        )

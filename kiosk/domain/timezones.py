@@ -1,0 +1,41 @@
+"""Department code → IANA timezone, so event dates show in the offer's local time.
+
+Overseas departments and collectivities each have their own zone; everything else is
+metropolitan France (Corsica's 2A/2B included).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+PARIS = "Europe/Paris"
+
+_OVERSEAS = {
+    "971": "America/Guadeloupe",
+    "972": "America/Martinique",
+    "973": "America/Cayenne",
+    "974": "Indian/Reunion",
+    "975": "America/Miquelon",
+    "976": "Indian/Mayotte",
+    "977": "America/St_Barthelemy",
+    "978": "America/Marigot",
+    "986": "Pacific/Wallis",
+    "987": "Pacific/Tahiti",
+    "988": "Pacific/Noumea",
+}
+
+
+def timezone_name(department_code: str | None) -> str:
+    if not department_code:
+        return PARIS
+    return _OVERSEAS.get(department_code.strip(), PARIS)
+
+
+def zone_for(department_code: str | None) -> ZoneInfo:
+    return ZoneInfo(timezone_name(department_code))
+
+
+def local(dt: datetime, department_code: str | None) -> datetime:
+    """The same instant in the department's wall-clock time."""
+    return dt.astimezone(zone_for(department_code))

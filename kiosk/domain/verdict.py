@@ -1,0 +1,63 @@
+"""The answer the counter gives about one scan, independent of how it is shown."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+
+class Family(StrEnum):
+    """Colour and sound family of a verdict: green, amber or red."""
+
+    OK = "ok"
+    WARNING = "warning"
+    REFUSED = "refused"
+
+
+class VerdictKind(StrEnum):
+    VALIDABLE = "validable"
+    VALIDATED = "validated"
+    TO_CONFIRM = "to_confirm"
+    UNVALIDATED = "unvalidated"
+    ALREADY_USED = "already_used"
+    CANCELLED = "cancelled"
+    REIMBURSED = "reimbursed"
+    TOO_EARLY = "too_early"
+    WRONG_VENUE = "wrong_venue"
+    UNKNOWN = "unknown"
+    UNKNOWN_OFFLINE = "unknown_offline"
+    NOT_USED = "not_used"
+    INVALID_SCAN = "invalid_scan"
+
+    @property
+    def family(self) -> Family:
+        if self in (VerdictKind.VALIDABLE, VerdictKind.VALIDATED, VerdictKind.UNVALIDATED):
+            return Family.OK
+        if self in (VerdictKind.ALREADY_USED, VerdictKind.TO_CONFIRM, VerdictKind.NOT_USED):
+            return Family.WARNING
+        return Family.REFUSED
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    kind: VerdictKind
+    available_from: datetime | None = None  # TOO_EARLY: when validation becomes possible
+    used_at: datetime | None = None  # ALREADY_USED: when (if known)
+    used_counter: str | None = None  # ALREADY_USED: at which counter (if known)
+    used_staff: str | None = None  # ALREADY_USED: by whom (if known)
+    department_code: str | None = None  # timezone for the dates above
+    venue_name: str | None = None  # WRONG_VENUE: where the booking belongs
+    reason: str | None = None  # INVALID_SCAN: the parser's reason; server text otherwise
+
+    @property
+    def family(self) -> Family:
+        return self.kind.family
+
+    @property
+    def can_validate(self) -> bool:
+        return self.kind is VerdictKind.VALIDABLE
+
+    @property
+    def can_unvalidate(self) -> bool:
+        return self.kind in (VerdictKind.ALREADY_USED, VerdictKind.VALIDATED)

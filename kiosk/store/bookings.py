@@ -1,0 +1,131 @@
+"""Booking rows ⇄ domain `Booking`, and the queries the counter needs (Core, for speed)."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Row, delete, func, select, text, update
+from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy.engine import Connection
+
+from kiosk.domain.booking import Booking, BookingStatus
+from kiosk.store import models
+
+T = models.Booking.__table__
+CLOSED = (BookingStatus.USED, BookingStatus.CANCELLED, BookingStatus.REIMBURSED)
+
+
+def search_key(*parts: str | None) -> str:
+    """Lower-case, accent-free text for name search ("Éloïse" finds "eloise")."""
+    joined = " ".join(p for p in parts if p)
+    decomposed = unicodedata.normalize("NFKD", joined)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().strip()
+
+
+def to_domain(row: Row[Any] | Mapping[str, Any]) -> Booking:
+    m = row._mapping if isinstance(row, Row) else row
+    return Booking(
+        id=m["id"],
+        token=m["token"],
+        status=BookingStatus(m["status"]),
+        quantity=m["quantity"],
+        unit_price_cents=m["price_cents"],
+        offer_id=m["offer_id"],
+        offer_name=m["offer_name"],
+        venue_id=m["venue_id"],
+        venue_name=m["venue_name"],
+        stock_id=m["stock_id"],
+        offer_ean=m["offer_ean"],
+        price_category_label=m["price_category_label"],
+        department_code=m["department_code"],
+        first_name=m["first_name"],
+        last_name=m["last_name"],
+        created_at=m["created_at"],
+        cancellation_limit=m["cancellation_limit"],
+        beginning=m["beginning"],
+        used_at=m["used_at"],
+        used_counter=m["used_counter"],
+        used_staff=m["used_staff"],
+    )
+
+
+def by_token(conn: Connection, token: str) -> Booking | None:
+    row = conn.execute(select(T).where(T.c.token == token.upper())).first()
+    return to_domain(row) if row else None
+
+
+def by_id(conn: Connection, booking_id: int) -> Booking | None:
+    row = conn.execute(select(T).where(T.c.id == booking_id)).first()
+    return to_domain(row) if row else None
+
+
+def learn_token(conn: Connection, booking_id: int, token: str, source: str) -> None:
+    """Attach a token to a cached booking (the token index), moving it off any stale row."""
+    token = token.upper()
+    conn.execute(update(T).where(T.c.token == token, T.c.id != booking_id).values(token=None))
+    conn.execute(update(T).where(T.c.id == booking_id).values(token=token, token_source=source))
+
+
+def upsert(conn: Connection, rows: Iterable[Mapping[str, Any]], now: datetime) -> int:
+    """Insert or refresh bookings from the server. Local-only facts (token, who validated here)
+    are kept; a booking seen closed for the first time gets `closed_at` (for retention)."""
+    values = []
+    for r in rows:
+        v = dict(r)
+        v["search_name"] = search_key(v.get("first_name"), v.get("last_name"))
+        v["refreshed_at"] = now
+        v.setdefault("closed_at", now if v["status"] in CLOSED else None)
+        values.append(v)
+    if not values:
+        return 0
+    stmt = insert(T).values(values)
+    keep_local = {"id", "token", "token_source", "used_counter", "used_staff", "closed_at"}
+    excluded = {c: stmt.excluded[c] for c in values[0] if c not in keep_local}
+    excluded["closed_at"] = func.coalesce(T.c.closed_at, stmt.excluded.closed_at)
+    if "used_at" in excluded:
+        # The public API has no dateUsed: keep what this counter recorded unless reopened.
+        excluded["used_at"] = func.coalesce(stmt.excluded.used_at, T.c.used_at)
+    conn.execute(stmt.on_conflict_do_update(index_elements=[T.c.id], set_=excluded))
+    return len(values)
+
+
+def find_to_collect(
+    conn: Connection, query: str, venue_ids: Iterable[int], limit: int = 30
+) -> list[Booking]:
+    """Bookings still to collect (CONFIRMED) at the venues, whose youth's name matches."""
+    words = search_key(query).split()
+    if not words:
+        return []
+    stmt = select(T).where(T.c.status == BookingStatus.CONFIRMED.value)
+    ids = list(venue_ids)
+    if ids:
+        stmt = stmt.where(T.c.venue_id.in_(ids))
+    for w in words[:5]:
+        escaped = w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        stmt = stmt.where(T.c.search_name.like(f"%{escaped}%", escape="\\"))
+    stmt = stmt.order_by(T.c.last_name, T.c.first_name, T.c.id).limit(limit)
+    return [to_domain(r) for r in conn.execute(stmt)]
+
+
+def count(conn: Connection) -> int:
+    return conn.execute(select(func.count()).select_from(T)).scalar_one()
+
+
+def reconcile_imported(conn: Connection) -> int:
+    """Move tokens learned from an imported export (local rows, negative ids) onto the real
+    bookings once the API list has brought them; drop the local stand-ins."""
+    pairs = conn.execute(
+        text(
+            "SELECT n.id, n.token, p.id FROM booking n JOIN booking p ON p.id > 0 AND n.id < 0 "
+            "AND p.offer_name = n.offer_name AND p.search_name = n.search_name "
+            "AND abs(julianday(p.created_at) - julianday(n.created_at)) < (61.0 / 86400)"
+        )
+    ).all()
+    for local_id, token, real_id in pairs:
+        conn.execute(delete(T).where(T.c.id == local_id))
+        if token:
+            learn_token(conn, real_id, token, "import")
+    return len(pairs)

@@ -1,0 +1,142 @@
+"""The kiosk's SQLite file: engine set-up (WAL, synchronous=FULL), migrations, integrity.
+
+Every connection gets the same pragmas. Writers are short transactions; readers never block
+writers thanks to WAL, so the UI can read while the sync worker writes.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from kiosk.store.errors import DatabaseCorrupt, DataDirError, StorageFull
+
+DB_NAME = "kiosk.sqlite3"
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def _set_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    # Let SQLAlchemy (not pysqlite) emit BEGIN, so writers can ask for BEGIN IMMEDIATE.
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA busy_timeout=5000")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.close()
+
+
+def _begin(conn: Connection) -> None:
+    mode = conn.get_execution_options().get("sqlite_begin", "")
+    conn.exec_driver_sql(f"BEGIN {mode}".strip())
+
+
+def explain_sqlite_error(exc: BaseException) -> str:
+    """A French sentence for a low-level SQLite failure."""
+    msg = str(getattr(exc, "orig", exc)).lower()
+    if "disk is full" in msg or "database or disk is full" in msg:
+        return (
+            "Le disque est plein : la validation n'a pas été enregistrée. Libérez de la place "
+            "puis réessayez."
+        )
+    if "readonly" in msg or "read-only" in msg or "attempt to write" in msg:
+        return (
+            "Le dossier de données est en lecture seule : la validation n'a pas été enregistrée. "
+            "Vérifiez les droits du dossier ou le disque."
+        )
+    if "malformed" in msg or "not a database" in msg or "corrupt" in msg:
+        return (
+            "La base de données du kiosque est endommagée. Relancez le kiosque : il restaurera "
+            "la dernière sauvegarde."
+        )
+    if "locked" in msg or "busy" in msg:
+        return "La base de données est occupée. Réessayez dans un instant."
+    return f"Erreur de la base de données locale ({msg})."
+
+
+def storage_error(exc: BaseException) -> StorageFull | DatabaseCorrupt:
+    message = explain_sqlite_error(exc)
+    if "endommagée" in message:
+        return DatabaseCorrupt(message)
+    return StorageFull(message)
+
+
+class Database:
+    """One SQLite file. `connect()` gives a Core connection; `session()` an ORM session."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.engine: Engine = create_engine(f"sqlite:///{self.path}", future=True)
+        event.listen(self.engine, "connect", _set_pragmas)
+        event.listen(self.engine, "begin", _begin)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, data_dir: Path, *, migrate: bool = True) -> Database:
+        """Open (creating if needed) the database in `data_dir`, checked and migrated."""
+        data_dir = Path(data_dir)
+        try:
+            data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DataDirError(
+                f"Impossible de créer le dossier de données {data_dir} ({exc.strerror}). "
+                "Vérifiez le chemin et les droits, ou choisissez-en un autre avec --data-dir."
+            ) from None
+        if not data_dir.is_dir():
+            raise DataDirError(
+                f"{data_dir} n'est pas un dossier. Choisissez un dossier de données."
+            )
+        path = data_dir / DB_NAME
+        db = cls(path)
+        if path.exists():
+            db.check_header()
+        if migrate:
+            db.upgrade()
+        return db
+
+    def check_header(self) -> None:
+        """Refuse a file that is not SQLite or is truncated, before anything writes to it."""
+        try:
+            with open(self.path, "rb") as fh:
+                head = fh.read(16)
+        except OSError as exc:
+            raise DataDirError(f"Impossible de lire {self.path} ({exc.strerror}).") from None
+        if head and head != b"SQLite format 3\x00":
+            raise DatabaseCorrupt(
+                f"Le fichier {self.path} n'est pas une base du kiosque ou est endommagé. "
+                "Relancez le kiosque pour restaurer la dernière sauvegarde, "
+                "ou contactez le support."
+            )
+
+    def upgrade(self) -> None:
+        from kiosk.store.migrate import upgrade
+
+        try:
+            with self.engine.begin() as conn:
+                upgrade(conn)
+        except (OperationalError, DatabaseError, sqlite3.DatabaseError) as exc:
+            raise storage_error(exc) from None
+
+    def connect(self) -> Connection:
+        return self.engine.connect()
+
+    def connect_writer(self) -> Connection:
+        """A connection whose transactions take the write lock at BEGIN (no upgrade deadlock)."""
+        return self.engine.connect().execution_options(sqlite_begin="IMMEDIATE")
+
+    def session(self) -> Session:
+        return self._sessions()
+
+    def integrity_check(self) -> list[str]:
+        """`PRAGMA integrity_check` rows; ["ok"] when healthy."""
+        with self.engine.connect() as conn:
+            return [r[0] for r in conn.execute(text("PRAGMA integrity_check"))]
+
+    def dispose(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,206 @@
+"""The outbox: operations recorded at this counter until the central API settles them."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.engine import Connection
+
+from kiosk.store import models
+
+T = models.Outbox.__table__
+
+
+class OpKind(StrEnum):
+    USE = "use"
+    KEEP = "keep"
+
+
+class OpState(StrEnum):
+    PENDING = "pending"
+    DONE = "done"
+    CONFLICT = "conflict"
+
+
+@dataclass(frozen=True, slots=True)
+class Operation:
+    id: int
+    op_id: str
+    kind: OpKind
+    token: str
+    booking_id: int | None
+    created_at: datetime
+    counter: str
+    staff: str | None
+    unverified: bool
+    state: OpState
+    attempts: int
+    ambiguous: bool
+    next_attempt_at: datetime | None
+    last_error: str | None
+    http_status: int | None
+    conflict: str | None
+    settled_at: datetime | None
+    acknowledged_at: datetime | None
+
+
+def _op(row: Any) -> Operation:
+    m = row._mapping
+    return Operation(
+        id=m["id"],
+        op_id=m["op_id"],
+        kind=OpKind(m["kind"]),
+        token=m["token"],
+        booking_id=m["booking_id"],
+        created_at=m["created_at"],
+        counter=m["counter"],
+        staff=m["staff"],
+        unverified=bool(m["unverified"]),
+        state=OpState(m["state"]),
+        attempts=m["attempts"],
+        ambiguous=bool(m["ambiguous"]),
+        next_attempt_at=m["next_attempt_at"],
+        last_error=m["last_error"],
+        http_status=m["http_status"],
+        conflict=m["conflict"],
+        settled_at=m["settled_at"],
+        acknowledged_at=m["acknowledged_at"],
+    )
+
+
+def record(
+    conn: Connection,
+    *,
+    kind: OpKind,
+    token: str,
+    booking_id: int | None,
+    now: datetime,
+    counter: str,
+    staff: str | None,
+    kiosk_id: str,
+    unverified: bool = False,
+) -> str:
+    """Append an operation (inside the caller's transaction); returns its unique op id."""
+    op_id = str(uuid.uuid4())
+    conn.execute(
+        insert(T).values(
+            op_id=op_id,
+            kind=kind.value,
+            token=token.upper(),
+            booking_id=booking_id,
+            created_at=now,
+            created_local=now.astimezone().isoformat(timespec="seconds"),
+            counter=counter,
+            staff=staff,
+            kiosk_id=kiosk_id,
+            unverified=unverified,
+            state=OpState.PENDING.value,
+            attempts=0,
+            ambiguous=False,
+        )
+    )
+    return op_id
+
+
+def get(conn: Connection, op_id: str) -> Operation | None:
+    row = conn.execute(select(T).where(T.c.op_id == op_id)).first()
+    return _op(row) if row else None
+
+
+def pending(conn: Connection, limit: int | None = None) -> list[Operation]:
+    stmt = select(T).where(T.c.state == OpState.PENDING.value).order_by(T.c.id)
+    if limit:
+        stmt = stmt.limit(limit)
+    return [_op(r) for r in conn.execute(stmt)]
+
+
+def pending_for_token(conn: Connection, token: str) -> list[Operation]:
+    stmt = (
+        select(T)
+        .where(T.c.state == OpState.PENDING.value, T.c.token == token.upper())
+        .order_by(T.c.id)
+    )
+    return [_op(r) for r in conn.execute(stmt)]
+
+
+def conflicts(conn: Connection, *, include_acknowledged: bool = False) -> list[Operation]:
+    stmt = select(T).where(T.c.state == OpState.CONFLICT.value)
+    if not include_acknowledged:
+        stmt = stmt.where(T.c.acknowledged_at.is_(None))
+    return [_op(r) for r in conn.execute(stmt.order_by(T.c.id))]
+
+
+def all_ops(conn: Connection) -> list[Operation]:
+    return [_op(r) for r in conn.execute(select(T).order_by(T.c.id))]
+
+
+def counts(conn: Connection) -> dict[str, int]:
+    """pending, conflicts to handle (not acknowledged), done."""
+    rows = conn.execute(
+        select(T.c.state, T.c.acknowledged_at.is_(None), func.count()).group_by(
+            T.c.state, T.c.acknowledged_at.is_(None)
+        )
+    ).all()
+    out = {"pending": 0, "conflicts": 0, "done": 0}
+    for state, open_, n in rows:
+        if state == OpState.PENDING.value:
+            out["pending"] += n
+        elif state == OpState.DONE.value:
+            out["done"] += n
+        elif state == OpState.CONFLICT.value and open_:
+            out["conflicts"] += n
+    return out
+
+
+def mark_attempt(conn: Connection, op_id: str, *, ambiguous: bool) -> None:
+    """Before sending: count the attempt; `ambiguous` once a request may have reached the server."""
+    values: dict[str, Any] = {"attempts": T.c.attempts + 1}
+    if ambiguous:
+        values["ambiguous"] = True
+    conn.execute(update(T).where(T.c.op_id == op_id).values(**values))
+
+
+def mark_done(conn: Connection, op_id: str, now: datetime, http_status: int) -> None:
+    conn.execute(
+        update(T)
+        .where(T.c.op_id == op_id)
+        .values(state=OpState.DONE.value, settled_at=now, http_status=http_status, last_error=None)
+    )
+
+
+def mark_conflict(
+    conn: Connection, op_id: str, now: datetime, http_status: int | None, conflict: str, detail: str
+) -> None:
+    conn.execute(
+        update(T)
+        .where(T.c.op_id == op_id)
+        .values(
+            state=OpState.CONFLICT.value,
+            settled_at=now,
+            http_status=http_status,
+            conflict=conflict,
+            last_error=detail,
+        )
+    )
+
+
+def mark_retry(
+    conn: Connection, op_id: str, next_attempt_at: datetime, error: str, *, ambiguous: bool
+) -> None:
+    values: dict[str, Any] = {"next_attempt_at": next_attempt_at, "last_error": error}
+    if ambiguous:
+        values["ambiguous"] = True
+    conn.execute(update(T).where(T.c.op_id == op_id).values(**values))
+
+
+def acknowledge(conn: Connection, op_id: str, now: datetime, staff: str | None) -> None:
+    conn.execute(
+        update(T)
+        .where(T.c.op_id == op_id, T.c.state == OpState.CONFLICT.value)
+        .values(acknowledged_at=now, acknowledged_by=staff)
+    )

@@ -1,0 +1,214 @@
+"""The central pass Culture API client (provider API, `/public/...`).
+
+The key goes only in the Authorization header; it is never logged, printed or put in an error
+message. Every call has explicit timeouts. Answers are mapped to the sync layer's errors so that
+callers never see an httpx exception.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+import httpx
+
+from kiosk.sync import schema
+from kiosk.sync.errors import (
+    BadResponse,
+    HttpRefusal,
+    KeyRefused,
+    NetworkError,
+    RateLimited,
+)
+from kiosk.sync.limiter import RateLimiter
+
+log = logging.getLogger("kiosk.sync.api")
+
+BOOKINGS = "/public/bookings/v1"
+OFFERS = "/public/offers/v1"
+PAGE_LIMIT = 50  # the API's maximum page size
+MAX_BODY = 5_000_000  # bytes: a larger answer is refused rather than parsed
+
+DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=5.0)
+QUICK_TIMEOUT = httpx.Timeout(2.0, connect=1.5)  # the counter's online check
+
+
+class ApiClient:
+    def __init__(
+        self,
+        base_url: str,
+        api_key: str,
+        *,
+        limiter: RateLimiter | None = None,
+        timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.limiter = limiter or RateLimiter()
+        self._client = httpx.Client(
+            base_url=self.base_url,
+            headers={"Authorization": f"Bearer {api_key}", "Accept": "application/json"},
+            timeout=timeout,
+            transport=transport,
+            follow_redirects=False,
+        )
+        self.last_server_date: str | None = None
+
+    def close(self) -> None:
+        self._client.close()
+
+    # -- low level --------------------------------------------------------------------
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: dict[str, Any] | None = None,
+        timeout: httpx.Timeout | None = None,
+        max_wait: float | None = None,
+    ) -> Any:
+        """Send one request; return the decoded JSON (None for 204). Raises sync errors only."""
+        if not self.limiter.acquire(max_wait=max_wait):
+            raise RateLimited(self.limiter.wait_time())
+        mutating = method != "GET"
+        try:
+            response = self._client.request(
+                method, path, params=params, timeout=timeout or httpx.USE_CLIENT_DEFAULT
+            )
+        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
+            raise NetworkError(
+                f"Serveur pass Culture injoignable ({type(exc).__name__}).", maybe_sent=False
+            ) from None
+        except httpx.TimeoutException as exc:
+            raise NetworkError(
+                f"Le serveur pass Culture ne répond pas à temps ({type(exc).__name__}).",
+                maybe_sent=mutating,
+            ) from None
+        except httpx.HTTPError as exc:
+            raise NetworkError(
+                f"Connexion interrompue avec le serveur pass Culture ({type(exc).__name__}).",
+                maybe_sent=mutating,
+            ) from None
+        self.last_server_date = response.headers.get("date")
+        return self._decode(response, mutating)
+
+    def _decode(self, response: httpx.Response, mutating: bool) -> Any:
+        status = response.status_code
+        if status == 429:
+            try:
+                retry_after = float(response.headers.get("retry-after", "60"))
+            except ValueError:
+                retry_after = 60.0
+            self.limiter.pause(retry_after)
+            raise RateLimited(retry_after)
+        if status >= 500:
+            raise NetworkError(
+                f"Le serveur pass Culture est en erreur (HTTP {status}).", maybe_sent=mutating
+            )
+        if status == 204:
+            return None
+        if len(response.content) > MAX_BODY:
+            raise BadResponse("Réponse du serveur trop volumineuse : ignorée.")
+        body: Any = None
+        if response.content:
+            try:
+                body = response.json()
+            except (json.JSONDecodeError, UnicodeDecodeError):
+                if 200 <= status < 300:
+                    raise BadResponse("Réponse illisible du serveur (JSON invalide).") from None
+                body = response.text[:500]
+        if status == 401:
+            raise KeyRefused("La clé d'API est refusée par pass Culture (HTTP 401).")
+        if 200 <= status < 300:
+            return body
+        if status == 403 and not (isinstance(body, dict) and {"payment", "booking"} & set(body)):
+            raise KeyRefused("La clé d'API n'a pas les droits nécessaires (HTTP 403).")
+        if status in (400, 403, 404, 410, 422):
+            raise HttpRefusal(status, body)
+        raise BadResponse(f"Réponse inattendue du serveur (HTTP {status}).")
+
+    # -- bookings -----------------------------------------------------------------------
+    def get_booking(self, token: str, *, quick: bool = False) -> dict[str, Any]:
+        body = self.request(
+            "GET",
+            f"{BOOKINGS}/token/{token.upper()}",
+            timeout=QUICK_TIMEOUT if quick else None,
+            max_wait=0.5 if quick else None,
+        )
+        return schema.booking_row(body)
+
+    def use(self, token: str, *, quick: bool = False) -> None:
+        self._patch("use", token, quick)
+
+    def keep(self, token: str, *, quick: bool = False) -> None:
+        self._patch("keep", token, quick)
+
+    def _patch(self, action: str, token: str, quick: bool) -> None:
+        self.request(
+            "PATCH",
+            f"{BOOKINGS}/{action}/token/{token.upper()}",
+            timeout=QUICK_TIMEOUT if quick else None,
+            max_wait=0.5 if quick else None,
+        )
+
+    def bookings_page(
+        self,
+        *,
+        first_index: int = 1,
+        venue_id: int | None = None,
+        offer_id: int | None = None,
+        status: str | None = None,
+    ) -> list[dict[str, Any]]:
+        params: dict[str, Any] = {"firstIndex": first_index, "limit": PAGE_LIMIT}
+        if venue_id is not None:
+            params["venueId"] = venue_id
+        if offer_id is not None:
+            params["offerId"] = offer_id
+        if status:
+            params["status"] = status
+        return schema.bookings_page(self.request("GET", f"{BOOKINGS}/bookings", params=params))
+
+    # -- offers ---------------------------------------------------------------------------
+    def offerer_venues(self) -> list[dict[str, Any]]:
+        return schema.venues(self.request("GET", f"{OFFERS}/offerer_venues"))
+
+    def offers_page(self, kind: str, venue_id: int, first_index: int = 1) -> list[Any]:
+        """kind: "products" or "events". Raw items (validated by the caller's mapping)."""
+        body = self.request(
+            "GET",
+            f"{OFFERS}/{kind}",
+            params={"venueId": venue_id, "firstIndex": first_index, "limit": PAGE_LIMIT},
+        )
+        if not isinstance(body, dict) or not isinstance(body.get(kind), list):
+            raise BadResponse(f"Réponse inattendue du serveur : liste « {kind} » attendue.")
+        return body[kind]
+
+    def event_dates(self, event_id: int, first_index: int = 1) -> Any:
+        return self.request(
+            "GET",
+            f"{OFFERS}/events/{event_id}/dates",
+            params={"firstIndex": first_index, "limit": PAGE_LIMIT},
+        )
+
+    def get_bytes(self, url: str, max_bytes: int = 2_000_000) -> bytes | None:
+        """Download an offer image (any host); None on any failure. Never sends the key
+        to another host."""
+        try:
+            same_host = url.startswith(self.base_url)
+            client = self._client if same_host else httpx.Client(timeout=DEFAULT_TIMEOUT)
+            try:
+                with client.stream("GET", url) as r:
+                    if r.status_code != 200:
+                        return None
+                    data = b""
+                    for chunk in r.iter_bytes():
+                        data += chunk
+                        if len(data) > max_bytes:
+                            return None
+                    return data
+            finally:
+                if not same_host:
+                    client.close()
+        except httpx.HTTPError:
+            return None

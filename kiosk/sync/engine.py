@@ -1,0 +1,239 @@
+"""The sync engine: push before pull, on a schedule, in a worker thread; and the counter's
+online channel (quick lookups, immediate push of a new validation).
+
+Schedule (when running): push due operations every few seconds; new bookings every minute;
+the active set re-checked every ten minutes (cancellations); offers and a full booking walk
+every few hours. Everything here is plain Python: the UI runs it in a thread and listens to
+`Connectivity` and the progress callback.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from kiosk.clock import Clock, utcnow
+from kiosk.domain.online import OnlineAnswer
+from kiosk.domain.verdict import Verdict, VerdictKind
+from kiosk.store import outbox, state
+from kiosk.store.database import Database
+from kiosk.store.outbox import OpKind, OpState
+from kiosk.sync.api import ApiClient
+from kiosk.sync.conflicts import classify
+from kiosk.sync.connectivity import Connectivity, NetState
+from kiosk.sync.errors import (
+    ApiError,
+    HttpRefusal,
+    KeyRefused,
+    NetworkError,
+)
+from kiosk.sync.pull import Progress, Puller, _noop
+from kiosk.sync.push import Backoff, Pusher, PushSummary
+
+log = logging.getLogger("kiosk.sync")
+
+NEW_BOOKINGS_EVERY = 60.0
+ACTIVE_REFRESH_EVERY = 600.0
+FULL_REFRESH_EVERY = 6 * 3600.0
+
+
+@dataclass
+class SyncSummary:
+    pushed: int = 0
+    conflicts: int = 0
+    retries: int = 0
+    pulled_bookings: int = 0
+    pulled_offers: int = 0
+    duration: float = 0.0
+    error: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+@dataclass
+class Status:
+    state: NetState
+    reason: str
+    pending: int
+    conflicts: int
+    data_as_of: datetime | None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        db: Database,
+        client: ApiClient,
+        venue_ids: list[int],
+        *,
+        clock: Clock = utcnow,
+        connectivity: Connectivity | None = None,
+        backoff: Backoff | None = None,
+    ) -> None:
+        self.db = db
+        self.client = client
+        self.venue_ids = list(venue_ids)
+        self.clock = clock
+        self.connectivity = connectivity or Connectivity()
+        self.pusher = Pusher(db, client, self.connectivity, clock, backoff)
+        self.puller = Puller(db, client, self.venue_ids, clock)
+        self._last: dict[str, float] = {}
+        self._pull_lock = threading.Lock()
+
+    # -- OnlineChannel (used by kiosk.counter.Counter) --------------------------------------
+    def is_online(self) -> bool:
+        return self.connectivity.is_online()
+
+    def lookup(self, token: str) -> OnlineAnswer | None:
+        started = time.monotonic()
+        try:
+            row = self.client.get_booking(token, quick=True)
+        except HttpRefusal as refusal:
+            self.connectivity.success(time.monotonic() - started)
+            verdict, _ = classify(refusal, OpKind.USE)
+            return OnlineAnswer(verdict, None, refusal.field()[1])
+        except KeyRefused as exc:
+            self.connectivity.key_refused(exc.message)
+            return None
+        except NetworkError as exc:
+            self.connectivity.failure(exc.message)
+            return None
+        except ApiError as exc:
+            log.warning("online check failed: %s", exc.message)
+            return None
+        self.connectivity.success(time.monotonic() - started)
+        return OnlineAnswer(Verdict(VerdictKind.VALIDABLE), row)
+
+    def push_now(self, op_id: str) -> OpState | None:
+        return self.pusher.push_op(op_id, quick=True)
+
+    # -- sync ---------------------------------------------------------------------------
+    def push(self, *, ignore_backoff: bool = False) -> PushSummary:
+        return self.pusher.push_due(ignore_backoff=ignore_backoff)
+
+    def sync_once(self, *, full: bool = False, progress: Progress = _noop) -> SyncSummary:
+        """Push, then pull. `full`: venues, offers and every booking (first sync, `--once`)."""
+        t0 = time.monotonic()
+        summary = SyncSummary()
+        try:
+            pushed = self.push(ignore_backoff=True)
+            summary.pushed, summary.conflicts, summary.retries = (
+                pushed.done,
+                pushed.conflicts,
+                pushed.retries,
+            )
+            if pushed.stopped and not self.connectivity.is_online():
+                summary.error = pushed.stopped
+                return summary
+            with self._pull_lock:
+                if full:
+                    progress("venues", 0, None)
+                    self.puller.venues()
+                    summary.pulled_offers = self.puller.offers(progress)
+                    summary.pulled_bookings = self.puller.bookings_full(progress)
+                else:
+                    summary.pulled_bookings = self.puller.bookings_new()
+            self.connectivity.success()
+        except KeyRefused as exc:
+            self.connectivity.key_refused(exc.message)
+            summary.error = exc.message
+        except NetworkError as exc:
+            self.connectivity.failure(exc.message)
+            summary.error = exc.message
+        except ApiError as exc:
+            summary.error = exc.message
+        finally:
+            summary.duration = time.monotonic() - t0
+        return summary
+
+    def tick(self, progress: Progress = _noop) -> SyncSummary:
+        """One pass of the schedule; call every few seconds from the sync thread."""
+        now = time.monotonic()
+        summary = SyncSummary()
+
+        def due(name: str, every: float) -> bool:
+            last = self._last.get(name)
+            if last is None or now - last >= every:
+                self._last[name] = now
+                return True
+            return False
+
+        t0 = time.monotonic()
+        try:
+            pushed = self.push()
+            summary.pushed, summary.conflicts, summary.retries = (
+                pushed.done,
+                pushed.conflicts,
+                pushed.retries,
+            )
+            if self.connectivity.state is NetState.KEY_REFUSED:
+                return summary
+            with self._pull_lock:
+                if due("full", FULL_REFRESH_EVERY):
+                    self._last["new"] = self._last["active"] = now
+                    self.puller.venues()
+                    summary.pulled_offers = self.puller.offers(progress)
+                    summary.pulled_bookings = self.puller.bookings_full(progress)
+                elif due("active", ACTIVE_REFRESH_EVERY):
+                    summary.pulled_bookings = self.puller.bookings_active()
+                elif due("new", NEW_BOOKINGS_EVERY):
+                    summary.pulled_bookings = self.puller.bookings_new()
+            self.connectivity.success()
+        except KeyRefused as exc:
+            self.connectivity.key_refused(exc.message)
+            summary.error = exc.message
+        except NetworkError as exc:
+            self.connectivity.failure(exc.message)
+            summary.error = exc.message
+            self._last.pop("full", None) if self._never_pulled() else None
+        except ApiError as exc:
+            summary.error = exc.message
+        finally:
+            summary.duration = time.monotonic() - t0
+        return summary
+
+    def _never_pulled(self) -> bool:
+        with self.db.connect() as conn, conn.begin():
+            return state.get_time(conn, state.PULLED_AT) is None
+
+    def run(self, stop: threading.Event, interval: float = 3.0, progress: Progress = _noop):
+        """The sync thread's loop, until `stop` is set. Never raises."""
+        while not stop.is_set():
+            try:
+                self.tick(progress)
+            except Exception:  # a bug must not kill the sync thread; it is logged
+                log.exception("sync tick failed")
+            stop.wait(interval)
+
+    def probe(self) -> bool:
+        """One cheap authenticated call, to tell online from offline (and a refused key)."""
+        started = time.monotonic()
+        try:
+            self.client.offerer_venues()
+        except KeyRefused as exc:
+            self.connectivity.key_refused(exc.message)
+            return False
+        except ApiError as exc:
+            for _ in range(self.connectivity.failures_to_offline):
+                self.connectivity.failure(exc.message)
+            return False
+        self.connectivity.success(time.monotonic() - started)
+        return True
+
+    def status(self) -> Status:
+        with self.db.connect() as conn, conn.begin():
+            counts = outbox.counts(conn)
+            as_of = state.get_time(conn, state.PULLED_AT)
+        return Status(
+            self.connectivity.state,
+            self.connectivity.reason,
+            counts["pending"],
+            counts["conflicts"],
+            as_of,
+        )

@@ -1,0 +1,54 @@
+"""What can go wrong when talking to the central API, in the sync layer's terms."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class ApiError(Exception):
+    """Base: `message` is French, for staff."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class NetworkError(ApiError):
+    """No usable answer. `maybe_sent`: the request may have reached the server (read timeout,
+    connection dropped after sending, 5xx), so a change may have been committed."""
+
+    def __init__(self, message: str, *, maybe_sent: bool) -> None:
+        super().__init__(message)
+        self.maybe_sent = maybe_sent
+
+
+class KeyRefused(ApiError):
+    """401 (or a 403 not about a booking): the API key is missing, wrong or revoked."""
+
+
+class RateLimited(ApiError):
+    def __init__(self, retry_after: float) -> None:
+        super().__init__(f"Trop de requêtes : nouvel essai dans {retry_after:.0f} s.")
+        self.retry_after = retry_after
+
+
+class BadResponse(ApiError):
+    """The server answered something the kiosk cannot trust (malformed, unexpected shape)."""
+
+
+class HttpRefusal(ApiError):
+    """A 4xx about the booking itself (404, 403 reimbursed/too early, 410 used/cancelled)."""
+
+    def __init__(self, status: int, body: Any) -> None:
+        self.status = status
+        self.body = body
+        super().__init__(f"HTTP {status}: {body}")
+
+    def field(self) -> tuple[str, str]:
+        """The first (key, message) of the error body, e.g. ("booking", "This booking has…")."""
+        if isinstance(self.body, dict) and self.body:
+            key, value = next(iter(self.body.items()))
+            if isinstance(value, list):
+                value = value[0] if value else ""
+            return str(key), str(value)
+        return "", str(self.body or "")

@@ -1,0 +1,39 @@
+# Two commands do everything on a fresh Debian/Ubuntu machine with Python 3.11+:
+#   make demo   — the counter on a demo world (sandbox server in-process, demo data)
+#   make test   — the whole test suite (offscreen Qt), as CI runs it
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: demo run test lint bench bundle clean sysdeps
+
+$(STAMP): pyproject.toml requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 ou plus est nécessaire."; exit 1; }
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -c requirements.lock -e '.[dev]'
+	@touch $(STAMP)
+
+sysdeps:
+	@sh tools/sysdeps.sh
+
+demo: sysdeps $(STAMP)
+	$(VENV)/bin/kiosk demo
+
+run: sysdeps $(STAMP)
+	$(VENV)/bin/kiosk run
+
+test: sysdeps $(STAMP)
+	$(PY) -m ruff check kiosk tests benchmarks tools
+	$(PY) -m ruff format --check kiosk tests benchmarks tools
+	$(PY) -m pytest -q
+
+bench: $(STAMP)
+	$(PY) -m benchmarks.run
+
+bundle: sysdeps $(STAMP)
+	$(PY) -m PyInstaller --noconfirm --clean build.spec
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache

@@ -90,8 +90,13 @@ def _background(rng: random.Random, size: tuple[int, int]) -> Image.Image:
     return img.filter(ImageFilter.GaussianBlur(3))
 
 
-def _phone(code: Image.Image, rng: random.Random, dark_mode: bool) -> Image.Image:
-    """Put the code on a phone screen, with a little UI text around it and a bezel."""
+def _phone(
+    code: Image.Image, rng: random.Random, dark_mode: bool
+) -> tuple[Image.Image, tuple[int, int, int, int]]:
+    """Put the code on a phone screen, with a little UI text around it and a bezel.
+
+    Returns the phone (mode "LA", transparent outside the rounded body) and the code's box.
+    """
     cw, ch = code.size
     pad = cw // 8
     screen_bg = 18 if dark_mode else 250
@@ -113,7 +118,8 @@ def _phone(code: Image.Image, rng: random.Random, dark_mode: bool) -> Image.Imag
     ImageDraw.Draw(mask).rounded_rectangle((0, 0, *phone.size), radius=bezel * 3, fill=255)
     phone.paste(screen, (bezel, bezel))
     phone.putalpha(mask)
-    return phone
+    box = (bezel + pad, bezel + top, bezel + pad + cw, bezel + top + ch)
+    return phone, box
 
 
 def _compose(
@@ -124,19 +130,26 @@ def _compose(
     dark_mode: bool = False,
     angle: float = 0.0,
 ) -> Image.Image:
-    """A frame with the phone roughly centred (a person aims at the camera, not perfectly)."""
+    """A frame with the code near the centre (a person aims, not perfectly), fully in view."""
     qr = render_qr(payload, 10)
     size = rng.randint(*code_px)
     code = qr.resize((size, size), Image.Resampling.BILINEAR)
-    phone = _phone(code, rng, dark_mode)
+    phone, box = _phone(code, rng, dark_mode)
+    code_mask = Image.new("L", phone.size, 0)
+    code_mask.paste(255, box)
     if angle:
         phone = phone.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True)
+        code_mask = code_mask.rotate(angle, expand=True)
+    x0, y0, x1, y1 = code_mask.getbbox() or (0, 0, *phone.size)
+    margin = 12
+    # Where the code's top-left may go so that the whole code stays inside the frame.
+    lo_x, hi_x = margin - x0, frame[0] - margin - x1
+    lo_y, hi_y = margin - y0, frame[1] - margin - y1
+    cx, cy = (frame[0] - (x0 + x1)) // 2, (frame[1] - (y0 + y1)) // 2
+    jx, jy = frame[0] // 8, frame[1] // 8
+    x = min(max(cx + rng.randint(-jx, jx), lo_x), hi_x)
+    y = min(max(cy + rng.randint(-jy, jy), lo_y), hi_y)
     bg = _background(rng, frame)
-    max_dx = max(0, (frame[0] - phone.width) // 2)
-    max_dy = max(0, (frame[1] - phone.height) // 2)
-    x = (frame[0] - phone.width) // 2 + rng.randint(-max_dx // 2, max_dx // 2)
-    # The code sits in the upper part of the phone screen: aim it at the frame's centre.
-    y = (frame[1] - phone.height) // 2 + rng.randint(-max_dy // 2, max_dy // 2) + phone.height // 6
     bg.paste(phone.convert("L"), (x, y), phone.getchannel("A"))
     return bg
 
@@ -211,7 +224,9 @@ def _solve(a: list[list[float]], b: list[float]) -> list[float]:
     return [m[i][n] / m[i][i] for i in range(n)]
 
 
-def _glare(img: Image.Image, rng: random.Random, centre: tuple[int, int], radius: int) -> Image.Image:
+def _glare(
+    img: Image.Image, rng: random.Random, centre: tuple[int, int], radius: int
+) -> Image.Image:
     """A soft specular highlight from a ceiling light reflected on the phone glass."""
     spot = Image.radial_gradient("L").resize((2 * radius, int(1.4 * radius)))
     # Gain > 1 saturates the core: a white plateau where modules are lost, soft edges around it.
@@ -229,8 +244,12 @@ def _moire(img: Image.Image, rng: random.Random) -> Image.Image:
     period = rng.uniform(3.0, 7.0)
     amp = rng.uniform(0.18, 0.3)
     row = Image.new("L", (diag, 1))
-    row.putdata([int(255 * (1 - amp * (0.5 + 0.5 * math.sin(2 * math.pi * x / period))))
-                 for x in range(diag)])
+    row.putdata(
+        [
+            int(255 * (1 - amp * (0.5 + 0.5 * math.sin(2 * math.pi * x / period))))
+            for x in range(diag)
+        ]
+    )
     stripes = row.resize((diag, diag), Image.Resampling.NEAREST)
     stripes = stripes.rotate(rng.uniform(0, 180), resample=Image.Resampling.BILINEAR)
     left, top = (diag - w) // 2, (diag - h) // 2
@@ -259,7 +278,7 @@ def _make(rng: random.Random, payload: str, kind: str) -> Image.Image:
         return _gaussian_noise(_perspective(img, rng, rng.uniform(0.12, 0.22)), 4, rng)
     if kind == "blur":  # out of focus webcam: about half a module of blur
         img = _compose(rng, payload, normal)
-        return _gaussian_noise(img.filter(ImageFilter.GaussianBlur(rng.uniform(2.0, 3.2))), 3, rng)
+        return _gaussian_noise(img.filter(ImageFilter.GaussianBlur(rng.uniform(1.8, 3.0))), 3, rng)
     if kind == "noise":  # dim room, high sensor gain
         return _gaussian_noise(_compose(rng, payload, normal), rng.uniform(28, 45), rng)
     if kind == "low_contrast":  # washed out exposure, screen at low brightness
@@ -272,7 +291,7 @@ def _make(rng: random.Random, payload: str, kind: str) -> Image.Image:
         img = _compose(rng, payload, normal)
         cx, cy = _centre(img)
         c = (cx + rng.randint(-60, 60), cy + rng.randint(-60, 60))
-        return _gaussian_noise(_glare(img, rng, c, rng.randint(40, 70)), 4, rng)
+        return _gaussian_noise(_glare(img, rng, c, rng.randint(25, 45)), 4, rng)
     if kind == "moire":
         return _gaussian_noise(_moire(_compose(rng, payload, normal), rng), 4, rng)
     if kind == "inverted":  # dark mode: light modules on a dark screen
@@ -286,8 +305,9 @@ def _make(rng: random.Random, payload: str, kind: str) -> Image.Image:
 
 def _mixed(rng: random.Random, payload: str) -> Image.Image:
     """Two or three milder degradations at once (a realistic bad day at the counter)."""
-    img = _compose(rng, payload, (170, 260), angle=rng.uniform(-30, 30),
-                   dark_mode=rng.random() < 0.25)
+    img = _compose(
+        rng, payload, (170, 260), angle=rng.uniform(-30, 30), dark_mode=rng.random() < 0.25
+    )
     steps: list[Callable[[Image.Image], Image.Image]] = [
         lambda im: _perspective(im, rng, rng.uniform(0.06, 0.12)),
         lambda im: im.filter(ImageFilter.GaussianBlur(rng.uniform(1.0, 1.8))),

@@ -103,9 +103,10 @@ def _unique(texts: Any) -> list[str]:
     return list(dict.fromkeys(texts))
 
 
-def _fast(gray: Any) -> list[str]:
-    empty = gray.width == 0 if isinstance(gray, Image.Image) else gray.isNull()
-    return [] if empty else _read(gray)
+def _is_empty(gray: Any) -> bool:
+    if isinstance(gray, Image.Image):
+        return gray.width == 0 or gray.height == 0
+    return gray.isNull() or gray.width() == 0 or gray.height() == 0
 
 
 def _try_variants(gray: Any, variants: Sequence[Variant]) -> list[str]:
@@ -125,7 +126,9 @@ def decode_qr(image: Any, *, fallbacks: Sequence[Variant] = FALLBACKS) -> list[s
     Tries the fast pass, then each fallback in order until one finds a code.
     """
     gray = to_gray(image)
-    return _fast(gray) or _try_variants(gray, fallbacks)
+    if _is_empty(gray):
+        return []
+    return _read(gray) or _try_variants(gray, fallbacks)
 
 
 class FrameDecoder:
@@ -141,7 +144,9 @@ class FrameDecoder:
 
     def __call__(self, image: Any) -> list[str]:
         gray = to_gray(image)
-        found = _fast(gray)
+        if _is_empty(gray):
+            return []
+        found = _read(gray)
         if found or not self._fallbacks or not self._per_frame:
             return found
         n = len(self._fallbacks)

@@ -140,7 +140,10 @@ class SandboxServer:
         raise RuntimeError(f"sandbox did not start on {self.url}")
 
     def _listening_socket(self, port: int) -> socket.socket:
-        sock = socket.socket(socket.AF_INET6 if ":" in self.host else socket.AF_INET)
+        family = socket.AF_INET6 if ":" in self.host else socket.AF_INET
+        # proto=IPPROTO_TCP lets asyncio set TCP_NODELAY on accepted connections; without
+        # it every response pays Nagle + delayed ACK (~40 ms).
+        sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((self.host, port))
         sock.listen(128)

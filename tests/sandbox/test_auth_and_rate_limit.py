@@ -13,12 +13,20 @@ AUTH = {"auth": "API key required"}
 
 @pytest.mark.parametrize(
     "headers",
-    [{}, {"Authorization": "Bearer nope"}, {"Authorization": "sandbox-key"}, {"Authorization": "Basic c2FuZGJveA=="}],
+    [
+        {},
+        {"Authorization": "Bearer nope"},
+        {"Authorization": "sandbox-key"},
+        {"Authorization": "Basic c2FuZGJveA=="},
+    ],
 )
 def test_missing_or_invalid_key_is_401(sandbox: SandboxServer, headers: dict[str, str]) -> None:
     with httpx.Client(base_url=sandbox.url, headers=headers) as client:
-        for url in ("/public/offers/v1/offerer_venues", "/public/bookings/v1/token/ABCDEF",
-                    "/sandbox/bookings"):
+        for url in (
+            "/public/offers/v1/offerer_venues",
+            "/public/bookings/v1/token/ABCDEF",
+            "/sandbox/bookings",
+        ):
             response = client.get(url)
             assert (response.status_code, response.json()) == (401, AUTH)
 

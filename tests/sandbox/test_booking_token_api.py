@@ -51,9 +51,7 @@ def test_other_offerers_booking_is_404(sandbox: SandboxServer) -> None:
         )
 
 
-def test_status_errors_in_check_order(
-    sandbox: SandboxServer, sandbox_client: httpx.Client
-) -> None:
+def test_status_errors_in_check_order(sandbox: SandboxServer, sandbox_client: httpx.Client) -> None:
     expected = {
         "REIMBURSED": (403, {"payment": "This booking has already been reimbursed"}),
         "USED": (410, {"booking": "This booking has already been validated"}),
@@ -84,12 +82,22 @@ def test_use_then_keep_round_trip(sandbox: SandboxServer, sandbox_client: httpx.
 
 def test_keep_errors(sandbox: SandboxServer, sandbox_client: httpx.Client) -> None:
     cases = [
-        ({"status": "CONFIRMED", "isEvent": False}, 403, {"booking": "This booking has not been used"}),
+        (
+            {"status": "CONFIRMED", "isEvent": False},
+            403,
+            {"booking": "This booking has not been used"},
+        ),
         ({"status": "CANCELLED"}, 410, {"booking": "This booking has been cancelled"}),
-        ({"status": "REIMBURSED", "hasActivationCode": False}, 403,
-         {"payment": "This booking has been reimbursed"}),
-        ({"hasActivationCode": True}, 403,
-         {"booking": "This booking has validation codes, and cannot be marked as unused"}),
+        (
+            {"status": "REIMBURSED", "hasActivationCode": False},
+            403,
+            {"payment": "This booking has been reimbursed"},
+        ),
+        (
+            {"hasActivationCode": True},
+            403,
+            {"booking": "This booking has validation codes, and cannot be marked as unused"},
+        ),
     ]
     for criteria, code, body in cases:
         token = find_booking(sandbox, **criteria)["token"]
@@ -118,7 +126,10 @@ def test_cancel_rules(sandbox: SandboxServer, sandbox_client: httpx.Client) -> N
     assert cancelled is not None and cancelled["status"] == "CANCELLED"
     assert cancelled["cancellationReason"] == "OFFERER"
     cancellable_event = too_early_booking(sandbox)["token"]
-    assert sandbox_client.patch(f"/public/bookings/v1/cancel/token/{cancellable_event}").status_code == 204
+    assert (
+        sandbox_client.patch(f"/public/bookings/v1/cancel/token/{cancellable_event}").status_code
+        == 204
+    )
 
 
 def _expected_too_early(limit: str, zone: str) -> dict[str, str]:
@@ -167,7 +178,9 @@ def test_moving_the_clock_ends_the_48h_window(
     )
     assert response.status_code == 200
     assert sandbox_client.get(url).status_code == 200
-    assert sandbox_client.patch(f"/public/bookings/v1/use/token/{booking['token']}").status_code == 204
+    assert (
+        sandbox_client.patch(f"/public/bookings/v1/use/token/{booking['token']}").status_code == 204
+    )
     date_header = sandbox_client.get("/sandbox/clock").headers["date"]
     assert date_header.endswith("GMT")
     assert str(datetime.fromisoformat(booking["confirmationDate"]).year) in date_header

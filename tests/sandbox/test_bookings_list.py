@@ -58,7 +58,9 @@ def test_offer_or_venue_is_required(sandbox_client: httpx.Client) -> None:
     assert isinstance(body, list) and body[0]["loc"] == ["__root__"]
 
 
-def test_unknown_or_foreign_offer_is_404(sandbox: SandboxServer, sandbox_client: httpx.Client) -> None:
+def test_unknown_or_foreign_offer_is_404(
+    sandbox: SandboxServer, sandbox_client: httpx.Client
+) -> None:
     response = sandbox_client.get(URL, params={"offerId": 99_999_999})
     assert (response.status_code, response.json()) == (
         404,

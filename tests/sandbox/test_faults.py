@@ -14,7 +14,9 @@ from tests.sandbox.helpers import find_booking
 CATEGORIES = "/public/offers/v1/events/categories"
 
 
-def test_latency_applies_to_public_only(sandbox: SandboxServer, sandbox_client: httpx.Client) -> None:
+def test_latency_applies_to_public_only(
+    sandbox: SandboxServer, sandbox_client: httpx.Client
+) -> None:
     assert sandbox_client.post("/sandbox/faults", json={"latencyMs": 300}).status_code == 200
     start = time.perf_counter()
     assert sandbox_client.get(CATEGORIES).status_code == 200

@@ -7,7 +7,9 @@ import httpx
 from kiosk.sandbox import SandboxServer
 
 
-def test_offerer_venues_only_for_the_key(sandbox: SandboxServer, sandbox_client: httpx.Client) -> None:
+def test_offerer_venues_only_for_the_key(
+    sandbox: SandboxServer, sandbox_client: httpx.Client
+) -> None:
     body = sandbox_client.get("/public/offers/v1/offerer_venues").json()
     assert len(body) == 1
     assert body[0]["offerer"]["name"].startswith("Médiathèque & Librairie")
@@ -17,9 +19,10 @@ def test_offerer_venues_only_for_the_key(sandbox: SandboxServer, sandbox_client:
     assert any(v["location"].get("postalCode") == "97400" for v in venues)
     siren = body[0]["offerer"]["siren"]
     assert sandbox_client.get("/public/offers/v1/offerer_venues", params={"siren": siren}).json()
-    assert sandbox_client.get(
-        "/public/offers/v1/offerer_venues", params={"siren": "000000000"}
-    ).json() == []
+    assert (
+        sandbox_client.get("/public/offers/v1/offerer_venues", params={"siren": "000000000"}).json()
+        == []
+    )
     bad = sandbox_client.get("/public/offers/v1/offerer_venues", params={"siren": "12"})
     assert bad.status_code == 422
 
@@ -39,7 +42,9 @@ def test_products_pagination_and_detail(sandbox_client: httpx.Client) -> None:
     ).json()["products"]
     assert next_page[0]["id"] > products[-1]["id"]
     assert sandbox_client.get("/public/offers/v1/products/99999999").status_code == 404
-    assert sandbox_client.get("/public/offers/v1/products", params={"venueId": 5}).status_code == 404
+    assert (
+        sandbox_client.get("/public/offers/v1/products", params={"venueId": 5}).status_code == 404
+    )
 
 
 def test_madelen_catalogue_is_large(sandbox: SandboxServer) -> None:

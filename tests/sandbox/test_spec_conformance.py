@@ -77,8 +77,11 @@ def test_every_public_response_matches_the_spec_and_hides_tokens(
     check("GET", "/public/bookings/v1/bookings", "/public/bookings/v1/bookings")
     thing = find_booking(sandbox, status="CONFIRMED", isEvent=False)["token"]
     for verb in ("use", "keep", "cancel"):
-        check("PATCH", f"/public/bookings/v1/{verb}/token/{{token}}",
-              f"/public/bookings/v1/{verb}/token/{thing}")
+        check(
+            "PATCH",
+            f"/public/bookings/v1/{verb}/token/{{token}}",
+            f"/public/bookings/v1/{verb}/token/{thing}",
+        )
     assert len(responses) > 40
     for response in responses:
         text = response.text

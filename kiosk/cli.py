@@ -41,7 +41,10 @@ def _print(args: argparse.Namespace, payload: dict[str, Any], line: str) -> None
 def _services(args: argparse.Namespace, *, lock: bool = True):
     from kiosk.services import open_services
 
-    return open_services(_config(args), lock=lock)
+    services = open_services(_config(args), lock=lock)
+    for notice in services.notices:  # e.g. a damaged database was restored from a backup
+        print(notice, file=sys.stderr)
+    return services
 
 
 # -- counter commands -------------------------------------------------------------------

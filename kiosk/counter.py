@@ -8,6 +8,7 @@ network is healthy) is asked afterwards and may turn the answer into a conflict 
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Collection
 from dataclasses import dataclass, replace
@@ -124,7 +125,10 @@ class Counter:
                 "local",
                 None,
             )
-        token, look = self._find(self._reader(), scan)
+        try:
+            token, look = self._find(self._reader(), scan)
+        except sqlite3.Error as exc:  # the raw hot path: damaged file, I/O error
+            raise storage_error(exc) from None
         verdict = self._verdict(look)
         return CheckResult(scan, token, look.booking, verdict, "local", look.pulled_at)
 
@@ -135,6 +139,12 @@ class Counter:
         answer = self.channel.lookup(result.token)
         if answer is None:
             return result
+        try:
+            return self._refine(result, answer)
+        except (DBAPIError, sqlite3.Error) as exc:  # caching the answer failed (disk full…)
+            raise storage_error(exc) from None
+
+    def _refine(self, result: CheckResult, answer: Any) -> CheckResult:
         booking = result.booking
         conn = self._conn()
         with conn.begin():
@@ -220,7 +230,7 @@ class Counter:
                     staff=staff,
                     outcome=verdict.kind.value,
                 )
-        except DBAPIError as exc:
+        except (DBAPIError, sqlite3.Error) as exc:
             raise storage_error(exc) from None
         done_kind = VerdictKind.VALIDATED if verdict.kind is VerdictKind.VALIDABLE else verdict.kind
         result = replace(
@@ -285,7 +295,7 @@ class Counter:
                     staff=staff,
                     outcome=VerdictKind.UNVALIDATED.value,
                 )
-        except DBAPIError as exc:
+        except (DBAPIError, sqlite3.Error) as exc:
             raise storage_error(exc) from None
         result = replace(
             first,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, delete, func, select, text, update
+from sqlalchemy import Row, and_, case, delete, func, select, text, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.engine import Connection
 
@@ -86,6 +86,17 @@ def upsert(conn: Connection, rows: Iterable[Mapping[str, Any]], now: datetime) -
     keep_local = {"id", "token", "token_source", "used_counter", "used_staff", "closed_at"}
     excluded = {c: stmt.excluded[c] for c in values[0] if c not in keep_local}
     excluded["closed_at"] = func.coalesce(T.c.closed_at, stmt.excluded.closed_at)
+    # Names erased by retention (kiosk.retention) stay erased while the booking stays closed.
+    erased = and_(
+        T.c.closed_at.is_not(None),
+        T.c.first_name.is_(None),
+        T.c.last_name.is_(None),
+        T.c.search_name.is_(None),
+        stmt.excluded.status.in_([s.value for s in CLOSED]),
+    )
+    for name in ("first_name", "last_name", "search_name"):
+        if name in excluded:
+            excluded[name] = case((erased, None), else_=stmt.excluded[name])
     if "used_at" in excluded:
         # The public API has no dateUsed: keep what this counter recorded unless reopened.
         excluded["used_at"] = func.coalesce(stmt.excluded.used_at, T.c.used_at)

@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from kiosk import retention
 from kiosk.clock import Clock, utcnow
 from kiosk.domain.online import OnlineAnswer
 from kiosk.domain.verdict import Verdict, VerdictKind
-from kiosk.store import outbox, state
+from kiosk.store import backup, outbox, state
 from kiosk.store.database import Database
 from kiosk.store.outbox import OpKind, OpState
 from kiosk.sync.api import ApiClient
@@ -39,6 +40,8 @@ log = logging.getLogger("kiosk.sync")
 NEW_BOOKINGS_EVERY = 60.0
 ACTIVE_REFRESH_EVERY = 600.0
 FULL_REFRESH_EVERY = 6 * 3600.0
+BACKUP_EVERY = 4 * 3600.0
+RETENTION_EVERY = 24 * 3600.0
 
 
 @dataclass
@@ -75,6 +78,7 @@ class SyncEngine:
         clock: Clock = utcnow,
         connectivity: Connectivity | None = None,
         backoff: Backoff | None = None,
+        retention_days: int = retention.DEFAULT_DAYS,
     ) -> None:
         self.db = db
         self.client = client
@@ -85,6 +89,7 @@ class SyncEngine:
         self.puller = Puller(db, client, self.venue_ids, clock)
         self._last: dict[str, float] = {}
         self._pull_lock = threading.Lock()
+        self.retention_days = retention_days
 
     # -- OnlineChannel (used by kiosk.counter.Counter) --------------------------------------
     def is_online(self) -> bool:
@@ -165,6 +170,7 @@ class SyncEngine:
             return False
 
         t0 = time.monotonic()
+        self._maintenance(due)
         try:
             pushed = self.push()
             summary.pushed, summary.conflicts, summary.retries = (
@@ -197,6 +203,24 @@ class SyncEngine:
         finally:
             summary.duration = time.monotonic() - t0
         return summary
+
+    def _maintenance(self, due: Any) -> None:
+        """Local housekeeping, online or not: retention purge daily, a backup every few hours.
+        A failure is logged and retried next time; it never stops the sync."""
+        if due("retention", RETENTION_EVERY):
+            try:
+                erased = retention.purge(self.db, self.clock(), self.retention_days)
+                if erased:
+                    log.info("retention: names erased from %d closed bookings", erased)
+            except Exception as exc:
+                log.warning("retention purge failed: %s", exc)
+                self._last.pop("retention", None)
+        if due("backup", BACKUP_EVERY):
+            try:
+                backup.take_backup(self.db.path, now=self.clock())
+            except Exception as exc:
+                log.warning("backup failed: %s", exc)
+                self._last.pop("backup", None)
 
     def _never_pulled(self) -> bool:
         with self.db.connect() as conn, conn.begin():

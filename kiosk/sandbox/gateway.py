@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import json
+import random
 from email.utils import format_datetime
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kiosk.sandbox.context import SandboxContext
+from kiosk.sandbox.faults import FaultSettings, damage
 
 PUBLIC_PREFIX = "/public/"
 SANDBOX_PREFIX = "/sandbox/"
@@ -65,7 +67,58 @@ class Gateway:
         ):
             await self._run_then_drop(scope, receive)
             return
+        if is_public and settings.damages_bodies:
+            kind = faults.body_fault()
+            if kind is not None:
+                await self._damaged(scope, receive, send, kind, faults.child_rng(), settings)
+                return
         await self.app(scope, receive, send)
+
+    async def _damaged(
+        self,
+        scope: Scope,
+        receive: Receive,
+        send: Send,
+        kind: str,
+        rng: random.Random,
+        settings: FaultSettings,
+    ) -> None:
+        """Run the handler, then send its answer damaged (successful answers with a body; a
+        slow fault also delays empty answers)."""
+        start: Message | None = None
+        chunks: list[bytes] = []
+
+        async def capture(message: Message) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start":
+                start = message
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+
+        await self.app(scope, receive, capture)
+        assert start is not None
+        body = b"".join(chunks)
+        ok = 200 <= start["status"] < 300
+        slow = kind == "slow" and ok
+        if ok and body and not slow:
+            body = damage(kind, body, rng)
+        headers = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"content-length"]
+        headers.append((b"content-length", str(len(body)).encode()))
+        seconds = settings.slow_ms / 1000
+        if slow and not body:
+            await asyncio.sleep(seconds)
+        await send({**start, "headers": headers})
+        if slow and body:  # trickle: each piece well inside a read timeout, the whole far beyond
+            pieces = 30
+            step = max(1, -(-len(body) // pieces))
+            for i in range(0, len(body), step):
+                await send(
+                    {"type": "http.response.body", "body": body[i : i + step], "more_body": True}
+                )
+                await asyncio.sleep(seconds / pieces)
+            await send({"type": "http.response.body", "body": b""})
+            return
+        await send({"type": "http.response.body", "body": body})
 
     async def _run_then_drop(self, scope: Scope, receive: Receive) -> None:
         """Let the handler commit, then close the connection without any response."""

@@ -287,8 +287,26 @@ class SandboxServer:
         drop_after_commit: float = 0.0,
         refuse_connections: bool = False,
         seed: int | None = 0,
+        *,
+        malformed_rate: float = 0.0,
+        truncate_rate: float = 0.0,
+        oversize_rate: float = 0.0,
+        wrong_types_rate: float = 0.0,
+        slow_rate: float = 0.0,
+        slow_ms: int = 30_000,
     ) -> None:
-        settings = FaultSettings(latency_ms, error_rate, drop_after_commit, False)
+        settings = FaultSettings(
+            latency_ms,
+            error_rate,
+            drop_after_commit,
+            False,
+            malformed_rate=malformed_rate,
+            truncate_rate=truncate_rate,
+            oversize_rate=oversize_rate,
+            wrong_types_rate=wrong_types_rate,
+            slow_rate=slow_rate,
+            slow_ms=slow_ms,
+        )
         self.context.faults.update(settings, seed)
         if refuse_connections:
             self.cut_network()

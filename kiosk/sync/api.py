@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from typing import Any
 
 import httpx
@@ -72,10 +73,18 @@ class ApiClient:
         if not self.limiter.acquire(max_wait=max_wait):
             raise RateLimited(self.limiter.wait_time())
         mutating = method != "GET"
+        limit = timeout or self._client.timeout
+        # httpx's read timeout is per chunk: a server trickling bytes would hold us for ever.
+        deadline = time.monotonic() + (limit.read or DEFAULT_TIMEOUT.read or 10.0) * 1.5
         try:
-            response = self._client.request(
+            request = self._client.build_request(
                 method, path, params=params, timeout=timeout or httpx.USE_CLIENT_DEFAULT
             )
+            response = self._client.send(request, stream=True)
+            try:
+                content = self._read_capped(response, deadline, mutating)
+            finally:
+                response.close()
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
             raise NetworkError(
                 f"Serveur pass Culture injoignable ({type(exc).__name__}).", maybe_sent=False
@@ -91,9 +100,28 @@ class ApiClient:
                 maybe_sent=mutating,
             ) from None
         self.last_server_date = response.headers.get("date")
-        return self._decode(response, mutating)
+        return self._decode(response, content, mutating)
 
-    def _decode(self, response: httpx.Response, mutating: bool) -> Any:
+    @staticmethod
+    def _read_capped(response: httpx.Response, deadline: float, mutating: bool) -> bytes:
+        """The body, refused past MAX_BODY bytes or past the deadline (never all in memory
+        first, never waiting for ever)."""
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > MAX_BODY:
+            raise BadResponse("Réponse du serveur trop volumineuse : ignorée.")
+        buf = bytearray()
+        for chunk in response.iter_bytes():
+            buf += chunk
+            if len(buf) > MAX_BODY:
+                raise BadResponse("Réponse du serveur trop volumineuse : ignorée.")
+            if time.monotonic() > deadline:
+                raise NetworkError(
+                    "Le serveur pass Culture ne répond pas à temps (réponse trop lente).",
+                    maybe_sent=mutating,
+                )
+        return bytes(buf)
+
+    def _decode(self, response: httpx.Response, content: bytes, mutating: bool) -> Any:
         status = response.status_code
         if status == 429:
             try:
@@ -108,16 +136,14 @@ class ApiClient:
             )
         if status == 204:
             return None
-        if len(response.content) > MAX_BODY:
-            raise BadResponse("Réponse du serveur trop volumineuse : ignorée.")
         body: Any = None
-        if response.content:
+        if content:
             try:
-                body = response.json()
-            except (json.JSONDecodeError, UnicodeDecodeError):
+                body = json.loads(content)
+            except (ValueError, UnicodeDecodeError, RecursionError):  # incl. absurd nesting
                 if 200 <= status < 300:
                     raise BadResponse("Réponse illisible du serveur (JSON invalide).") from None
-                body = response.text[:500]
+                body = content[:500].decode("utf-8", "replace")
         if status == 401:
             raise KeyRefused("La clé d'API est refusée par pass Culture (HTTP 401).")
         if 200 <= status < 300:

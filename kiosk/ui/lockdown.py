@@ -21,6 +21,13 @@ PinPrompt = Callable[[QWidget], bool]
 UNLOCK_SHORTCUT = "Ctrl+Alt+Shift+U"
 
 
+def bring_to_front(window: QWidget) -> None:
+    if QGuiApplication.platformName() == "offscreen":
+        return  # nothing to raise, and Qt warns about it
+    window.raise_()
+    window.activateWindow()
+
+
 class Lockdown(QObject):
     """Apply with `apply()`; `unlock_action` (also on `UNLOCK_SHORTCUT`) asks the PIN and lifts
     the lock until `relock()`. `ask_pin` is injectable (tests, or a main window with its own
@@ -65,8 +72,7 @@ class Lockdown(QObject):
         w.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
         w.setGeometry(self.target_screen().geometry())
         w.showFullScreen()
-        w.raise_()
-        w.activateWindow()
+        bring_to_front(w)
 
     # -- PIN-guarded actions -----------------------------------------------------------------
     def unlock(self) -> bool:
@@ -131,5 +137,4 @@ class Lockdown(QObject):
                 | Qt.WindowState.WindowFullScreen
             )
             self.window.showFullScreen()
-            self.window.raise_()
-            self.window.activateWindow()
+            bring_to_front(self.window)

@@ -86,6 +86,7 @@ class PinDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setModal(True)
+        self.setMinimumWidth(400)
         self.checker = checker
         self._wait_left = 0
         heading = QLabel(title, self)
@@ -100,6 +101,7 @@ class PinDialog(QDialog):
         self.message.setObjectName("pin_message")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.message.setMinimumHeight(48)  # room for two lines without squeezing the keypad
         self.ok_button = QPushButton(self.tr("Valider"), self)
         self.ok_button.setDefault(True)
         self.ok_button.setMinimumHeight(48)

@@ -15,6 +15,7 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
 
 from kiosk.store.errors import AlreadyRunning
+from kiosk.ui.lockdown import bring_to_front
 
 RAISE = b"raise\n"
 ACK = b"ok\n"
@@ -75,25 +76,24 @@ class SingleInstance(QObject):
             if window.isMinimized():
                 window.showNormal()
             window.show()
-            window.raise_()
-            window.activateWindow()
+            bring_to_front(window)
 
         self.raise_requested.connect(show)
 
     def _on_connection(self) -> None:
         while self.server.hasPendingConnections():
             sock = self.server.nextPendingConnection()
-            sock.readyRead.connect(lambda s=sock: self._on_message(s))
-            sock.disconnected.connect(sock.deleteLater)
-            if sock.bytesAvailable():
-                self._on_message(sock)
-
-    def _on_message(self, sock: QLocalSocket) -> None:
-        data = bytes(sock.readAll().data())
-        if RAISE.strip() in data:
-            sock.write(ACK)
-            sock.flush()
-            self.raise_requested.emit()
+            # Wait for the message here rather than juggling per-socket slots: the client
+            # writes it right after connecting and we answer within the same call.
+            if sock.bytesAvailable() or sock.waitForReadyRead(1000):
+                data = bytes(sock.readAll().data())
+                if RAISE.strip() in data:
+                    sock.write(ACK)
+                    sock.flush()
+                    sock.waitForBytesWritten(1000)
+                    self.raise_requested.emit()
+            sock.disconnectFromServer()
+            sock.deleteLater()
 
     def close(self) -> None:
         self.server.close()

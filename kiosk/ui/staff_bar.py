@@ -33,10 +33,16 @@ class StaffSwitchDialog(QDialog):
         self.pages = QStackedWidget(self)
 
         names = QWidget(self)
-        grid = QGridLayout(names)
-        members = staff.members()
+        names_col = QVBoxLayout(names)
         big = QFont(self.font())
         big.setPointSize(16)
+        heading = QLabel(self.tr("Qui prend le guichet ? Touchez votre nom."), names)
+        heading.setFont(big)
+        names_col.addWidget(heading)
+        grid = QGridLayout()
+        names_col.addLayout(grid)
+        names_col.addStretch(1)
+        members = staff.members()
         self.name_buttons: dict[str, QPushButton] = {}
         for i, member in enumerate(members):
             button = QPushButton(member.name, names)

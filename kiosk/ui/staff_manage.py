@@ -54,12 +54,15 @@ class StaffManager(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        keep = self._selected()  # the admin often disables then resets the same person
         self.list.clear()
         for m in self.staff.members(include_inactive=True):
             text = m.name if m.active else self.tr("{} (désactivé)").format(m.name)
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, m.id)
             self.list.addItem(item)
+            if m.id == keep:
+                self.list.setCurrentItem(item)
 
     def _selected(self) -> int | None:
         item = self.list.currentItem()

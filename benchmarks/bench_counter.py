@@ -9,6 +9,7 @@ Run: python -m benchmarks.bench_counter [--sizes 10000,100000,1000000]
 from __future__ import annotations
 
 import argparse
+import functools
 import random
 import sqlite3
 import tempfile
@@ -29,8 +30,24 @@ def fill(db_path: Path, n: int) -> list[str]:
     created = (NOW - timedelta(days=2)).isoformat(timespec="microseconds")
     rows = (
         (
-            i + 1, t, "import", "CONFIRMED", 1, 1000, 10 + i % 500, f"Offre {i % 500}", None,
-            i + 1, None, 100, "Librairie", "75", "Léa", f"Nom{i}", f"lea nom{i}", created,
+            i + 1,
+            t,
+            "import",
+            "CONFIRMED",
+            1,
+            1000,
+            10 + i % 500,
+            f"Offre {i % 500}",
+            None,
+            i + 1,
+            None,
+            100,
+            "Librairie",
+            "75",
+            "Léa",
+            f"Nom{i}",
+            f"lea nom{i}",
+            created,
         )
         for i, t in enumerate(toks)
     )
@@ -51,8 +68,10 @@ def raw_floor(db_path: Path, lookups: list[str], writes: list[str]) -> tuple[lis
     con.execute("PRAGMA journal_mode=WAL")
     con.execute("PRAGMA synchronous=FULL")
     it = iter(lookups)
-    look = timed(lambda: con.execute("SELECT * FROM booking WHERE token=?", (next(it),)).fetchone(),
-                 len(lookups))
+    look = timed(
+        lambda: con.execute("SELECT * FROM booking WHERE token=?", (next(it),)).fetchone(),
+        len(lookups),
+    )
     now = NOW.isoformat(timespec="microseconds")
     wit = iter(writes)
 
@@ -78,6 +97,14 @@ def raw_floor(db_path: Path, lookups: list[str], writes: list[str]) -> tuple[lis
     return look, wr
 
 
+def _next_check(counter: Counter, it) -> None:
+    counter.check_local(next(it))
+
+
+def _next_validate(counter: Counter, it) -> None:
+    counter.validate(next(it), staff="Marie")
+
+
 def run(sizes: list[int], checks: int = 2000, validates: int = 300) -> dict:
     results = []
     for n in sizes:
@@ -89,13 +116,12 @@ def run(sizes: list[int], checks: int = 2000, validates: int = 300) -> dict:
             check_toks = sample[:checks]
             val_toks = sample[checks : checks + validates]
             floor_toks = sample[checks + validates :]
-            counter = Counter(db, venue_ids=[100], counter_name="Accueil", kiosk_id="k",
-                              clock=lambda: NOW)
-            it = iter(check_toks)
+            counter = Counter(
+                db, venue_ids=[100], counter_name="Accueil", kiosk_id="k", clock=lambda: NOW
+            )
             counter.check_local(check_toks[0])  # warm the connection
-            chk = timed(lambda: counter.check_local(next(it)), len(check_toks) - 1)
-            vit = iter(val_toks)
-            val = timed(lambda: counter.validate(next(vit), staff="Marie"), len(val_toks))
+            chk = timed(functools.partial(_next_check, counter, iter(check_toks)), checks - 1)
+            val = timed(functools.partial(_next_validate, counter, iter(val_toks)), validates)
             counter.close()
             db.dispose()
             look, wr = raw_floor(db.path, rng.sample(toks, checks), floor_toks)
@@ -112,17 +138,34 @@ def run(sizes: list[int], checks: int = 2000, validates: int = 300) -> dict:
             results.append(row)
     print_table(
         "Counter latency (ms) — check/validate vs. raw sqlite3 floor, same run",
-        ["bookings", "check p50", "check p99", "raw lookup p99", "validate p50", "validate p99",
-         "raw write+commit p99", "validate/floor p99"],
         [
-            [r["bookings"], r["check"]["p50_ms"], r["check"]["p99_ms"], r["raw_lookup"]["p99_ms"],
-             r["validate"]["p50_ms"], r["validate"]["p99_ms"], r["raw_write_commit"]["p99_ms"],
-             r["validate_p99_vs_floor"]]
+            "bookings",
+            "check p50",
+            "check p99",
+            "raw lookup p99",
+            "validate p50",
+            "validate p99",
+            "raw write+commit p99",
+            "validate/floor p99",
+        ],
+        [
+            [
+                r["bookings"],
+                r["check"]["p50_ms"],
+                r["check"]["p99_ms"],
+                r["raw_lookup"]["p99_ms"],
+                r["validate"]["p50_ms"],
+                r["validate"]["p99_ms"],
+                r["raw_write_commit"]["p99_ms"],
+                r["validate_p99_vs_floor"],
+            ]
             for r in results
         ],
     )
-    return {"results": results, "targets": {"check_p99_ms": 0.5, "validate_p99_ms": 2.0,
-                                            "validate_vs_floor": 3.0}}
+    return {
+        "results": results,
+        "targets": {"check_p99_ms": 0.5, "validate_p99_ms": 2.0, "validate_vs_floor": 3.0},
+    }
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -150,6 +150,7 @@ class SyncEngine:
             summary.error = exc.message
         finally:
             summary.duration = time.monotonic() - t0
+        log.info("sync %s: %s", "full" if full else "new", summary.as_dict())
         return summary
 
     def tick(self, progress: Progress = _noop) -> SyncSummary:

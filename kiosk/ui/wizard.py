@@ -407,6 +407,14 @@ class SetupWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        # Our own labels: Qt's French catalogue (qtbase_fr.qm) may not be installed.
+        for button, text in (
+            (QWizard.WizardButton.BackButton, self.tr("< Précédent")),
+            (QWizard.WizardButton.NextButton, self.tr("Suivant >")),
+            (QWizard.WizardButton.CancelButton, self.tr("Annuler")),
+            (QWizard.WizardButton.FinishButton, self.tr("Terminer")),
+        ):
+            self.setButtonText(button, text)
         self.server_page = ServerPage()
         self.venue_page = VenuePage(self.server_page)
         self.admin_page = AdminPage()

@@ -90,7 +90,7 @@ def test_bad_files_are_refused_with_a_reason(db, tmp_path, content, message):
 def test_a_bad_line_refuses_the_whole_file_and_imports_nothing(make_kiosk, sandbox, tmp_path):
     kiosk = make_kiosk()
     good = _export(sandbox, tmp_path, "csv").read_text(encoding="utf-8-sig").splitlines()
-    broken = good[:4] + [good[4].replace('"confirmé"', '"perdu"').replace('"validé"', '"perdu"')]
+    broken = [*good[:4], good[4].replace('"confirmé"', '"perdu"').replace('"validé"', '"perdu"')]
     broken[4] = broken[4].replace('"annulé"', '"perdu"').replace('"remboursé"', '"perdu"')
     path = tmp_path / "broken.csv"
     path.write_text("\n".join(broken + good[5:]), encoding="utf-8")

@@ -31,6 +31,7 @@ from kiosk.sync.errors import (
     KeyRefused,
     NetworkError,
 )
+from kiosk.sync.images import FetchSummary, ImageCache, images_dir, offer_image_urls
 from kiosk.sync.pull import Progress, Puller, _noop
 from kiosk.sync.push import Backoff, Pusher, PushSummary
 
@@ -139,6 +140,8 @@ class SyncEngine:
                     summary.pulled_bookings = self.puller.bookings_full(progress)
                 else:
                     summary.pulled_bookings = self.puller.bookings_new()
+            if full:
+                self.fetch_images()
             self.connectivity.success()
         except KeyRefused as exc:
             self.connectivity.key_refused(exc.message)
@@ -165,6 +168,7 @@ class SyncEngine:
             return False
 
         t0 = time.monotonic()
+        images_due = False
         try:
             pushed = self.push()
             summary.pushed, summary.conflicts, summary.retries = (
@@ -180,10 +184,13 @@ class SyncEngine:
                     self.puller.venues()
                     summary.pulled_offers = self.puller.offers(progress)
                     summary.pulled_bookings = self.puller.bookings_full(progress)
+                    images_due = True
                 elif due("active", ACTIVE_REFRESH_EVERY):
                     summary.pulled_bookings = self.puller.bookings_active()
                 elif due("new", NEW_BOOKINGS_EVERY):
                     summary.pulled_bookings = self.puller.bookings_new()
+            if images_due:
+                self.fetch_images()
             self.connectivity.success()
         except KeyRefused as exc:
             self.connectivity.key_refused(exc.message)
@@ -197,6 +204,16 @@ class SyncEngine:
         finally:
             summary.duration = time.monotonic() - t0
         return summary
+
+    def fetch_images(self) -> FetchSummary | None:
+        """Download the offers' missing images into the bounded cache (after an offers pull).
+        Never raises: a missing image only means a placeholder on screen."""
+        try:
+            cache = ImageCache(images_dir(self.db.path))
+            return cache.fetch_all(offer_image_urls(self.db.path), self.client.get_bytes)
+        except Exception:
+            log.exception("image download failed")
+            return None
 
     def _never_pulled(self) -> bool:
         with self.db.connect() as conn, conn.begin():

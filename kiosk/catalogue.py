@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -22,6 +23,7 @@ from typing import Any
 from kiosk.clock import Clock, utcnow
 from kiosk.display import format_price
 from kiosk.domain import categories
+from kiosk.domain.timezones import local
 from kiosk.store.database import Database
 from kiosk.store.types import to_db
 
@@ -130,6 +132,23 @@ def price_text(min_cents: int | None, max_cents: int | None) -> str:
     return "Dès " + ("0 €" if min_cents == 0 else format_price(min_cents))
 
 
+_DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+
+
+def date_text(at: datetime, department_code: str | None) -> str:
+    """ "samedi 30/11 à 20h00", in the offer's department time."""
+    here = local(at, department_code)
+    return f"{_DAYS[here.weekday()]} {here:%d/%m} à {here:%H}h{here:%M}"
+
+
+def places_text(places_left: int | None) -> str:
+    if places_left is None:
+        return ""
+    if places_left <= 0:
+        return "Complet"
+    return "1 place restante" if places_left == 1 else f"{places_left} places restantes"
+
+
 # -- FTS query building (pure) ----------------------------------------------------------------
 
 
@@ -143,6 +162,8 @@ def fts_query(text: str) -> str | None:
     Words are whitespace-separated; a word without any letter or digit is dropped (it would
     be an empty phrase). The last word is a prefix unless the text ends with a space.
     """
+    # Control, format and surrogate characters (NUL ends an FTS5 string early) become spaces.
+    text = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in text)
     words = [w for w in text.split() if any(ch.isalnum() for ch in w)]
     if not words:
         return None

@@ -40,6 +40,7 @@ log = logging.getLogger("kiosk.sync")
 NEW_BOOKINGS_EVERY = 60.0
 ACTIVE_REFRESH_EVERY = 600.0
 FULL_REFRESH_EVERY = 6 * 3600.0
+IMAGE_BATCH = 100  # images per sync pass, so pushes never wait long behind downloads
 
 
 @dataclass
@@ -86,6 +87,7 @@ class SyncEngine:
         self.puller = Puller(db, client, self.venue_ids, clock)
         self._last: dict[str, float] = {}
         self._pull_lock = threading.Lock()
+        self._images_pending = False  # set by an offers pull, cleared once all are cached
 
     # -- OnlineChannel (used by kiosk.counter.Counter) --------------------------------------
     def is_online(self) -> bool:
@@ -141,6 +143,8 @@ class SyncEngine:
                 else:
                     summary.pulled_bookings = self.puller.bookings_new()
             if full:
+                self._images_pending = True
+            if self._images_pending and self.connectivity.is_online():
                 self.fetch_images()
             self.connectivity.success()
         except KeyRefused as exc:
@@ -190,6 +194,8 @@ class SyncEngine:
                 elif due("new", NEW_BOOKINGS_EVERY):
                     summary.pulled_bookings = self.puller.bookings_new()
             if images_due:
+                self._images_pending = True
+            if self._images_pending and self.connectivity.is_online():
                 self.fetch_images()
             self.connectivity.success()
         except KeyRefused as exc:
@@ -205,15 +211,19 @@ class SyncEngine:
             summary.duration = time.monotonic() - t0
         return summary
 
-    def fetch_images(self) -> FetchSummary | None:
-        """Download the offers' missing images into the bounded cache (after an offers pull).
-        Never raises: a missing image only means a placeholder on screen."""
+    def fetch_images(self, batch: int = IMAGE_BATCH) -> FetchSummary | None:
+        """Download a batch of the offers' missing images into the bounded cache; the next
+        passes continue until all are there. Never raises: a missing image only means a
+        placeholder on screen."""
         try:
             cache = ImageCache(images_dir(self.db.path))
-            return cache.fetch_all(offer_image_urls(self.db.path), self.client.get_bytes)
+            urls = offer_image_urls(self.db.path)
+            summary = cache.fetch_all(urls, self.client.get_bytes, max_downloads=batch)
         except Exception:
             log.exception("image download failed")
             return None
+        self._images_pending = summary.more
+        return summary
 
     def _never_pulled(self) -> bool:
         with self.db.connect() as conn, conn.begin():

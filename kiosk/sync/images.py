@@ -41,6 +41,7 @@ class FetchSummary:
     rejected: int = 0
     failed: int = 0
     evicted: int = 0
+    more: bool = False  # stopped before the end (batch size reached or network down)
 
 
 def is_valid_image(data: bytes) -> bool:
@@ -134,20 +135,27 @@ class ImageCache:
                 stale.unlink(missing_ok=True)
         return removed
 
-    def fetch_all(self, urls: Iterable[str], fetch: Fetch) -> FetchSummary:
-        """Download what is missing. Stops after a few failures in a row (network down)."""
+    def fetch_all(
+        self, urls: Iterable[str], fetch: Fetch, max_downloads: int | None = None
+    ) -> FetchSummary:
+        """Download what is missing, at most `max_downloads` (the rest at the next call).
+        Stops after a few failures in a row (network down)."""
         summary = FetchSummary()
-        failures = 0
+        failures = downloads = 0
         for url in dict.fromkeys(urls):  # unique, in order
             if self.has(url):
                 summary.cached += 1
                 continue
+            if (max_downloads is not None and downloads >= max_downloads) or (
+                failures >= GIVE_UP_AFTER
+            ):
+                summary.more = True
+                break
+            downloads += 1
             data = fetch(url)
             if data is None:
                 summary.failed += 1
                 failures += 1
-                if failures >= GIVE_UP_AFTER:
-                    break
                 continue
             failures = 0
             if self.put(url, data) is None:

@@ -199,30 +199,8 @@ class Counter:
                         verdict = Verdict(VerdictKind.TO_CONFIRM)
                 if verdict.kind not in (VerdictKind.VALIDABLE, VerdictKind.TO_CONFIRM):
                     return replace(first, booking=booking, verdict=verdict)
-                op_id = outbox.record(
-                    conn,
-                    kind=OpKind.USE,
-                    token=token,
-                    booking_id=booking.id if booking else None,
-                    now=now,
-                    counter=self.counter_name,
-                    staff=staff,
-                    kiosk_id=self.kiosk_id,
-                    unverified=verdict.kind is VerdictKind.TO_CONFIRM,
-                )
-                if booking is not None:
-                    self._set_used(conn, booking.id, now, staff)
-                    booking = bookings.by_id(conn, booking.id)
-                audit.log(
-                    conn,
-                    at=now,
-                    action="validate",
-                    token=token,
-                    booking_id=booking.id if booking else None,
-                    op_id=op_id,
-                    counter=self.counter_name,
-                    staff=staff,
-                    outcome=verdict.kind.value,
+                op_id, booking = self._record(
+                    conn, OpKind.USE, token, booking, now, staff, verdict.kind
                 )
         except DBAPIError as exc:
             raise storage_error(exc) from None
@@ -256,38 +234,8 @@ class Counter:
                     ):
                         verdict = Verdict(VerdictKind.NOT_USED)
                     return replace(first, booking=booking, verdict=verdict)
-                op_id = outbox.record(
-                    conn,
-                    kind=OpKind.KEEP,
-                    token=token,
-                    booking_id=booking.id if booking else None,
-                    now=now,
-                    counter=self.counter_name,
-                    staff=staff,
-                    kiosk_id=self.kiosk_id,
-                )
-                if booking is not None:
-                    conn.execute(
-                        update(bookings.T)
-                        .where(bookings.T.c.id == booking.id)
-                        .values(
-                            status=BookingStatus.CONFIRMED.value,
-                            used_at=None,
-                            used_counter=None,
-                            used_staff=None,
-                        )
-                    )
-                    booking = bookings.by_id(conn, booking.id)
-                audit.log(
-                    conn,
-                    at=now,
-                    action="unvalidate",
-                    token=token,
-                    booking_id=booking.id if booking else None,
-                    op_id=op_id,
-                    counter=self.counter_name,
-                    staff=staff,
-                    outcome=VerdictKind.UNVALIDATED.value,
+                op_id, booking = self._record(
+                    conn, OpKind.KEEP, token, booking, now, staff, VerdictKind.UNVALIDATED
                 )
         except DBAPIError as exc:
             raise storage_error(exc) from None
@@ -347,19 +295,54 @@ class Counter:
             department_code=booking.department_code if booking else None,
         )
 
-    def _set_used(
-        self, conn: Connection, booking_id: int, now: datetime, staff: str | None
-    ) -> None:
-        conn.execute(
-            update(bookings.T)
-            .where(bookings.T.c.id == booking_id)
-            .values(
-                status=BookingStatus.USED.value,
-                used_at=now,
-                used_counter=self.counter_name,
-                used_staff=staff,
-            )
+    def _record(
+        self,
+        conn: Connection,
+        kind: OpKind,
+        token: str,
+        booking: Booking | None,
+        now: datetime,
+        staff: str | None,
+        outcome: VerdictKind,
+    ) -> tuple[str, Booking | None]:
+        """Inside the caller's transaction: the outbox row, the booking's new local state and
+        the audit row — together or not at all."""
+        op_id = outbox.record(
+            conn,
+            kind=kind,
+            token=token,
+            booking_id=booking.id if booking else None,
+            now=now,
+            counter=self.counter_name,
+            staff=staff,
+            kiosk_id=self.kiosk_id,
+            unverified=outcome is VerdictKind.TO_CONFIRM,
         )
+        if booking is not None:
+            used = kind is OpKind.USE
+            conn.execute(
+                update(bookings.T)
+                .where(bookings.T.c.id == booking.id)
+                .values(
+                    status=(BookingStatus.USED if used else BookingStatus.CONFIRMED).value,
+                    used_at=now if used else None,
+                    used_counter=self.counter_name if used else None,
+                    used_staff=staff if used else None,
+                )
+            )
+            booking = bookings.by_id(conn, booking.id)
+        audit.log(
+            conn,
+            at=now,
+            action="validate" if kind is OpKind.USE else "unvalidate",
+            token=token,
+            booking_id=booking.id if booking else None,
+            op_id=op_id,
+            counter=self.counter_name,
+            staff=staff,
+            outcome=outcome.value,
+        )
+        return op_id, booking
 
     def _push(self, result: CheckResult) -> CheckResult:
         """Online: settle the new operation now, so a conflict shows at the counter at once."""

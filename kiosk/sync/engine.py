@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -122,48 +123,24 @@ class SyncEngine:
 
     def sync_once(self, *, full: bool = False, progress: Progress = _noop) -> SyncSummary:
         """Push, then pull. `full`: venues, offers and every booking (first sync, `--once`)."""
-        t0 = time.monotonic()
-        summary = SyncSummary()
-        try:
-            pushed = self.push(ignore_backoff=True)
-            summary.pushed, summary.conflicts, summary.retries = (
-                pushed.done,
-                pushed.conflicts,
-                pushed.retries,
-            )
-            if pushed.stopped and not self.connectivity.is_online():
-                summary.error = pushed.stopped
-                return summary
-            with self._pull_lock:
-                if full:
-                    progress("venues", 0, None)
-                    self.puller.venues()
-                    summary.pulled_offers = self.puller.offers(progress)
-                    summary.pulled_bookings = self.puller.bookings_full(progress)
-                else:
-                    summary.pulled_bookings = self.puller.bookings_new()
-            if full:
-                self._images_pending = True
-            if self._images_pending and self.connectivity.is_online():
-                self.fetch_images()
-            self.connectivity.success()
-        except KeyRefused as exc:
-            self.connectivity.key_refused(exc.message)
-            summary.error = exc.message
-        except NetworkError as exc:
-            self.connectivity.failure(exc.message)
-            summary.error = exc.message
-        except ApiError as exc:
-            summary.error = exc.message
-        finally:
-            summary.duration = time.monotonic() - t0
+
+        def pull(summary: SyncSummary) -> bool:
+            if not full:
+                summary.pulled_bookings = self.puller.bookings_new()
+                return False
+            progress("venues", 0, None)
+            self.puller.venues()
+            summary.pulled_offers = self.puller.offers(progress)
+            summary.pulled_bookings = self.puller.bookings_full(progress)
+            return True
+
+        summary = self._round(pull, ignore_backoff=True)
         log.info("sync %s: %s", "full" if full else "new", summary.as_dict())
         return summary
 
     def tick(self, progress: Progress = _noop) -> SyncSummary:
         """One pass of the schedule; call every few seconds from the sync thread."""
         now = time.monotonic()
-        summary = SyncSummary()
 
         def due(name: str, every: float) -> bool:
             last = self._last.get(name)
@@ -172,30 +149,39 @@ class SyncEngine:
                 return True
             return False
 
+        def pull(summary: SyncSummary) -> bool:
+            if due("full", FULL_REFRESH_EVERY):
+                self._last["new"] = self._last["active"] = now
+                self.puller.venues()
+                summary.pulled_offers = self.puller.offers(progress)
+                summary.pulled_bookings = self.puller.bookings_full(progress)
+                return True
+            if due("active", ACTIVE_REFRESH_EVERY):
+                summary.pulled_bookings = self.puller.bookings_active()
+            elif due("new", NEW_BOOKINGS_EVERY):
+                summary.pulled_bookings = self.puller.bookings_new()
+            return False
+
+        return self._round(pull, ignore_backoff=False)
+
+    def _round(self, pull: Callable[[SyncSummary], bool], *, ignore_backoff: bool) -> SyncSummary:
+        """Push before pull; `pull` fills the summary and says whether images are due. Errors
+        end the round and are reported in the summary, never raised."""
         t0 = time.monotonic()
-        images_due = False
+        summary = SyncSummary()
         try:
-            pushed = self.push()
+            pushed = self.push(ignore_backoff=ignore_backoff)
             summary.pushed, summary.conflicts, summary.retries = (
                 pushed.done,
                 pushed.conflicts,
                 pushed.retries,
             )
-            if self.connectivity.state is NetState.KEY_REFUSED:
+            if pushed.stopped and not self.connectivity.is_online():
+                summary.error = pushed.stopped  # offline or key refused: nothing to pull
                 return summary
             with self._pull_lock:
-                if due("full", FULL_REFRESH_EVERY):
-                    self._last["new"] = self._last["active"] = now
-                    self.puller.venues()
-                    summary.pulled_offers = self.puller.offers(progress)
-                    summary.pulled_bookings = self.puller.bookings_full(progress)
-                    images_due = True
-                elif due("active", ACTIVE_REFRESH_EVERY):
-                    summary.pulled_bookings = self.puller.bookings_active()
-                elif due("new", NEW_BOOKINGS_EVERY):
-                    summary.pulled_bookings = self.puller.bookings_new()
-            if images_due:
-                self._images_pending = True
+                if pull(summary):
+                    self._images_pending = True
             if self._images_pending and self.connectivity.is_online():
                 self.fetch_images()
             self.connectivity.success()
@@ -205,7 +191,8 @@ class SyncEngine:
         except NetworkError as exc:
             self.connectivity.failure(exc.message)
             summary.error = exc.message
-            self._last.pop("full", None) if self._never_pulled() else None
+            if self._never_pulled():
+                self._last.pop("full", None)  # the first full pull is retried next pass
         except ApiError as exc:
             summary.error = exc.message
         finally:

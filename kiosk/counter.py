@@ -8,6 +8,7 @@ network is healthy) is asked afterwards and may turn the answer into a conflict 
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import threading
 from collections.abc import Collection
@@ -28,6 +29,8 @@ from kiosk.domain.verdict import Verdict, VerdictKind
 from kiosk.store import audit, bookings, outbox, state
 from kiosk.store.database import Database, storage_error
 from kiosk.store.outbox import OpKind, OpState
+
+log = logging.getLogger("kiosk.counter")  # tokens and ids only: never the youth's name
 
 Source = Literal["local", "online"]
 
@@ -111,7 +114,8 @@ class Counter:
         """Booking card and verdict for a scan. Changes nothing but the token index."""
         result = self.check_local(payload)
         if online and result.token and self._online():
-            return self.check_online(result)
+            result = self.check_online(result)
+        log.info("scan %s: %s (%s)", result.token, result.verdict.kind.value, result.source)
         return result
 
     def check_local(self, payload: str) -> CheckResult:
@@ -205,30 +209,8 @@ class Counter:
                         verdict = Verdict(VerdictKind.TO_CONFIRM)
                 if verdict.kind not in (VerdictKind.VALIDABLE, VerdictKind.TO_CONFIRM):
                     return replace(first, booking=booking, verdict=verdict)
-                op_id = outbox.record(
-                    conn,
-                    kind=OpKind.USE,
-                    token=token,
-                    booking_id=booking.id if booking else None,
-                    now=now,
-                    counter=self.counter_name,
-                    staff=staff,
-                    kiosk_id=self.kiosk_id,
-                    unverified=verdict.kind is VerdictKind.TO_CONFIRM,
-                )
-                if booking is not None:
-                    self._set_used(conn, booking.id, now, staff)
-                    booking = bookings.by_id(conn, booking.id)
-                audit.log(
-                    conn,
-                    at=now,
-                    action="validate",
-                    token=token,
-                    booking_id=booking.id if booking else None,
-                    op_id=op_id,
-                    counter=self.counter_name,
-                    staff=staff,
-                    outcome=verdict.kind.value,
+                op_id, booking = self._record(
+                    conn, OpKind.USE, token, booking, now, staff, verdict.kind
                 )
         except (DBAPIError, sqlite3.Error) as exc:
             raise storage_error(exc) from None
@@ -262,38 +244,8 @@ class Counter:
                     ):
                         verdict = Verdict(VerdictKind.NOT_USED)
                     return replace(first, booking=booking, verdict=verdict)
-                op_id = outbox.record(
-                    conn,
-                    kind=OpKind.KEEP,
-                    token=token,
-                    booking_id=booking.id if booking else None,
-                    now=now,
-                    counter=self.counter_name,
-                    staff=staff,
-                    kiosk_id=self.kiosk_id,
-                )
-                if booking is not None:
-                    conn.execute(
-                        update(bookings.T)
-                        .where(bookings.T.c.id == booking.id)
-                        .values(
-                            status=BookingStatus.CONFIRMED.value,
-                            used_at=None,
-                            used_counter=None,
-                            used_staff=None,
-                        )
-                    )
-                    booking = bookings.by_id(conn, booking.id)
-                audit.log(
-                    conn,
-                    at=now,
-                    action="unvalidate",
-                    token=token,
-                    booking_id=booking.id if booking else None,
-                    op_id=op_id,
-                    counter=self.counter_name,
-                    staff=staff,
-                    outcome=VerdictKind.UNVALIDATED.value,
+                op_id, booking = self._record(
+                    conn, OpKind.KEEP, token, booking, now, staff, VerdictKind.UNVALIDATED
                 )
         except (DBAPIError, sqlite3.Error) as exc:
             raise storage_error(exc) from None
@@ -353,22 +305,58 @@ class Counter:
             department_code=booking.department_code if booking else None,
         )
 
-    def _set_used(
-        self, conn: Connection, booking_id: int, now: datetime, staff: str | None
-    ) -> None:
-        conn.execute(
-            update(bookings.T)
-            .where(bookings.T.c.id == booking_id)
-            .values(
-                status=BookingStatus.USED.value,
-                used_at=now,
-                used_counter=self.counter_name,
-                used_staff=staff,
-            )
+    def _record(
+        self,
+        conn: Connection,
+        kind: OpKind,
+        token: str,
+        booking: Booking | None,
+        now: datetime,
+        staff: str | None,
+        outcome: VerdictKind,
+    ) -> tuple[str, Booking | None]:
+        """Inside the caller's transaction: the outbox row, the booking's new local state and
+        the audit row — together or not at all."""
+        op_id = outbox.record(
+            conn,
+            kind=kind,
+            token=token,
+            booking_id=booking.id if booking else None,
+            now=now,
+            counter=self.counter_name,
+            staff=staff,
+            kiosk_id=self.kiosk_id,
+            unverified=outcome is VerdictKind.TO_CONFIRM,
         )
+        if booking is not None:
+            used = kind is OpKind.USE
+            conn.execute(
+                update(bookings.T)
+                .where(bookings.T.c.id == booking.id)
+                .values(
+                    status=(BookingStatus.USED if used else BookingStatus.CONFIRMED).value,
+                    used_at=now if used else None,
+                    used_counter=self.counter_name if used else None,
+                    used_staff=staff if used else None,
+                )
+            )
+            booking = bookings.by_id(conn, booking.id)
+        audit.log(
+            conn,
+            at=now,
+            action="validate" if kind is OpKind.USE else "unvalidate",
+            token=token,
+            booking_id=booking.id if booking else None,
+            op_id=op_id,
+            counter=self.counter_name,
+            staff=staff,
+            outcome=outcome.value,
+        )
+        return op_id, booking
 
     def _push(self, result: CheckResult) -> CheckResult:
         """Online: settle the new operation now, so a conflict shows at the counter at once."""
+        log.info("recorded %s on %s: %s", result.op_id, result.token, result.verdict.kind.value)
         if result.op_id is None or not self._online():
             return result
         assert self.channel is not None

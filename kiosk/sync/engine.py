@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -32,6 +33,7 @@ from kiosk.sync.errors import (
     KeyRefused,
     NetworkError,
 )
+from kiosk.sync.images import FetchSummary, ImageCache, images_dir, offer_image_urls
 from kiosk.sync.pull import Progress, Puller, _noop
 from kiosk.sync.push import Backoff, Pusher, PushSummary
 
@@ -42,6 +44,7 @@ ACTIVE_REFRESH_EVERY = 600.0
 FULL_REFRESH_EVERY = 6 * 3600.0
 BACKUP_EVERY = 4 * 3600.0
 RETENTION_EVERY = 24 * 3600.0
+IMAGE_BATCH = 100  # images per sync pass, so pushes never wait long behind downloads
 
 
 @dataclass
@@ -90,6 +93,7 @@ class SyncEngine:
         self._last: dict[str, float] = {}
         self._pull_lock = threading.Lock()
         self.retention_days = retention_days
+        self._images_pending = False  # set by an offers pull, cleared once all are cached
 
     # -- OnlineChannel (used by kiosk.counter.Counter) --------------------------------------
     def is_online(self) -> bool:
@@ -124,43 +128,24 @@ class SyncEngine:
 
     def sync_once(self, *, full: bool = False, progress: Progress = _noop) -> SyncSummary:
         """Push, then pull. `full`: venues, offers and every booking (first sync, `--once`)."""
-        t0 = time.monotonic()
-        summary = SyncSummary()
-        try:
-            pushed = self.push(ignore_backoff=True)
-            summary.pushed, summary.conflicts, summary.retries = (
-                pushed.done,
-                pushed.conflicts,
-                pushed.retries,
-            )
-            if pushed.stopped and not self.connectivity.is_online():
-                summary.error = pushed.stopped
-                return summary
-            with self._pull_lock:
-                if full:
-                    progress("venues", 0, None)
-                    self.puller.venues()
-                    summary.pulled_offers = self.puller.offers(progress)
-                    summary.pulled_bookings = self.puller.bookings_full(progress)
-                else:
-                    summary.pulled_bookings = self.puller.bookings_new()
-            self.connectivity.success()
-        except KeyRefused as exc:
-            self.connectivity.key_refused(exc.message)
-            summary.error = exc.message
-        except NetworkError as exc:
-            self.connectivity.failure(exc.message)
-            summary.error = exc.message
-        except ApiError as exc:
-            summary.error = exc.message
-        finally:
-            summary.duration = time.monotonic() - t0
+
+        def pull(summary: SyncSummary) -> bool:
+            if not full:
+                summary.pulled_bookings = self.puller.bookings_new()
+                return False
+            progress("venues", 0, None)
+            self.puller.venues()
+            summary.pulled_offers = self.puller.offers(progress)
+            summary.pulled_bookings = self.puller.bookings_full(progress)
+            return True
+
+        summary = self._round(pull, ignore_backoff=True)
+        log.info("sync %s: %s", "full" if full else "new", summary.as_dict())
         return summary
 
     def tick(self, progress: Progress = _noop) -> SyncSummary:
         """One pass of the schedule; call every few seconds from the sync thread."""
         now = time.monotonic()
-        summary = SyncSummary()
 
         def due(name: str, every: float) -> bool:
             last = self._last.get(name)
@@ -169,27 +154,42 @@ class SyncEngine:
                 return True
             return False
 
-        t0 = time.monotonic()
+        def pull(summary: SyncSummary) -> bool:
+            if due("full", FULL_REFRESH_EVERY):
+                self._last["new"] = self._last["active"] = now
+                self.puller.venues()
+                summary.pulled_offers = self.puller.offers(progress)
+                summary.pulled_bookings = self.puller.bookings_full(progress)
+                return True
+            if due("active", ACTIVE_REFRESH_EVERY):
+                summary.pulled_bookings = self.puller.bookings_active()
+            elif due("new", NEW_BOOKINGS_EVERY):
+                summary.pulled_bookings = self.puller.bookings_new()
+            return False
+
         self._maintenance(due)
+        return self._round(pull, ignore_backoff=False)
+
+    def _round(self, pull: Callable[[SyncSummary], bool], *, ignore_backoff: bool) -> SyncSummary:
+        """Push before pull; `pull` fills the summary and says whether images are due. Errors
+        end the round and are reported in the summary, never raised."""
+        t0 = time.monotonic()
+        summary = SyncSummary()
         try:
-            pushed = self.push()
+            pushed = self.push(ignore_backoff=ignore_backoff)
             summary.pushed, summary.conflicts, summary.retries = (
                 pushed.done,
                 pushed.conflicts,
                 pushed.retries,
             )
-            if self.connectivity.state is NetState.KEY_REFUSED:
+            if pushed.stopped and not self.connectivity.is_online():
+                summary.error = pushed.stopped  # offline or key refused: nothing to pull
                 return summary
             with self._pull_lock:
-                if due("full", FULL_REFRESH_EVERY):
-                    self._last["new"] = self._last["active"] = now
-                    self.puller.venues()
-                    summary.pulled_offers = self.puller.offers(progress)
-                    summary.pulled_bookings = self.puller.bookings_full(progress)
-                elif due("active", ACTIVE_REFRESH_EVERY):
-                    summary.pulled_bookings = self.puller.bookings_active()
-                elif due("new", NEW_BOOKINGS_EVERY):
-                    summary.pulled_bookings = self.puller.bookings_new()
+                if pull(summary):
+                    self._images_pending = True
+            if self._images_pending and self.connectivity.is_online():
+                self.fetch_images()
             self.connectivity.success()
         except KeyRefused as exc:
             self.connectivity.key_refused(exc.message)
@@ -197,7 +197,8 @@ class SyncEngine:
         except NetworkError as exc:
             self.connectivity.failure(exc.message)
             summary.error = exc.message
-            self._last.pop("full", None) if self._never_pulled() else None
+            if self._never_pulled():
+                self._last.pop("full", None)  # the first full pull is retried next pass
         except ApiError as exc:
             summary.error = exc.message
         finally:
@@ -221,6 +222,20 @@ class SyncEngine:
             except Exception as exc:
                 log.warning("backup failed: %s", exc)
                 self._last.pop("backup", None)
+
+    def fetch_images(self, batch: int = IMAGE_BATCH) -> FetchSummary | None:
+        """Download a batch of the offers' missing images into the bounded cache; the next
+        passes continue until all are there. Never raises: a missing image only means a
+        placeholder on screen."""
+        try:
+            cache = ImageCache(images_dir(self.db.path))
+            urls = offer_image_urls(self.db.path)
+            summary = cache.fetch_all(urls, self.client.get_bytes, max_downloads=batch)
+        except Exception:
+            log.exception("image download failed")
+            return None
+        self._images_pending = summary.more
+        return summary
 
     def _never_pulled(self) -> bool:
         with self.db.connect() as conn, conn.begin():

@@ -134,7 +134,7 @@ scan_like = st.one_of(
     st.builds(
         lambda prefix, tok, suffix: prefix + tok + suffix,
         st.sampled_from(["", "PASSCULTURE:v3;TOKEN:", "]Q1", "\x02", " ", "TOKEN:", "v2;"]),
-        st.sampled_from(TOKENS[:40] + ["ZZZZZZ", "ABC123"]),
+        st.sampled_from([*TOKENS[:40], "ZZZZZZ", "ABC123"]),
         st.text(alphabet=st.characters(max_codepoint=0x2FF), max_size=12),
     ),
     st.builds(lambda tok: tok.lower(), st.sampled_from(TOKENS[:40])),

@@ -160,3 +160,37 @@ def test_files_are_private_even_with_a_loose_umask(data_dir):
 def test_schema_inspection_matches_models(db):
     with db.connect() as conn:
         assert "email" not in repr(inspect(conn).get_columns("booking"))
+
+
+def test_the_catalogue_never_reads_bookings(make_kiosk, sandbox):
+    """The youth-facing catalogue: every table any of its queries touches is recorded by an
+    SQLite authorizer on its connection; `booking` is never among them."""
+    import sqlite3
+
+    from kiosk.catalogue import Catalogue, Query, Sort
+
+    kiosk = make_kiosk()
+    assert kiosk.engine.sync_once(full=True).error is None
+    catalogue = Catalogue(kiosk.services.db)
+    touched: set[str] = set()
+
+    def authorizer(action, arg1, arg2, _db, _trigger):
+        if action == sqlite3.SQLITE_READ and arg1:
+            touched.add(arg1)
+        return sqlite3.SQLITE_OK
+
+    catalogue._connection().set_authorizer(authorizer)
+    try:
+        results = []
+        for q in (Query(), Query(text="le"), Query(text="concert"), Query(sort=list(Sort)[-1])):
+            results.append(catalogue.search(q))
+        catalogue.category_counts()
+        catalogue.venues()
+        found = [o for r in results for o in r.offers][:5]
+        assert found
+        for o in found:
+            assert catalogue.offer(o.id) is not None
+    finally:
+        catalogue.close()
+    assert "offer" in touched
+    assert "booking" not in touched

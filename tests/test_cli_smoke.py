@@ -35,9 +35,12 @@ def test_no_command_prints_help(capsys):
 
 def test_corrupt_database_gives_a_message_not_a_traceback(data_dir, capsys):
     (data_dir / "kiosk.sqlite3").write_bytes(b"garbage" * 100)
-    assert run(["check", "ABC234", "--data-dir", str(data_dir)]) == 3
+    # The damaged file is set aside and a fresh database used (kiosk.store.recovery): the
+    # command goes on, and says so in French.
+    assert run(["check", "ABC234", "--data-dir", str(data_dir)]) == 1  # unknown offline
     err = capsys.readouterr().err
-    assert "endommagé" in err and "Traceback" not in err
+    assert "endommagée" in err and "Traceback" not in err
+    assert list(data_dir.glob("kiosk.sqlite3.corrupt-*"))
 
 
 def test_second_process_on_the_same_data_dir_is_refused(data_dir, capsys):

@@ -33,6 +33,10 @@ from kiosk.store.outbox import OpKind, OpState
 log = logging.getLogger("kiosk.counter")  # tokens and ids only: never the youth's name
 
 Source = Literal["local", "online"]
+_LAST_DONE_SQL = (
+    "SELECT kind, created_at, counter, staff, op_id FROM outbox "
+    "WHERE token = ? AND state = 'done' ORDER BY id DESC LIMIT 1"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,6 +286,14 @@ class Counter:
                 return candidate, look
             first = first or look
         assert first is not None
+        # Not in the cache, nothing pending: a validation this counter already sent may still
+        # be the only trace (one settled by a 410 as ours never teaches the booking). Without
+        # this, the same code scanned offline again would be recorded "to confirm" twice.
+        for candidate in scan.candidates:
+            done = raw.execute(_LAST_DONE_SQL, (candidate.upper(),)).fetchone()
+            if done is not None and done[0] == OpKind.USE.value:
+                used = bookings.PendingOp(done[0], datetime.fromisoformat(done[1]), *done[2:])
+                return candidate, replace(first, pending=used)
         return scan.candidates[0], first
 
     def _verdict(self, look: bookings.Lookup) -> Verdict:

@@ -230,7 +230,7 @@ def run(
     reported: dict[str, str] = {}
     try:
         tokens_file = workdir / "tokens.txt"
-        tokens_file.write_text("\n".join(_tokens(server, max(300, kills * 12))))
+        tokens_file.write_text("\n".join(_tokens(server, max(300, kills * 25))))
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         for cycle in range(kills):
             server.set_faults(**faults, seed=seed * 10_000 + cycle)

@@ -212,6 +212,8 @@ class Counter:
                     else:
                         verdict = Verdict(VerdictKind.TO_CONFIRM)
                 if verdict.kind not in (VerdictKind.VALIDABLE, VerdictKind.TO_CONFIRM):
+                    if verdict.kind is VerdictKind.UNKNOWN_OFFLINE and first.source == "online":
+                        return first  # the server's refusal (cancelled, unknown…) is the answer
                     return replace(first, booking=booking, verdict=verdict)
                 op_id, booking = self._record(
                     conn, OpKind.USE, token, booking, now, staff, verdict.kind

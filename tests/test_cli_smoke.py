@@ -31,3 +31,33 @@ def test_unknown_token_offline_is_refused_then_recorded_to_confirm(data_dir, cap
 def test_no_command_prints_help(capsys):
     assert run([]) == EXIT_OK
     assert "kiosk" in capsys.readouterr().out
+
+
+def test_corrupt_database_gives_a_message_not_a_traceback(data_dir, capsys):
+    (data_dir / "kiosk.sqlite3").write_bytes(b"garbage" * 100)
+    assert run(["check", "ABC234", "--data-dir", str(data_dir)]) == 3
+    err = capsys.readouterr().err
+    assert "endommagé" in err and "Traceback" not in err
+
+
+def test_second_process_on_the_same_data_dir_is_refused(data_dir, capsys):
+    from kiosk.store.lock import DataDirLock
+
+    with DataDirLock(data_dir):
+        assert run(["validate", "ABC234", "--data-dir", str(data_dir)]) == 3
+    assert "déjà ouvert" in capsys.readouterr().err
+
+
+def test_data_dir_that_cannot_be_created(tmp_path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert run(["check", "ABC234", "--data-dir", str(blocker / "sub")]) == 3
+    assert "Impossible de créer le dossier" in capsys.readouterr().err
+
+
+def test_unknown_booking_for_unverified(data_dir, capsys):
+    code = run(
+        ["validate", "ABC234", "--unverified", "--booking", "5", "--data-dir", str(data_dir)]
+    )
+    assert code == 2
+    assert "Aucune réservation 5" in capsys.readouterr().err

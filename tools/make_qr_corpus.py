@@ -1,0 +1,354 @@
+"""Generate a seeded corpus of degraded QR code images of real pass Culture payloads.
+
+Each image is a synthetic webcam frame: a textured background, a phone (dark bezel, screen) and the
+booking QR code on the screen, then one degradation (or a mix) applied to the whole frame. The aim
+is realism: every image should still be readable by a phone camera held by a person, so that the
+decode rate measures the decoder rather than the generator.
+
+Usage::
+
+    python tools/make_qr_corpus.py OUT_DIR [--count 400] [--seed 2024]
+
+Writes ``OUT_DIR/*.png`` and ``OUT_DIR/manifest.json``:
+``{"seed": ..., "items": [{"file": ..., "payload": ..., "degradation": ...}, ...]}``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import qrcode
+from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageOps
+from qrcode.constants import ERROR_CORRECT_M
+
+TOKEN_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ234567"
+DEGRADATIONS: tuple[str, ...] = (
+    "clean",
+    "rotation",
+    "perspective",
+    "blur",
+    "noise",
+    "low_contrast",
+    "low_light",
+    "glare",
+    "moire",
+    "inverted",
+    "small",
+    "mixed",
+)
+FRAME_SIZE = (640, 480)
+
+
+@dataclass(frozen=True)
+class Sample:
+    """One generated image, before it is written to disk."""
+
+    image: Image.Image
+    payload: str
+    degradation: str
+
+
+def random_token(rng: random.Random) -> str:
+    return "".join(rng.choice(TOKEN_ALPHABET) for _ in range(6))
+
+
+def random_payload(rng: random.Random) -> str:
+    """A v3 voucher payload (most bookings) or a bare token (event tickets)."""
+    token = random_token(rng)
+    return f"PASSCULTURE:v3;TOKEN:{token}" if rng.random() < 0.65 else token
+
+
+def render_qr(payload: str, module_px: int) -> Image.Image:
+    """The code as the youth app shows it: ECC M, a 4-module quiet zone, black on white."""
+    qr = qrcode.QRCode(error_correction=ERROR_CORRECT_M, box_size=module_px, border=4)
+    qr.add_data(payload)
+    qr.make(fit=True)
+    return qr.make_image(fill_color="black", back_color="white").get_image().convert("L")
+
+
+def _background(rng: random.Random, size: tuple[int, int]) -> Image.Image:
+    """A blurry, uneven room: a gradient plus low-frequency blotches and a few edges."""
+    w, h = size
+    base = Image.linear_gradient("L").resize(size).rotate(rng.uniform(0, 360))
+    lo, hi = rng.randint(40, 110), rng.randint(130, 210)
+    base = base.point(lambda v: lo + (hi - lo) * v // 255)
+    blotches = _noise(rng, (max(4, w // 40), max(3, h // 40)), 22).resize(
+        size, Image.Resampling.BICUBIC
+    )
+    img = ImageChops.add(base, blotches, 1.0, -128)
+    draw = ImageDraw.Draw(img)
+    for _ in range(rng.randint(2, 5)):  # furniture edges, a keyboard, a till...
+        x0, y0 = rng.randint(0, w), rng.randint(0, h)
+        x1, y1 = x0 + rng.randint(40, 300), y0 + rng.randint(20, 200)
+        draw.rectangle((x0, y0, x1, y1), fill=rng.randint(20, 230))
+    return img.filter(ImageFilter.GaussianBlur(3))
+
+
+def _phone(
+    code: Image.Image, rng: random.Random, dark_mode: bool
+) -> tuple[Image.Image, tuple[int, int, int, int]]:
+    """Put the code on a phone screen, with a little UI text around it and a bezel.
+
+    Returns the phone (mode "LA", transparent outside the rounded body) and the code's box.
+    """
+    cw, ch = code.size
+    pad = cw // 8
+    screen_bg = 18 if dark_mode else 250
+    ink = 230 if dark_mode else 40
+    screen = Image.new("L", (cw + 2 * pad, int(ch * 1.7)), screen_bg)
+    draw = ImageDraw.Draw(screen)
+    title_h = max(4, cw // 20)
+    for i in range(2):  # title and caption lines
+        y = pad // 2 + i * (title_h + 4)
+        draw.rectangle((pad, y, pad + rng.randint(cw // 3, cw), y + title_h), fill=ink)
+    code_img = ImageOps.invert(code) if dark_mode else code
+    top = int(ch * 0.25)
+    screen.paste(code_img, (pad, top))
+    y = top + ch + pad // 2
+    draw.rectangle((pad + cw // 4, y, pad + 3 * cw // 4, y + title_h * 2), fill=ink)  # token
+    bezel = max(6, cw // 14)
+    phone = Image.new("L", (screen.width + 2 * bezel, screen.height + 2 * bezel), 0)
+    mask = Image.new("L", phone.size, 0)
+    ImageDraw.Draw(mask).rounded_rectangle((0, 0, *phone.size), radius=bezel * 3, fill=255)
+    phone.paste(screen, (bezel, bezel))
+    phone.putalpha(mask)
+    box = (bezel + pad, bezel + top, bezel + pad + cw, bezel + top + ch)
+    return phone, box
+
+
+def _compose(
+    rng: random.Random,
+    payload: str,
+    code_px: tuple[int, int],
+    frame: tuple[int, int] = FRAME_SIZE,
+    dark_mode: bool = False,
+    angle: float = 0.0,
+) -> Image.Image:
+    """A frame with the code near the centre (a person aims, not perfectly), fully in view."""
+    qr = render_qr(payload, 10)
+    size = rng.randint(*code_px)
+    code = qr.resize((size, size), Image.Resampling.BILINEAR)
+    phone, box = _phone(code, rng, dark_mode)
+    code_mask = Image.new("L", phone.size, 0)
+    code_mask.paste(255, box)
+    if angle:
+        phone = phone.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True)
+        code_mask = code_mask.rotate(angle, expand=True)
+    x0, y0, x1, y1 = code_mask.getbbox() or (0, 0, *phone.size)
+    margin = 12
+    # Where the code's top-left may go so that the whole code stays inside the frame.
+    lo_x, hi_x = margin - x0, frame[0] - margin - x1
+    lo_y, hi_y = margin - y0, frame[1] - margin - y1
+    cx, cy = (frame[0] - (x0 + x1)) // 2, (frame[1] - (y0 + y1)) // 2
+    jx, jy = frame[0] // 8, frame[1] // 8
+    x = min(max(cx + rng.randint(-jx, jx), lo_x), hi_x)
+    y = min(max(cy + rng.randint(-jy, jy), lo_y), hi_y)
+    bg = _background(rng, frame)
+    bg.paste(phone.convert("L"), (x, y), phone.getchannel("A"))
+    return bg
+
+
+def _noise(rng: random.Random, size: tuple[int, int], sigma: float) -> Image.Image:
+    """Near-Gaussian noise centred on 128, from the seeded generator (Pillow's is not seedable).
+
+    The mean of three uniform bytes has a standard deviation of about 42.5; rescale to sigma.
+    """
+    w, h = size
+    planes = [Image.frombytes("L", size, rng.randbytes(w * h)) for _ in range(3)]
+    # add(a, b, 2) is (a + b) / 2; blending in c with weight 1/3 gives (a + b + c) / 3.
+    mean = Image.blend(ImageChops.add(planes[0], planes[1], 2.0), planes[2], 1 / 3)
+    k = sigma / 42.5
+    return mean.point(lambda v: max(0, min(255, round(128 + (v - 128) * k))))
+
+
+def _gaussian_noise(img: Image.Image, sigma: float, rng: random.Random) -> Image.Image:
+    return ImageChops.add(img, _noise(rng, img.size, sigma), 1.0, -128)
+
+
+def _levels(img: Image.Image, lo: int, hi: int) -> Image.Image:
+    return img.point(lambda v: lo + (hi - lo) * v // 255)
+
+
+def _perspective(img: Image.Image, rng: random.Random, strength: float) -> Image.Image:
+    """Tilt the frame as a phone held at an angle: one side further from the camera."""
+    w, h = img.size
+    d = strength * min(w, h)
+    corners = [(0, 0), (w, 0), (w, h), (0, h)]
+    side = rng.randrange(4)
+    src = list(corners)
+    # Shrink one edge towards its middle (that edge is further away).
+    a, b = side, (side + 1) % 4
+    (ax, ay), (bx, by) = corners[a], corners[b]
+    ux, uy = (bx - ax), (by - ay)
+    n = math.hypot(ux, uy)
+    ux, uy = ux / n, uy / n
+    src[a] = (ax - ux * d, ay - uy * d)
+    src[b] = (bx + ux * d, by + uy * d)
+    coeffs = _perspective_coeffs(corners, src)
+    return img.transform(
+        img.size, Image.Transform.PERSPECTIVE, coeffs, Image.Resampling.BICUBIC, fillcolor=90
+    )
+
+
+def _perspective_coeffs(
+    dst: Sequence[tuple[float, float]], src: Sequence[tuple[float, float]]
+) -> list[float]:
+    """Solve the 8 coefficients mapping output (dst) points to input (src) points."""
+    rows: list[list[float]] = []
+    rhs: list[float] = []
+    for (x, y), (u, v) in zip(dst, src, strict=True):
+        rows.append([x, y, 1, 0, 0, 0, -u * x, -u * y])
+        rhs.append(u)
+        rows.append([0, 0, 0, x, y, 1, -v * x, -v * y])
+        rhs.append(v)
+    return _solve(rows, rhs)
+
+
+def _solve(a: list[list[float]], b: list[float]) -> list[float]:
+    """Gaussian elimination with partial pivoting (8x8, no numpy needed)."""
+    n = len(b)
+    m = [[*row, rhs] for row, rhs in zip(a, b, strict=True)]
+    for col in range(n):
+        piv = max(range(col, n), key=lambda r: abs(m[r][col]))
+        m[col], m[piv] = m[piv], m[col]
+        for r in range(n):
+            if r != col:
+                f = m[r][col] / m[col][col]
+                m[r] = [x - f * y for x, y in zip(m[r], m[col], strict=True)]
+    return [m[i][n] / m[i][i] for i in range(n)]
+
+
+def _glare(
+    img: Image.Image, rng: random.Random, centre: tuple[int, int], radius: int
+) -> Image.Image:
+    """A soft specular highlight from a ceiling light reflected on the phone glass."""
+    spot = Image.radial_gradient("L").resize((2 * radius, int(1.4 * radius)))
+    # Gain > 1 saturates the core: a white plateau where modules are lost, soft edges around it.
+    gain = rng.uniform(1.3, 1.8)
+    spot = ImageOps.invert(spot).point(lambda v: min(255, int(max(0, v - 40) * gain)))
+    layer = Image.new("L", img.size, 0)
+    layer.paste(spot, (centre[0] - radius, centre[1] - int(0.7 * radius)))
+    return ImageChops.screen(img, layer)
+
+
+def _moire(img: Image.Image, rng: random.Random) -> Image.Image:
+    """Screen-door interference: fine sinusoidal stripes at an angle, modulating brightness."""
+    w, h = img.size
+    diag = int(math.hypot(w, h)) + 2
+    period = rng.uniform(3.0, 7.0)
+    amp = rng.uniform(0.18, 0.3)
+    row = Image.new("L", (diag, 1))
+    row.putdata(
+        [
+            int(255 * (1 - amp * (0.5 + 0.5 * math.sin(2 * math.pi * x / period))))
+            for x in range(diag)
+        ]
+    )
+    stripes = row.resize((diag, diag), Image.Resampling.NEAREST)
+    stripes = stripes.rotate(rng.uniform(0, 180), resample=Image.Resampling.BILINEAR)
+    left, top = (diag - w) // 2, (diag - h) // 2
+    stripes = stripes.crop((left, top, left + w, top + h))
+    return ImageChops.multiply(img, stripes)
+
+
+def _centre(img: Image.Image) -> tuple[int, int]:
+    return img.width // 2, img.height // 2 - img.height // 12
+
+
+def make_sample(rng: random.Random, degradation: str) -> Sample:
+    payload = random_payload(rng)
+    img = _make(rng, payload, degradation)
+    return Sample(image=img, payload=payload, degradation=degradation)
+
+
+def _make(rng: random.Random, payload: str, kind: str) -> Image.Image:
+    normal = (150, 260)
+    if kind == "clean":
+        return _gaussian_noise(_compose(rng, payload, normal), 4, rng)
+    if kind == "rotation":
+        return _gaussian_noise(_compose(rng, payload, normal, angle=rng.uniform(-180, 180)), 4, rng)
+    if kind == "perspective":
+        img = _compose(rng, payload, normal, angle=rng.uniform(-10, 10))
+        return _gaussian_noise(_perspective(img, rng, rng.uniform(0.12, 0.22)), 4, rng)
+    if kind == "blur":  # out of focus webcam: about half a module of blur
+        img = _compose(rng, payload, normal)
+        return _gaussian_noise(img.filter(ImageFilter.GaussianBlur(rng.uniform(1.8, 3.0))), 3, rng)
+    if kind == "noise":  # dim room, high sensor gain
+        return _gaussian_noise(_compose(rng, payload, normal), rng.uniform(28, 45), rng)
+    if kind == "low_contrast":  # washed out exposure, screen at low brightness
+        img = _levels(_compose(rng, payload, normal), rng.randint(85, 110), rng.randint(150, 175))
+        return _gaussian_noise(img, 6, rng)
+    if kind == "low_light":  # dark counter: everything in the bottom of the range
+        img = _levels(_compose(rng, payload, normal), rng.randint(2, 10), rng.randint(45, 70))
+        return _gaussian_noise(img, 5, rng)
+    if kind == "glare":
+        img = _compose(rng, payload, normal)
+        cx, cy = _centre(img)
+        c = (cx + rng.randint(-60, 60), cy + rng.randint(-60, 60))
+        return _gaussian_noise(_glare(img, rng, c, rng.randint(25, 45)), 4, rng)
+    if kind == "moire":
+        return _gaussian_noise(_moire(_compose(rng, payload, normal), rng), 4, rng)
+    if kind == "inverted":  # dark mode: light modules on a dark screen
+        return _gaussian_noise(_compose(rng, payload, normal, dark_mode=True), 4, rng)
+    if kind == "small":  # phone far away in an HD frame: about 3 px per module
+        return _gaussian_noise(_compose(rng, payload, (90, 130), frame=(1280, 720)), 4, rng)
+    if kind == "mixed":
+        return _mixed(rng, payload)
+    raise ValueError(f"unknown degradation: {kind}")
+
+
+def _mixed(rng: random.Random, payload: str) -> Image.Image:
+    """Two or three milder degradations at once (a realistic bad day at the counter)."""
+    img = _compose(
+        rng, payload, (170, 260), angle=rng.uniform(-30, 30), dark_mode=rng.random() < 0.25
+    )
+    steps: list[Callable[[Image.Image], Image.Image]] = [
+        lambda im: _perspective(im, rng, rng.uniform(0.06, 0.12)),
+        lambda im: im.filter(ImageFilter.GaussianBlur(rng.uniform(1.0, 1.8))),
+        lambda im: _levels(im, rng.randint(50, 80), rng.randint(170, 200)),
+        lambda im: _glare(im, rng, _centre(im), rng.randint(30, 45)),
+        lambda im: _moire(im, rng),
+    ]
+    for step in rng.sample(steps, rng.randint(2, 3)):
+        img = step(img)
+    return _gaussian_noise(img, rng.uniform(6, 14), rng)
+
+
+def generate(
+    out_dir: Path, count: int = 400, seed: int = 2024, kinds: Sequence[str] = DEGRADATIONS
+) -> list[dict[str, str]]:
+    """Write ``count`` images spread evenly over ``kinds`` and a manifest; return its items."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    items: list[dict[str, str]] = []
+    for i in range(count):
+        kind = kinds[i % len(kinds)]
+        sample_rng = random.Random(rng.getrandbits(64))
+        sample = make_sample(sample_rng, kind)
+        name = f"{i:04d}_{kind}.png"
+        sample.image.save(out_dir / name, optimize=False, compress_level=1)
+        items.append({"file": name, "payload": sample.payload, "degradation": kind})
+    manifest = {"seed": seed, "count": count, "items": items}
+    (out_dir / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+    return items
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out_dir", type=Path)
+    parser.add_argument("--count", type=int, default=400)
+    parser.add_argument("--seed", type=int, default=2024)
+    args = parser.parse_args(argv)
+    items = generate(args.out_dir, args.count, args.seed)
+    print(f"{len(items)} images written to {args.out_dir}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

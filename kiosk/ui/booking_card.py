@@ -65,6 +65,8 @@ class BookingCard(QFrame):
             value.setAccessibleName(line.label)
             self.grid.addWidget(label, row, 0)
             self.grid.addWidget(value, row, 1)
+            label.show()  # now, not on the next event-loop turn: the card paints with the band
+            value.show()
             self.values[line.key] = line.value
         if booking.is_duo:
             self.duo.setText(self.tr("DUO — %n places", "", booking.quantity))

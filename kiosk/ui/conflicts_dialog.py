@@ -68,7 +68,9 @@ class ConflictsDialog(QDialog):
         title.setStyleSheet("font-size: 18px; border: none;")
         head.addWidget(title, 1)
         done = QPushButton(self.tr("Traité"))
-        done.setAccessibleName(self.tr("Marquer le conflit %1 comme traité").replace("%1", op.token))
+        done.setAccessibleName(
+            self.tr("Marquer le conflit %1 comme traité").replace("%1", op.token)
+        )
         done.clicked.connect(lambda: self._done(op.op_id, box))
         head.addWidget(done)
         lay.addLayout(head)

@@ -102,13 +102,13 @@ class CounterScreen(QWidget):
         left = QVBoxLayout()
         left.setSpacing(10)
         self.card = BookingCard()
-        left.addWidget(self.card, 1)
+        left.addWidget(self.card)
         self.callout = QFrame()
         self.callout.setObjectName("callout")
         self.callout.setAccessibleName(self.tr("Rappel : vérifier l’identité"))
         cl = QVBoxLayout(self.callout)
         cl.setContentsMargins(14, 8, 14, 8)
-        self.reminder = QLabel("🪪  " + messages.text(messages.ID_REMINDER, self.lang))
+        self.reminder = QLabel(messages.text(messages.ID_REMINDER, self.lang))
         self.reminder.setObjectName("calloutTitle")
         self.reminder.setWordWrap(True)
         self.reminder_detail = QLabel(messages.text(messages.ID_REMINDER_DETAIL, self.lang))
@@ -141,6 +141,7 @@ class CounterScreen(QWidget):
         actions.addWidget(self.search_button)
         actions.addStretch(1)
         left.addLayout(actions)
+        left.addStretch(1)
         body.addLayout(left, 3)
 
         right = QVBoxLayout()
@@ -236,7 +237,9 @@ class CounterScreen(QWidget):
     def _update_actions(self) -> None:
         cur = self.current
         kind = cur.verdict.kind if cur else None
-        self.validate_button.setVisible(kind not in (VerdictKind.ALREADY_USED,))
+        self.validate_button.setVisible(
+            kind not in (VerdictKind.ALREADY_USED, VerdictKind.UNKNOWN_OFFLINE)
+        )
         self.validate_button.setEnabled(bool(cur and cur.verdict.can_validate and not self.busy))
         self.unvalidate_button.setVisible(bool(cur and cur.verdict.can_unvalidate))
         self.unvalidate_button.setEnabled(not self.busy)
@@ -260,7 +263,7 @@ class CounterScreen(QWidget):
         if self.current is not None and self.current.verdict.can_validate:
             self.validate()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self.entry.field.hasFocus():
             self._enter()
             return

@@ -75,8 +75,9 @@ class MainWindow(QMainWindow):
         self.services = services
         self.config: Config = services.config
         self.lang = lang_of(self.config.language)
-        self.setWindowTitle(self.tr("Guichet pass Culture — %1").replace(
-            "%1", self.config.counter_name))
+        self.setWindowTitle(
+            self.tr("Guichet pass Culture — %1").replace("%1", self.config.counter_name)
+        )
         self.setStyleSheet(STYLE)
         self.tasks = Tasks(self)
         self.sounds = SoundPlayer(self, enabled=self.config.sounds)
@@ -123,6 +124,9 @@ class MainWindow(QMainWindow):
         self.wedge = None
         if install_wedge:
             self.install_wedge()
+        self.camera = None
+        if self.config.camera_id and install_wedge:
+            self.start_camera(self.config.camera_id)
         self._refresh_timer = QTimer(self, interval=5000)
         self._refresh_timer.timeout.connect(self.refresh)
         self._refresh_timer.start()
@@ -141,6 +145,20 @@ class MainWindow(QMainWindow):
         self.wedge = WedgeCapture(self)
         self.wedge.scanned.connect(self.handle_scan)
         self.wedge.install()
+
+    def start_camera(self, camera_id: str) -> None:
+        try:
+            from kiosk.scan.camera import CameraScanner
+        except ImportError:
+            return
+        self.camera = CameraScanner(self)
+        self.camera.select_camera(camera_id)
+        self.add_scan_source(self.camera)
+        self.camera.start()
+
+    def add_scan_source(self, source: object) -> None:
+        """Any object with a `scanned(payload, source)` signal (wedge, camera, tests)."""
+        source.scanned.connect(self.handle_scan)  # type: ignore[attr-defined]
 
     def handle_scan(self, payload: str, source: str) -> None:
         """Every scan source (wedge, camera) is connected here."""
@@ -311,9 +329,11 @@ class MainWindow(QMainWindow):
 
         def done(report: object) -> None:
             self.last_import = report
-            text = self.tr(
-                "Import terminé : %1 réservations, dont %2 contremarques connues."
-            ).replace("%1", str(report.bookings)).replace("%2", str(report.tokens))  # type: ignore[attr-defined]
+            text = (
+                self.tr("Import terminé : %1 réservations, dont %2 contremarques connues.")
+                .replace("%1", str(report.bookings))
+                .replace("%2", str(report.tokens))
+            )  # type: ignore[attr-defined]
             self.status.showMessage(text, 15000)
             self._inform(self.tr("Import terminé"), text, QMessageBox.Icon.Information)
             self.imported.emit(report)
@@ -341,7 +361,7 @@ class MainWindow(QMainWindow):
         self.screen.open_transient(box)
 
     # -- shutdown -----------------------------------------------------------------------
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()
         super().closeEvent(event)
 
@@ -350,6 +370,8 @@ class MainWindow(QMainWindow):
         if self.wedge is not None:
             self.wedge.uninstall()
             self.wedge = None
+        if self.camera is not None:
+            self.camera.stop()
         if self.runner is not None:
             self.runner.stop()
         self.tasks.wait(10_000)

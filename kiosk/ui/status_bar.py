@@ -52,7 +52,7 @@ class KioskStatusBar(QStatusBar):
             "key_refused": self.tr("● Clé d’API refusée"),
             "unconfigured": self.tr("● Serveur non configuré"),
         }.get(state, state)
-        if reason and state != "online":
+        if reason and state != "online" and reason not in text:
             text += f" — {reason}"
         colour = {"online": "#1B7A36", "offline": "#8A6100"}.get(state, "#B3121B")
         self.net.setStyleSheet(f"color: {colour}; font-weight: 600;")
@@ -86,8 +86,11 @@ class KioskStatusBar(QStatusBar):
             self.bar.setValue(min(done, total))
         else:
             self.bar.setRange(0, 0)  # busy indicator: the total is not known yet
-        self.bar.setFormat(self.tr("Première synchronisation : %1 %2").replace(
-            "%1", names.get(stage, stage)).replace("%2", str(done)))
+        self.bar.setFormat(
+            self.tr("Première synchronisation : %1 %2")
+            .replace("%1", names.get(stage, stage))
+            .replace("%2", str(done))
+        )
 
     def hide_progress(self) -> None:
         self.bar.hide()

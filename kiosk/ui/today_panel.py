@@ -28,7 +28,7 @@ class HourChart(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setFixedHeight(110)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+    def sizeHint(self) -> QSize:
         return QSize(360, 110)
 
     def set_counts(self, per_hour: list[int]) -> None:
@@ -43,7 +43,7 @@ class HourChart(QWidget):
         last = max([20, *used])
         return range(first, last + 1)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
+    def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         hours = self.hours()

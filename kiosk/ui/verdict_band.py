@@ -31,10 +31,10 @@ class VerdictBand(QWidget):
         self.source_text = ""
         self.verdict: Verdict | None = None
 
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+    def sizeHint(self) -> QSize:
         return QSize(800, 190)
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+    def minimumSizeHint(self) -> QSize:
         return QSize(400, 150)
 
     # -- states -------------------------------------------------------------------------
@@ -64,7 +64,7 @@ class VerdictBand(QWidget):
         return BANDS[self.style_key]
 
     # -- painting -----------------------------------------------------------------------
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
+    def paintEvent(self, event: QPaintEvent) -> None:
         st = BANDS[self.style_key]
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -12,7 +12,7 @@ import threading
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from sqlalchemy import update
 from sqlalchemy.engine import Connection
@@ -82,11 +82,23 @@ class Counter:
             self._local.conn = conn
         return conn
 
+    def _reader(self) -> Any:
+        """A raw DBAPI connection for the scan hot path (autocommit reads, no write lock)."""
+        raw = getattr(self._local, "raw", None)
+        if raw is None:
+            raw = self.db.engine.raw_connection()
+            self._local.raw = raw
+        return raw.driver_connection
+
     def close(self) -> None:
         conn = getattr(self._local, "conn", None)
         if conn is not None:
             conn.close()
             self._local.conn = None
+        raw = getattr(self._local, "raw", None)
+        if raw is not None:
+            raw.close()
+            self._local.raw = None
 
     def data_as_of(self) -> datetime | None:
         conn = self._conn()
@@ -112,12 +124,9 @@ class Counter:
                 "local",
                 None,
             )
-        conn = self._conn()
-        with conn.begin():
-            token, booking = self._find(conn, scan)
-            verdict = self._local_verdict(conn, token, booking)
-            as_of = state.get_time(conn, state.PULLED_AT)
-        return CheckResult(scan, token, booking, verdict, "local", as_of)
+        token, look = self._find(self._reader(), scan)
+        verdict = self._verdict(look)
+        return CheckResult(scan, token, look.booking, verdict, "local", look.pulled_at)
 
     def check_online(self, result: CheckResult) -> CheckResult:
         """Refine a local result with the server's answer; keep the local one if none."""
@@ -171,8 +180,9 @@ class Counter:
         conn = self._conn()
         try:
             with conn.begin():
-                token, booking = self._find(conn, first.scan)
-                verdict = self._local_verdict(conn, token, booking)
+                token, look = self._find(self._raw(conn), first.scan)
+                booking = look.booking
+                verdict = self._verdict(look)
                 if verdict.kind is VerdictKind.UNKNOWN_OFFLINE and unverified:
                     if booking_id is not None:
                         booking = bookings.by_id(conn, booking_id)
@@ -233,8 +243,9 @@ class Counter:
         conn = self._conn()
         try:
             with conn.begin():
-                token, booking = self._find(conn, first.scan)
-                verdict = self._local_verdict(conn, token, booking)
+                token, look = self._find(self._raw(conn), first.scan)
+                booking = look.booking
+                verdict = self._verdict(look)
                 if verdict.kind is not VerdictKind.ALREADY_USED:
                     if verdict.kind is VerdictKind.VALIDABLE or (
                         verdict.kind is VerdictKind.TOO_EARLY
@@ -296,19 +307,32 @@ class Counter:
     def _online(self) -> bool:
         return self.channel is not None and self.channel.is_online()
 
-    def _find(self, conn: Connection, scan: ParsedScan) -> tuple[str, Booking | None]:
-        """The first candidate token that the cache knows (or has pending ops for)."""
-        for candidate in scan.candidates:
-            booking = bookings.by_token(conn, candidate)
-            if booking is not None or outbox.pending_for_token(conn, candidate):
-                return candidate, booking
-        return scan.candidates[0], None
+    @staticmethod
+    def _raw(conn: Connection) -> Any:
+        return conn.connection.driver_connection
 
-    def _local_verdict(self, conn: Connection, token: str, booking: Booking | None) -> Verdict:
-        pending = outbox.pending_for_token(conn, token)
-        if pending and pending[-1].kind is OpKind.USE:
-            return self._used_here(booking, pending[-1])
-        return decide(booking, self.venue_ids, self.clock())
+    def _find(self, raw: Any, scan: ParsedScan) -> tuple[str, bookings.Lookup]:
+        """The first candidate token the cache knows (or has pending operations for)."""
+        first: bookings.Lookup | None = None
+        for candidate in scan.candidates:
+            look = bookings.lookup(raw, candidate)
+            if look.booking is not None or look.pending is not None:
+                return candidate, look
+            first = first or look
+        assert first is not None
+        return scan.candidates[0], first
+
+    def _verdict(self, look: bookings.Lookup) -> Verdict:
+        if look.pending is not None and look.pending.kind == OpKind.USE.value:
+            p = look.pending
+            return Verdict(
+                VerdictKind.ALREADY_USED,
+                used_at=p.created_at,
+                used_counter=p.counter,
+                used_staff=p.staff,
+                department_code=look.booking.department_code if look.booking else None,
+            )
+        return decide(look.booking, self.venue_ids, self.clock())
 
     def _used_here(self, booking: Booking | None, op: outbox.Operation) -> Verdict:
         return Verdict(

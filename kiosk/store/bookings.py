@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -129,3 +130,65 @@ def reconcile_imported(conn: Connection) -> int:
         if token:
             learn_token(conn, real_id, token, "import")
     return len(pairs)
+
+
+# -- the hot path: one raw statement per scan ---------------------------------------------
+# A scan must be decided in well under a millisecond with a million bookings cached: one
+# statement (a consistent snapshot on its own) fetches the booking, the last pending operation
+# on the token and the cache's age, straight through the DBAPI connection.
+_COLUMNS = [c.name for c in T.columns]
+_LOOKUP_SQL = (
+    "SELECT "
+    + ", ".join(f"b.{c}" for c in _COLUMNS)
+    + ", o.kind, o.created_at, o.counter, o.staff, o.op_id,"
+    " (SELECT value FROM sync_state WHERE key = 'bookings_pulled_at')"
+    " FROM (SELECT ? AS t) q"
+    " LEFT JOIN booking b ON b.token = q.t"
+    " LEFT JOIN outbox o ON o.id = (SELECT max(id) FROM outbox WHERE token = q.t"
+    " AND state = 'pending')"
+)
+_TIME_COLUMNS = {
+    "created_at",
+    "cancellation_limit",
+    "beginning",
+    "used_at",
+    "closed_at",
+    "refreshed_at",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PendingOp:
+    kind: str
+    created_at: datetime
+    counter: str
+    staff: str | None
+    op_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Lookup:
+    booking: Booking | None
+    pending: PendingOp | None
+    pulled_at: datetime | None
+
+
+def _dt(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def lookup(dbapi_conn: Any, token: str) -> Lookup:
+    """Booking, last pending operation and cache age for a token, in one statement."""
+    row = dbapi_conn.execute(_LOOKUP_SQL, (token.upper(),)).fetchone()
+    n = len(_COLUMNS)
+    booking = None
+    if row[0] is not None:
+        m = {
+            c: (_dt(v) if c in _TIME_COLUMNS else v) for c, v in zip(_COLUMNS, row[:n], strict=True)
+        }
+        booking = to_domain(m)
+    pending = None
+    if row[n] is not None:
+        pending = PendingOp(row[n], _dt(row[n + 1]), row[n + 2], row[n + 3], row[n + 4])
+    pulled = row[n + 5]
+    return Lookup(booking, pending, datetime.fromisoformat(pulled) if pulled else None)

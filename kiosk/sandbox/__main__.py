@@ -1,0 +1,5 @@
+import sys
+
+from kiosk.sandbox.cli import main
+
+sys.exit(main())

@@ -352,9 +352,10 @@ class CounterScreen(QWidget):
 
     def _operation_done(self, result: CheckResult) -> None:
         self.busy = False
-        if result.booking is None and self.current is not None and self.current.booking:
-            if result.verdict.kind in (VerdictKind.VALIDATED, VerdictKind.TO_CONFIRM):
-                result = replace(result, booking=self.current.booking)
+        kept = self.current.booking if self.current is not None else None
+        done = result.verdict.kind in (VerdictKind.VALIDATED, VerdictKind.TO_CONFIRM)
+        if result.booking is None and kept is not None and done:
+            result = replace(result, booking=kept)
         self._show(result)
         if result.op_id is not None:
             self.entry.clear()

@@ -1,4 +1,5 @@
-"""The status bar: network state and why, validations waiting, conflicts, last sync, "Synchroniser"."""
+"""The status bar: network state and why, validations waiting, conflicts, last sync, and
+"Synchroniser"."""
 
 from __future__ import annotations
 

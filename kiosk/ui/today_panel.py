@@ -82,8 +82,6 @@ class HourChart(QWidget):
 
 
 class TodayPanel(QWidget):
-    STATE_TEXT = {"pending": "en attente", "done": "synchronisée", "conflict": "conflit"}
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Aujourd’hui à ce guichet"))

@@ -52,6 +52,7 @@ def _title(kind: VerdictKind) -> str:
     return render(Verdict(kind)).title
 
 
+_OFFLINE_UNKNOWN = _title(VerdictKind.UNKNOWN_OFFLINE)
 EXPECT = {
     "validable": f"{_title(VerdictKind.VALIDABLE)} puis {_title(VerdictKind.VALIDATED)}",
     "duo": f"{_title(VerdictKind.VALIDABLE)} — DUO, 2 places",
@@ -60,7 +61,7 @@ EXPECT = {
     "reimbursed": _title(VerdictKind.REIMBURSED),
     "too_early": f"{_title(VerdictKind.TOO_EARLY)} (avec la date)",
     "other_venue": _title(VerdictKind.WRONG_VENUE),
-    "unknown": f"{_title(VerdictKind.UNKNOWN)} ({_title(VerdictKind.UNKNOWN_OFFLINE)} hors ligne)",
+    "unknown": f"{_title(VerdictKind.UNKNOWN)} (hors ligne : {_OFFLINE_UNKNOWN})",
 }
 KIND_LABELS = {
     "validable": "Validable",

@@ -34,11 +34,13 @@ def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont | ImageFont.I
     return ImageFont.load_default(size=size)
 
 
-def qr_image(payload: str, box: int = 14) -> Image.Image:
-    # The settings pass Culture's own server used for its QR images (facts §2).
-    qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_Q, box_size=box, border=2)
+def qr_image(payload: str, side: int = 640) -> Image.Image:
+    """About `side` pixels wide, in whole pixels per module (sharp for cameras)."""
+    # The error correction pass Culture's own server used for its QR images (facts §2).
+    qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_Q, box_size=1, border=2)
     qr.add_data(payload)
     qr.make(fit=True)
+    qr.box_size = max(4, side // (qr.modules_count + 4))
     return qr.make_image(fill_color="black", back_color="white").convert("RGB")
 
 
@@ -70,10 +72,8 @@ def render_ticket(t: DemoTicket) -> Image.Image:
     d.text((60, y + 6), t.youth, font=_font(36), fill="#44525F")
     y += 80
     qr = qr_image(t.qr_payload)
-    side = min(760, qr.width)
-    qr = qr.resize((side, side), Image.Resampling.NEAREST)
-    img.paste(qr, ((W - side) // 2, y))
-    y += side + 20
+    img.paste(qr, ((W - qr.width) // 2, y))
+    y += qr.height + 20
     token_font = _font(110, True)
     tw = d.textlength(t.token, font=token_font)
     d.text(((W - tw) / 2, y), t.token, font=token_font, fill="black")

@@ -222,6 +222,8 @@ class CounterScreen(QWidget):
         source = source_line(result.source, result.data_as_of, self.lang)
         if pending_online:
             source += self.tr(" — vérification en ligne…")
+        elif result.op_id is not None and result.op_state == "pending":
+            source = self.tr("Enregistrée sur ce guichet — en attente d’envoi à pass Culture")
         self.band.show_verdict(result.verdict, self.lang, source)
         self.card.show_booking(result.booking, self.lang)
         self._update_actions()

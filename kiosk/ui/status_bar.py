@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
 from kiosk.display import age_text
@@ -29,6 +29,11 @@ class KioskStatusBar(QStatusBar):
         self.conflicts.setAccessibleName(self.tr("Conflits à traiter"))
         self.conflicts.clicked.connect(self.conflicts_requested)
         self.addWidget(self.conflicts)
+        self.message = QLabel()
+        self.message.setAccessibleName(self.tr("Dernier message"))
+        self.addWidget(self.message, 1)
+        self._clear = QTimer(self, singleShot=True)
+        self._clear.timeout.connect(self.message.clear)
         self.last_sync = QLabel()
         self.last_sync.setAccessibleName(self.tr("Dernière synchronisation"))
         self.addPermanentWidget(self.last_sync)
@@ -45,6 +50,17 @@ class KioskStatusBar(QStatusBar):
         self.set_net("online", "")
         self.set_counts(0, 0)
         self.set_last_sync(None)
+
+    def showMessage(self, text: str, timeout: int = 0) -> None:
+        """Messages go beside the counts instead of hiding them (Qt's default)."""
+        self.message.setText(text)
+        if timeout:
+            self._clear.start(timeout)
+        else:
+            self._clear.stop()
+
+    def currentMessage(self) -> str:
+        return self.message.text()
 
     def set_net(self, state: str, reason: str) -> None:
         text = {

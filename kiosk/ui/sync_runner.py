@@ -1,13 +1,16 @@
 """The sync engine's worker thread, bridged to Qt with signals (queued onto the Qt thread).
 
 The loop is `SyncEngine.tick()` every few seconds (push, then pull on its schedule), woken early
-by "Synchroniser". Connectivity changes, progress and each pass's summary arrive as signals.
+by "Synchroniser"; a cheap probe now and then notices an outage while the counter is idle, and
+while offline only the probe runs until the server answers again.
+Connectivity changes, progress and each pass's summary arrive as signals.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 
 from PySide6.QtCore import QObject, Signal
 
@@ -30,10 +33,14 @@ class SyncRunner(QObject):
         parent: QObject | None = None,
         *,
         interval: float = 3.0,
+        probe_every: float = 10.0,
     ) -> None:
         super().__init__(parent)
         self.engine = engine
+        self.connectivity = connectivity
         self.interval = interval
+        self.probe_every = probe_every
+        self._last_probe = 0.0
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._now = threading.Event()
@@ -77,14 +84,34 @@ class SyncRunner(QObject):
                     if not summary.error:
                         self.first_sync = False
                     self.first_sync_done.emit(summary)
+                elif not self.connectivity.is_online():
+                    # Offline (or key refused): one cheap call decides; when it answers, send
+                    # everything waiting at once. `tick()` is not used here: with nothing due it
+                    # makes no call and would report the network as healthy.
+                    self._now.clear()
+                    self._last_probe = time.monotonic()
+                    if self.engine.probe():
+                        summary = self.engine.sync_once(progress=self._on_progress)
+                    else:
+                        summary = SyncSummary(error=self.connectivity.reason)
                 elif self._now.is_set():
                     self._now.clear()
                     summary = self.engine.sync_once(progress=self._on_progress)
                 else:
+                    if time.monotonic() - self._last_probe >= self.probe_every:
+                        # Notice an outage while the counter is idle, not at the next scan.
+                        self._last_probe = time.monotonic()
+                        if not self.engine.probe():
+                            self.pass_done.emit(SyncSummary(error=self.connectivity.reason))
+                            self._wait()
+                            continue
                     summary = self.engine.tick(self._on_progress)
             except Exception:  # a bug must not kill the thread; the next pass retries
                 log.exception("sync pass failed")
                 summary = SyncSummary(error="Erreur interne de synchronisation (voir le journal).")
             self.pass_done.emit(summary)
-            self._wake.wait(self.interval)
-            self._wake.clear()
+            self._wait()
+
+    def _wait(self) -> None:
+        self._wake.wait(self.interval)
+        self._wake.clear()

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 from kiosk.display import card
 from kiosk.domain.booking import Booking
 
+KEYS = ("user", "offer", "date", "price", "price_category", "ean", "venue")
+
 
 class BookingCard(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -36,6 +38,21 @@ class BookingCard(QFrame):
         self.grid.setVerticalSpacing(4)
         self.grid.setColumnStretch(1, 1)
         outer.addLayout(self.grid)
+        # Built once and only re-texted: creating and styling labels per scan costs ~40 ms.
+        self.rows: dict[str, tuple[QLabel, QLabel]] = {}
+        for row, key in enumerate(KEYS):
+            label = QLabel()
+            label.setObjectName("cardLabel")
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            value = QLabel()
+            value.setObjectName("cardValue")
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.grid.addWidget(label, row, 0)
+            self.grid.addWidget(value, row, 1)
+            label.hide()
+            value.hide()
+            self.rows[key] = (label, value)
         self.empty = QLabel(self.tr("Aucune réservation affichée."))
         self.empty.setObjectName("cardLabel")
         outer.addWidget(self.empty)
@@ -44,30 +61,23 @@ class BookingCard(QFrame):
 
     def show_booking(self, booking: Booking | None, lang: str) -> None:
         self.booking = booking
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
-        self.values = {}
+        lines = {line.key: line for line in card(booking, lang)} if booking else {}
+        self.values = {k: line.value for k, line in lines.items()}
+        for key, (label, value) in self.rows.items():
+            line = lines.get(key)
+            if line is None:
+                label.hide()
+                value.hide()
+                continue
+            label.setText(line.label)
+            value.setText(line.value)
+            value.setAccessibleName(line.label)
+            label.show()
+            value.show()
+        self.empty.setVisible(booking is None)
         if booking is None:
-            self.empty.show()
             self.duo.hide()
             return
-        self.empty.hide()
-        for row, line in enumerate(card(booking, lang)):
-            label = QLabel(line.label)
-            label.setObjectName("cardLabel")
-            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            value = QLabel(line.value)
-            value.setObjectName("cardValue")
-            value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            value.setAccessibleName(line.label)
-            self.grid.addWidget(label, row, 0)
-            self.grid.addWidget(value, row, 1)
-            label.show()  # now, not on the next event-loop turn: the card paints with the band
-            value.show()
-            self.values[line.key] = line.value
         if booking.is_duo:
             self.duo.setText(self.tr("DUO — %n places", "", booking.quantity))
             self.duo.show()

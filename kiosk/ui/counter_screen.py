@@ -40,6 +40,7 @@ from kiosk.ui.verdict_band import VerdictBand
 from kiosk.ui.workers import Tasks
 
 log = logging.getLogger("kiosk.ui.counter")
+_NOTHING = object()
 
 
 def _explain(exc: BaseException) -> str:
@@ -84,7 +85,10 @@ class CounterScreen(QWidget):
         self.queued: list[tuple[str, str]] = []
         self._seq = 0
         self._transients: list[QWidget] = []
+        self._card_next: object = _NOTHING  # booking to show once the band is on screen
         self._build()
+        # Queued: the card is changed after the band's paint event has returned.
+        self.band.painted.connect(self._flush_card, Qt.ConnectionType.QueuedConnection)
         self.reset()
 
     # -- layout ---------------------------------------------------------------------------
@@ -186,7 +190,7 @@ class CounterScreen(QWidget):
         if online and result.verdict.kind is VerdictKind.UNKNOWN_OFFLINE:
             # Not in the cache but pass Culture is reachable: wait for its answer.
             self.current = result
-            self.card.show_booking(None, self.lang)
+            self._set_card(None)
             self.band.show_busy(
                 self.tr("VÉRIFICATION…"),
                 self.tr("Vérification de la contremarque %1 auprès de pass Culture...").replace(
@@ -225,11 +229,30 @@ class CounterScreen(QWidget):
         elif result.op_id is not None and result.op_state == "pending":
             source = self.tr("Enregistrée sur ce guichet — en attente d’envoi à pass Culture")
         self.band.show_verdict(result.verdict, self.lang, source)
-        self.card.show_booking(result.booking, self.lang)
+        self._set_card(result.booking)
         self._update_actions()
         if sound:
             self.sounds.play(result.verdict.family)
         self.result_shown.emit(result)
+
+    def _set_card(self, booking: Booking | None) -> None:
+        """The verdict first, the card right after: re-laying out the card costs several ms,
+        so it is done once the band has been painted (the next frame), not before."""
+        if booking == self.card.booking and self._card_next is _NOTHING:
+            return
+        self._card_next = booking
+        if not self.band.isVisible():
+            self._flush_card()
+
+    def _flush_card(self) -> None:
+        if self._card_next is _NOTHING:
+            return
+        booking, self._card_next = self._card_next, _NOTHING
+        self.card.show_booking(booking, self.lang)  # type: ignore[arg-type]
+
+    @property
+    def card_pending(self) -> bool:
+        return self._card_next is not _NOTHING
 
     def _show_error(self, title: str, message: str) -> None:
         self.band.show_error(title, message)
@@ -239,14 +262,20 @@ class CounterScreen(QWidget):
     def _update_actions(self) -> None:
         cur = self.current
         kind = cur.verdict.kind if cur else None
-        self.validate_button.setVisible(
-            kind not in (VerdictKind.ALREADY_USED, VerdictKind.UNKNOWN_OFFLINE)
+        states = (
+            (
+                self.validate_button,
+                kind not in (VerdictKind.ALREADY_USED, VerdictKind.UNKNOWN_OFFLINE),
+                bool(cur and cur.verdict.can_validate and not self.busy),
+            ),
+            (self.unvalidate_button, bool(cur and cur.verdict.can_unvalidate), not self.busy),
+            (self.search_button, kind is VerdictKind.UNKNOWN_OFFLINE, not self.busy),
         )
-        self.validate_button.setEnabled(bool(cur and cur.verdict.can_validate and not self.busy))
-        self.unvalidate_button.setVisible(bool(cur and cur.verdict.can_unvalidate))
-        self.unvalidate_button.setEnabled(not self.busy)
-        self.search_button.setVisible(kind is VerdictKind.UNKNOWN_OFFLINE)
-        self.search_button.setEnabled(not self.busy)
+        for button, visible, enabled in states:  # only real changes: each one re-lays out
+            if button.isVisibleTo(self) != visible:
+                button.setVisible(visible)
+            if button.isEnabled() != enabled:
+                button.setEnabled(enabled)
 
     def reset(self) -> None:
         """Back to "waiting for a scan" (Escape)."""
@@ -258,7 +287,7 @@ class CounterScreen(QWidget):
             self.tr("PRÊT"),
             self.tr("Scannez le QR code du jeune ou saisissez sa contremarque."),
         )
-        self.card.show_booking(None, self.lang)
+        self._set_card(None)
         self._update_actions()
 
     def _enter(self, _typed: str = "") -> None:

@@ -75,10 +75,13 @@ class ManualEntry(QWidget):
 
     def _show_hint(self, text: str) -> None:
         hint, error = self._translate_hint(text)
-        self.hint.setText(hint)
-        self.hint.setProperty("error", "true" if error else "false")
-        self.hint.style().unpolish(self.hint)
-        self.hint.style().polish(self.hint)
+        if hint != self.hint.text():
+            self.hint.setText(hint)
+        flag = "true" if error else "false"
+        if self.hint.property("error") != flag:  # re-polishing costs ~0.5 ms: only on change
+            self.hint.setProperty("error", flag)
+            self.hint.style().unpolish(self.hint)
+            self.hint.style().polish(self.hint)
 
     @property
     def is_error(self) -> bool:
@@ -107,6 +110,7 @@ class ManualEntry(QWidget):
         self.enter_pressed.emit(value)
 
     def clear(self) -> None:
-        self.field.clear()
+        if self.field.text():
+            self.field.clear()
         self._last_submitted = ""
         self._show_hint("")

@@ -16,6 +16,12 @@ from kiosk.domain.messages import render
 from kiosk.domain.verdict import Verdict
 from kiosk.ui.theme import BANDS, BandStyle
 
+# Combined once: OR-ing Qt flags in Python builds new enum values each time (slow in paint).
+LEFT_MIDDLE = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+LEFT_TOP_WRAP = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(
+    Qt.TextFlag.TextWordWrap
+)
+
 
 class VerdictBand(QWidget):
     painted = Signal()  # after every paint: the benchmark times scan → pixels with it
@@ -88,7 +94,7 @@ class VerdictBand(QWidget):
         top = pad * 0.7
         p.drawText(
             QRectF(x, top, text_w, title_h),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            LEFT_MIDDLE,
             self.title,
         )
         msg_font = QFont(self.font())
@@ -100,7 +106,7 @@ class VerdictBand(QWidget):
         msg_rect = QRectF(x, top + title_h, text_w, h - top - title_h - src_h - pad * 0.4)
         p.drawText(
             msg_rect,
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
+            LEFT_TOP_WRAP,
             self.message,
         )
         if self.source_text:
@@ -112,7 +118,7 @@ class VerdictBand(QWidget):
             p.setPen(faded)
             p.drawText(
                 QRectF(x, h - src_h - pad * 0.4, text_w, src_h),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                LEFT_MIDDLE,
                 self.source_text,
             )
         p.end()

@@ -18,7 +18,9 @@ pytestmark = pytest.mark.slow
 
 
 def wait_idle(qtbot, window, timeout=15_000):
-    qtbot.waitUntil(lambda: window.tasks.pending == 0, timeout=timeout)
+    qtbot.waitUntil(
+        lambda: window.tasks.pending == 0 and not window.screen.card_pending, timeout=timeout
+    )
 
 
 def scan(qtbot, window, payload):
@@ -56,6 +58,7 @@ def demo_window(sandbox, tmp_path, qtbot):
 
 def test_online_outage_and_recovery(demo_window, sandbox, qtbot, screenshot_dir):
     window = demo_window
+    (screenshot_dir / "states").mkdir(exist_ok=True)
     tickets = demo.pick_tickets(sandbox.bookings(), sandbox.bookings(offerer_id=2), sandbox.now())
     by_kind: dict[str, list[demo.DemoTicket]] = {}
     for t in tickets:
@@ -81,7 +84,7 @@ def test_online_outage_and_recovery(demo_window, sandbox, qtbot, screenshot_dir)
     band = scan(qtbot, window, first.qr_payload)
     assert band.title == "VALIDABLE"
     assert "en ligne" in band.source_text
-    window.grab().save(str(screenshot_dir / "e2e_online_validable.png"))
+    window.grab().save(str(screenshot_dir / "states" / "e2e_online_validable.png"))
     assert validate(qtbot, window).title == "VALIDÉE"
     assert sandbox.booking(first.token)["status"] == "USED"  # pushed at once
     assert scan(qtbot, window, second.qr_payload).title == "VALIDABLE"  # token learned
@@ -111,10 +114,10 @@ def test_online_outage_and_recovery(demo_window, sandbox, qtbot, screenshot_dir)
     assert band.title == "VALIDABLE"
     assert window.screen.card.duo.isVisible()
     assert validate(qtbot, window).title == "VALIDÉE"
-    window.grab().save(str(screenshot_dir / "counter_offline_1280x720.png"))
+    window.grab().save(str(screenshot_dir / "states" / "counter_offline_1280x720.png"))
     window.resize(1920, 1080)
     qtbot.wait(50)
-    window.grab().save(str(screenshot_dir / "counter_offline_1920x1080.png"))
+    window.grab().save(str(screenshot_dir / "states" / "counter_offline_1920x1080.png"))
     window.resize(1280, 720)
 
     # The youth cancels in their app while the counter is offline; the counter validates.
@@ -153,7 +156,7 @@ def test_online_outage_and_recovery(demo_window, sandbox, qtbot, screenshot_dir)
     assert conflict.token == doomed["token"]
     window.show_conflicts()
     qtbot.waitUntil(lambda: window.conflicts_dialog is not None, timeout=5000)
-    window.conflicts_dialog.grab().save(str(screenshot_dir / "e2e_conflict.png"))
+    window.conflicts_dialog.grab().save(str(screenshot_dir / "states" / "e2e_conflict.png"))
     window.conflicts_dialog.buttons[conflict.op_id].click()
     wait_idle(qtbot, window)
     window.refresh()

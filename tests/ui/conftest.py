@@ -104,4 +104,6 @@ def window(services: Services, window_factory: Callable[..., Any]):
 
 def settle(qtbot, window) -> None:
     """Wait until background calls (online checks, validations, refreshes) have landed."""
-    qtbot.waitUntil(lambda: window.tasks.pending == 0, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: window.tasks.pending == 0 and not window.screen.card_pending, timeout=10_000
+    )

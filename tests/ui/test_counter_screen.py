@@ -16,7 +16,16 @@ from tests.ui.conftest import settle
 
 
 def shot(window, screenshot_dir, name: str) -> None:
-    window.grab().save(str(screenshot_dir / f"{name}.png"))
+    (screenshot_dir / "states").mkdir(exist_ok=True)
+    window.grab().save(str(screenshot_dir / "states" / f"{name}.png"))
+
+
+def kind_name(title: str) -> str:
+    """An ASCII file name for a verdict word ("DÉJÀ VALIDÉE" → "deja_validee")."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    return plain.lower().replace(" ", "_")
 
 
 def outbox_ops(services):
@@ -51,11 +60,13 @@ def test_every_verdict_paints_its_colour_word_and_reason(
     # The ID reminder is always on screen.
     assert window.screen.reminder.isVisible()
     assert "vérifier l’identité" in window.screen.reminder.text()
-    shot(window, screenshot_dir, f"verdict_{title.lower().replace(' ', '_')}")
+    settle(qtbot, window)
+    shot(window, screenshot_dir, f"verdict_{kind_name(title)}")
 
 
-def test_duo_booking_shows_two_places(window, screenshot_dir):
+def test_duo_booking_shows_two_places(window, qtbot, screenshot_dir):
     window.handle_scan("DUO234", "wedge")
+    settle(qtbot, window)
     card = window.screen.card
     assert card.duo.isVisible() and "2 places" in card.duo.text()
     assert card.values["price"].startswith("50 €")

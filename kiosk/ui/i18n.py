@@ -13,7 +13,8 @@ _installed: list[QTranslator] = []
 
 
 def install(lang: str) -> bool:
-    """Install the translator for `lang` ("fr" needs none). True when a catalogue is active."""
+    """Install the catalogue for `lang`: English texts, or French plural forms (the source
+    strings are French). True when a catalogue is active."""
     app = QCoreApplication.instance()
     if app is None:
         return False
@@ -22,11 +23,10 @@ def install(lang: str) -> bool:
     _installed.clear()
     if lang == "fr":
         QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
-        return False
     translator = QTranslator(app)
     path = translation_path(lang)
-    if not translator.load(str(path)):
-        log.warning("no translation for %r at %s: staying in French", lang, path)
+    if not translator.load(str(path)):  # French still works: the sources are French
+        log.warning("no translation catalogue for %r at %s", lang, path)
         return False
     app.installTranslator(translator)
     _installed.append(translator)

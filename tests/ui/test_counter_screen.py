@@ -359,3 +359,32 @@ def test_every_control_has_an_accessible_name(window):
         and not c.objectName().startswith("qt_")
     ]
     assert unnamed == []
+
+
+def test_english_catalogue(services, window_factory, qtbot):
+    from kiosk.ui import i18n
+
+    services.config.language = "en"
+    assert i18n.install("en")
+    try:
+        window = window_factory(services)
+        assert window.screen.band.title == "READY"
+        window.handle_scan("ABC234", "wedge")
+        settle(qtbot, window)
+        assert window.screen.band.title == "VALID"  # domain texts follow the language too
+        assert window.screen.entry.label.text() == "Countermark"
+        assert window.screen.card.values["date"] == "Permanent"
+        assert "Remember to check" in window.screen.reminder.text()
+    finally:
+        i18n.install("fr")
+
+
+def test_french_plurals(window, qtbot):
+    from kiosk.ui import i18n
+
+    assert i18n.install("fr")
+    window.screen.today.set_day([], window.screen.today.counts)
+    assert "0 validation " in window.screen.today.summary.text() + " "
+    window.status.set_counts(2, 1)
+    assert window.status.pending.text() == "2 validations en attente d’envoi"
+    assert window.status.conflicts.text() == "1 conflit à traiter"

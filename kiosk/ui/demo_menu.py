@@ -136,7 +136,7 @@ class DemoMenu:
         help_action.triggered.connect(self.show_tokens)
         menu.addAction(help_action)
         self.export_action = QAction(self.tr("&Importer l’export du portail pro (démo)"), window)
-        self.export_action.triggered.connect(self.import_export)
+        self.export_action.triggered.connect(lambda: self.import_export(announce=True))
         menu.addAction(self.export_action)
         if window.runner is not None:
             window.runner.first_sync_done.connect(self._after_first_sync)
@@ -151,11 +151,11 @@ class DemoMenu:
         if not getattr(summary, "error", None):
             self.import_export()  # event tokens known offline, as after a staff import
 
-    def import_export(self) -> None:
+    def import_export(self, announce: bool = False) -> None:
         dest = Path(tempfile.mkdtemp(prefix="kiosk-demo-export-")) / "reservations.csv"
         self.window.tasks.submit(
             lambda: demo.download_export(self.server, dest),
-            lambda path: self.window.import_file(path),
+            lambda path: self.window.import_file(path, announce=announce),
             lambda exc: self.window.status.showMessage(
                 self.tr("Export de démonstration indisponible (réseau coupé ?)."), 8000
             ),

@@ -321,7 +321,7 @@ class MainWindow(QMainWindow):
         self.file_dialog = dialog
         self.screen.open_transient(dialog)
 
-    def import_file(self, path: Path) -> None:
+    def import_file(self, path: Path, *, announce: bool = True) -> None:
         from kiosk.importer import ImportError_, import_file
 
         db, venues = self.services.db, self.config.venue_ids
@@ -335,7 +335,8 @@ class MainWindow(QMainWindow):
                 .replace("%2", str(report.tokens))
             )  # type: ignore[attr-defined]
             self.status.showMessage(text, 15000)
-            self._inform(self.tr("Import terminé"), text, QMessageBox.Icon.Information)
+            if announce:
+                self._inform(self.tr("Import terminé"), text, QMessageBox.Icon.Information)
             self.imported.emit(report)
             self.refresh()
 

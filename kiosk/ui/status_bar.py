@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QSizePolicy, QStatusBar, QWidget
 
 from kiosk.display import age_text
 
@@ -19,6 +19,7 @@ class KioskStatusBar(QStatusBar):
         super().__init__(parent)
         self.setSizeGripEnabled(False)
         self.net = QLabel()
+        self.net.setMaximumWidth(460)
         self.net.setAccessibleName(self.tr("État du réseau"))
         self.addWidget(self.net)
         self.pending = QLabel()
@@ -30,6 +31,8 @@ class KioskStatusBar(QStatusBar):
         self.conflicts.clicked.connect(self.conflicts_requested)
         self.addWidget(self.conflicts)
         self.message = QLabel()
+        # Long texts must never widen the window past a 1280-pixel screen.
+        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.message.setAccessibleName(self.tr("Dernier message"))
         self.addWidget(self.message, 1)
         self._clear = QTimer(self, singleShot=True)
@@ -74,6 +77,7 @@ class KioskStatusBar(QStatusBar):
         colour = {"online": "#1B7A36", "offline": "#8A6100"}.get(state, "#B3121B")
         self.net.setStyleSheet(f"color: {colour}; font-weight: 600;")
         self.net.setText(text)
+        self.net.setToolTip(text)
         self.net_state = state
 
     def set_counts(self, pending: int, conflicts: int) -> None:

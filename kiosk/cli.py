@@ -290,6 +290,7 @@ def _optional_registrars() -> list[Registrar]:
         "kiosk.sandbox.cli",
         "kiosk.scan.decode_cli",
         "kiosk.app_cli",
+        "kiosk.ops_cli",
     ):
         try:
             mod = __import__(module, fromlist=["register"])
@@ -314,6 +315,9 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
+    parser.add_argument(  # ops: checks an installation or a bundle (kiosk.selftest)
+        "--self-test", action="store_true", help="vérifier l'installation puis quitter"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMANDE")
 
     p = sub.add_parser("parse", parents=[common], help="lire un code scanné (sans rien vérifier)")
@@ -376,6 +380,10 @@ def run(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse already printed the usage in French-ish
         return EXIT_OK if exc.code == 0 else EXIT_USAGE
+    if getattr(args, "self_test", False):
+        from kiosk.selftest import run as self_test
+
+        return self_test()
     func = getattr(args, "func", None)
     if func is None:
         default = getattr(args, "default_func", None)

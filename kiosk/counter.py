@@ -8,6 +8,7 @@ network is healthy) is asked afterwards and may turn the answer into a conflict 
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Collection
 from dataclasses import dataclass, replace
@@ -27,6 +28,8 @@ from kiosk.domain.verdict import Verdict, VerdictKind
 from kiosk.store import audit, bookings, outbox, state
 from kiosk.store.database import Database, storage_error
 from kiosk.store.outbox import OpKind, OpState
+
+log = logging.getLogger("kiosk.counter")  # tokens and ids only: never the youth's name
 
 Source = Literal["local", "online"]
 
@@ -110,7 +113,8 @@ class Counter:
         """Booking card and verdict for a scan. Changes nothing but the token index."""
         result = self.check_local(payload)
         if online and result.token and self._online():
-            return self.check_online(result)
+            result = self.check_online(result)
+        log.info("scan %s: %s (%s)", result.token, result.verdict.kind.value, result.source)
         return result
 
     def check_local(self, payload: str) -> CheckResult:
@@ -359,6 +363,7 @@ class Counter:
 
     def _push(self, result: CheckResult) -> CheckResult:
         """Online: settle the new operation now, so a conflict shows at the counter at once."""
+        log.info("recorded %s on %s: %s", result.op_id, result.token, result.verdict.kind.value)
         if result.op_id is None or not self._online():
             return result
         assert self.channel is not None

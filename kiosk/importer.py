@@ -184,7 +184,12 @@ def _parse(path: Path) -> tuple[str, list[dict[str, Any]]]:
         offer = str(get("offer") or "").strip()
         if not offer:
             raise ImportError_(f"Ligne {n} : nom de l'offre manquant.")
-        duo = str(get("duo") or "").strip().lower() in ("oui", "true", "1", "yes")
+        duo_cell = str(get("duo") or "").strip().lower()
+        # The export lists a DUO booking as two lines, "DUO 1" and "DUO 2", each at the unit
+        # price; older files said "Oui".
+        duo = duo_cell.startswith("duo") or duo_cell in ("oui", "true", "1", "yes")
+        if duo_cell.startswith("duo") and duo_cell != "duo 1" and token:
+            continue
         out.append(
             {
                 "token": token or None,
@@ -226,8 +231,7 @@ def import_file(db: Database, path: str | Path, *, venue_ids: tuple[int, ...] = 
         by_name.update({r.public_name: r for r in by_name.copy().values() if r.public_name})
         for row in rows:
             venue = by_name.get(row["venue_name"])
-            price_total = row.pop("price_cents")
-            unit = price_total // row["quantity"]
+            unit = row.pop("price_cents")
             key = bookings.search_key(row["first_name"], row["last_name"])
             found = conn.execute(
                 text(

@@ -41,6 +41,17 @@ class Venue(Base):
 
 class Offer(Base):
     __tablename__ = "offer"
+    __table_args__ = (
+        Index(
+            "ix_offer_browse",
+            "subcategory_id",
+            "is_event",
+            "next_date",
+            "min_price_cents",
+            "is_digital",
+            "venue_id",
+        ),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     venue_id: Mapped[int] = mapped_column(Integer, index=True)
     name: Mapped[str] = mapped_column(String(200))

@@ -29,6 +29,8 @@ BOOKINGS = "/public/bookings/v1"
 OFFERS = "/public/offers/v1"
 PAGE_LIMIT = 50  # the API's maximum page size
 MAX_BODY = 5_000_000  # bytes: a larger answer is refused rather than parsed
+MAX_429_RETRIES = 6
+MAX_RETRY_AFTER = 120.0  # seconds a background call will wait out; longer ends the round
 
 DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=5.0)
 QUICK_TIMEOUT = httpx.Timeout(2.0, connect=1.5)  # the counter's online check
@@ -68,9 +70,31 @@ class ApiClient:
         timeout: httpx.Timeout | None = None,
         max_wait: float | None = None,
     ) -> Any:
-        """Send one request; return the decoded JSON (None for 204). Raises sync errors only."""
-        if not self.limiter.acquire(max_wait=max_wait):
-            raise RateLimited(self.limiter.wait_time())
+        """Send one request; return the decoded JSON (None for 204). Raises sync errors only.
+
+        A 429 means the server did not act on the request, so it is sent again once the
+        `Retry-After` delay has passed — unless the caller cannot wait that long (`max_wait`,
+        the counter's quick check), which then gets RateLimited at once.
+        """
+        for _ in range(MAX_429_RETRIES):
+            if not self.limiter.acquire(max_wait=max_wait):
+                raise RateLimited(self.limiter.wait_time())
+            try:
+                return self._send(method, path, params, timeout)
+            except RateLimited as exc:
+                if max_wait is not None and exc.retry_after > max_wait:
+                    raise
+                if exc.retry_after > MAX_RETRY_AFTER:
+                    raise
+        raise RateLimited(self.limiter.wait_time())
+
+    def _send(
+        self,
+        method: str,
+        path: str,
+        params: dict[str, Any] | None,
+        timeout: httpx.Timeout | None,
+    ) -> Any:
         mutating = method != "GET"
         try:
             response = self._client.request(

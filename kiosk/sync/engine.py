@@ -31,6 +31,7 @@ from kiosk.sync.errors import (
     KeyRefused,
     NetworkError,
 )
+from kiosk.sync.images import FetchSummary, ImageCache, images_dir, offer_image_urls
 from kiosk.sync.pull import Progress, Puller, _noop
 from kiosk.sync.push import Backoff, Pusher, PushSummary
 
@@ -39,6 +40,7 @@ log = logging.getLogger("kiosk.sync")
 NEW_BOOKINGS_EVERY = 60.0
 ACTIVE_REFRESH_EVERY = 600.0
 FULL_REFRESH_EVERY = 6 * 3600.0
+IMAGE_BATCH = 100  # images per sync pass, so pushes never wait long behind downloads
 
 
 @dataclass
@@ -85,6 +87,7 @@ class SyncEngine:
         self.puller = Puller(db, client, self.venue_ids, clock)
         self._last: dict[str, float] = {}
         self._pull_lock = threading.Lock()
+        self._images_pending = False  # set by an offers pull, cleared once all are cached
 
     # -- OnlineChannel (used by kiosk.counter.Counter) --------------------------------------
     def is_online(self) -> bool:
@@ -139,6 +142,10 @@ class SyncEngine:
                     summary.pulled_bookings = self.puller.bookings_full(progress)
                 else:
                     summary.pulled_bookings = self.puller.bookings_new()
+            if full:
+                self._images_pending = True
+            if self._images_pending and self.connectivity.is_online():
+                self.fetch_images()
             self.connectivity.success()
         except KeyRefused as exc:
             self.connectivity.key_refused(exc.message)
@@ -150,6 +157,7 @@ class SyncEngine:
             summary.error = exc.message
         finally:
             summary.duration = time.monotonic() - t0
+        log.info("sync %s: %s", "full" if full else "new", summary.as_dict())
         return summary
 
     def tick(self, progress: Progress = _noop) -> SyncSummary:
@@ -165,6 +173,7 @@ class SyncEngine:
             return False
 
         t0 = time.monotonic()
+        images_due = False
         try:
             pushed = self.push()
             summary.pushed, summary.conflicts, summary.retries = (
@@ -180,10 +189,15 @@ class SyncEngine:
                     self.puller.venues()
                     summary.pulled_offers = self.puller.offers(progress)
                     summary.pulled_bookings = self.puller.bookings_full(progress)
+                    images_due = True
                 elif due("active", ACTIVE_REFRESH_EVERY):
                     summary.pulled_bookings = self.puller.bookings_active()
                 elif due("new", NEW_BOOKINGS_EVERY):
                     summary.pulled_bookings = self.puller.bookings_new()
+            if images_due:
+                self._images_pending = True
+            if self._images_pending and self.connectivity.is_online():
+                self.fetch_images()
             self.connectivity.success()
         except KeyRefused as exc:
             self.connectivity.key_refused(exc.message)
@@ -196,6 +210,20 @@ class SyncEngine:
             summary.error = exc.message
         finally:
             summary.duration = time.monotonic() - t0
+        return summary
+
+    def fetch_images(self, batch: int = IMAGE_BATCH) -> FetchSummary | None:
+        """Download a batch of the offers' missing images into the bounded cache; the next
+        passes continue until all are there. Never raises: a missing image only means a
+        placeholder on screen."""
+        try:
+            cache = ImageCache(images_dir(self.db.path))
+            urls = offer_image_urls(self.db.path)
+            summary = cache.fetch_all(urls, self.client.get_bytes, max_downloads=batch)
+        except Exception:
+            log.exception("image download failed")
+            return None
+        self._images_pending = summary.more
         return summary
 
     def _never_pulled(self) -> bool:

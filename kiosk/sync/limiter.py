@@ -25,6 +25,7 @@ class RateLimiter:
         self._sent: deque[float] = deque()
         self._paused_until = 0.0
         self._lock = threading.Lock()
+        self.throttled = 0  # 429s received: shown in diagnostics
 
     def wait_time(self) -> float:
         """Seconds before the next request may go (0 when it may go now)."""
@@ -56,6 +57,7 @@ class RateLimiter:
     def pause(self, seconds: float) -> None:
         """The server said 429 with Retry-After: send nothing until then."""
         with self._lock:
+            self.throttled += 1
             self._paused_until = max(self._paused_until, self._monotonic() + seconds)
 
 

@@ -202,6 +202,19 @@ class Puller:
                     "(SELECT id FROM stock WHERE beginning IS NOT NULL)"
                 )
             )
+            # The offers list gives no address when the offer is at its venue: take the venue's
+            # (the catalogue shows it; the department gives event dates their timezone).
+            conn.execute(
+                text(
+                    "UPDATE offer SET address = COALESCE(address, (SELECT NULLIF(TRIM("
+                    "COALESCE(v.address || ', ', '') || COALESCE(v.postal_code || ' ', '') "
+                    "|| COALESCE(v.city, '')), '') "
+                    "FROM venue v WHERE v.id = offer.venue_id)), "
+                    "department_code = COALESCE(department_code, (SELECT v.department_code "
+                    "FROM venue v WHERE v.id = offer.venue_id)) "
+                    "WHERE is_digital = 0 AND (address IS NULL OR department_code IS NULL)"
+                )
+            )
         return total
 
     def _event_dates(self, event_id: int) -> list[dict[str, Any]]:

@@ -213,3 +213,36 @@ def test_refused_key_stops_syncing_and_keeps_the_queue(make_kiosk, sandbox):
     bad.engine.sync_once()
     [op] = bad.ops()
     assert op.state is OpState.PENDING
+
+
+def test_network_cut_in_the_middle_of_a_push(make_kiosk, sandbox):
+    import threading
+    import time
+
+    kiosk = make_kiosk()
+    chosen = [b for b in sandbox.bookings(status="CONFIRMED", venue_id=1) if not b["isEvent"]][:6]
+    _learn_then_cut(kiosk, sandbox, *(b["token"] for b in chosen))
+    for b in chosen:
+        kiosk.counter.validate(b["token"])
+    sandbox.set_faults(latency_ms=150)
+    sandbox.restore_network()
+
+    def cut_after_first_use() -> None:
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            if any(sandbox.booking(b["token"])["status"] == "USED" for b in chosen):
+                sandbox.cut_network()
+                return
+            time.sleep(0.01)
+
+    watcher = threading.Thread(target=cut_after_first_use)
+    watcher.start()
+    first = kiosk.engine.sync_once()
+    watcher.join()
+    assert 1 <= first.pushed < len(chosen)
+    assert first.error or first.retries or first.pushed < len(chosen)
+    sandbox.clear_faults()  # also restores the network
+    second = kiosk.engine.sync_once()
+    assert first.pushed + second.pushed == len(chosen)
+    assert first.conflicts + second.conflicts == 0
+    assert_accounted(kiosk, sandbox)

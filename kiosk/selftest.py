@@ -1,0 +1,223 @@
+"""`kiosk --self-test`: does this installation (source or bundle) have everything it needs?
+
+One line per check, exit 0 only if all pass. Screens by other parts of the application are
+built when importable and reported when not, so the self-test runs at every stage of the build.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+import tempfile
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+PAYLOAD = "PASSCULTURE:v3;TOKEN:ABC123"
+
+# (module, what to build). Builders take the temporary data dir.
+Screen = tuple[str, str, Callable[[Any, Path], Any]]
+
+
+def _check_database(tmp: Path) -> str:
+    from kiosk.store.database import Database
+    from kiosk.store.migrate import current_revision, head_revision
+
+    db = Database.open(tmp / "db")
+    try:
+        with db.connect() as conn:
+            rev = current_revision(conn)
+        if rev != head_revision():
+            raise RuntimeError(f"schéma {rev} au lieu de {head_revision()}")
+        if db.integrity_check() != ["ok"]:
+            raise RuntimeError("contrôle d'intégrité en échec")
+    finally:
+        db.dispose()
+    return f"migrations appliquées (révision {rev})"
+
+
+def _app() -> Any:
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication(["kiosk-self-test"])
+
+
+def _check_translations(_tmp: Path) -> str:
+    from PySide6.QtCore import QTranslator
+
+    from kiosk.resources import resource_path
+
+    app = _app()
+    files = sorted(resource_path("i18n").glob("*.qm"))
+    if not files:
+        raise RuntimeError(f"aucun fichier .qm dans {resource_path('i18n')}")
+    for qm in files:
+        translator = QTranslator(app)
+        if not translator.load(str(qm)):
+            raise RuntimeError(f"{qm.name} illisible")
+    return ", ".join(f.name for f in files)
+
+
+def _check_font(_tmp: Path) -> str:
+    from PySide6.QtGui import QFontDatabase
+
+    from kiosk.ui.fonts import FAMILY, load_fonts
+
+    app = _app()
+    family = load_fonts(app)
+    if family != FAMILY or FAMILY not in QFontDatabase.families():
+        raise RuntimeError(f"police {FAMILY} absente")
+    return f"{family} chargée"
+
+
+def _check_qr(_tmp: Path) -> str:
+    import qrcode
+    import zxingcpp
+
+    from kiosk.domain.payload import parse_payload
+
+    qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=8, border=4)
+    qr.add_data(PAYLOAD)
+    qr.make(fit=True)
+    image = qr.make_image(fill_color="black", back_color="white").get_image().convert("L")
+    found = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
+    if not found or found[0].text != PAYLOAD:
+        raise RuntimeError("QR code non relu")
+    scan = parse_payload(found[0].text)
+    if not scan.ok or scan.candidates[0] != "ABC123":
+        raise RuntimeError(f"contremarque mal lue ({scan.reason})")
+    return "QR généré, relu et analysé (ABC123)"
+
+
+def _services(tmp: Path) -> Any:
+    from kiosk.config import Config
+    from kiosk.services import open_services
+
+    return open_services(Config(data_dir=tmp / "screens"), lock=False)
+
+
+def _own_screens() -> list[Screen]:
+    def wizard(_app: Any, tmp: Path) -> Any:
+        from kiosk.ui.wizard import SetupWizard
+
+        return SetupWizard(tmp / "wizard")
+
+    def settings(_app: Any, tmp: Path) -> Any:
+        from kiosk.ui.settings_dialog import SettingsDialog
+
+        services = _services(tmp)
+        dlg = SettingsDialog(services)
+        dlg.destroyed.connect(lambda *_: services.close())
+        return dlg
+
+    def pin(_app: Any, _tmp: Path) -> Any:
+        from kiosk.ui.pin_dialog import PinDialog
+
+        return PinDialog("Code administrateur")
+
+    def staff_bar(_app: Any, tmp: Path) -> Any:
+        from kiosk.security import Security
+        from kiosk.staff import StaffService
+        from kiosk.store.database import Database
+        from kiosk.ui.staff_bar import StaffBar
+
+        db = Database.open(tmp / "staff")
+        return StaffBar(StaffService(db, Security(db)))
+
+    def lockdown(_app: Any, tmp: Path) -> Any:
+        from PySide6.QtWidgets import QWidget
+
+        from kiosk.security import Security
+        from kiosk.store.database import Database
+        from kiosk.ui.lockdown import Lockdown
+
+        w = QWidget()
+        Lockdown(w, Security(Database.open(tmp / "lock")))
+        return w
+
+    return [
+        ("kiosk.ui.wizard", "assistant d'installation", wizard),
+        ("kiosk.ui.settings_dialog", "réglages", settings),
+        ("kiosk.ui.pin_dialog", "saisie du code", pin),
+        ("kiosk.ui.staff_bar", "personnel en service", staff_bar),
+        ("kiosk.ui.lockdown", "verrouillage", lockdown),
+    ]
+
+
+# Screens by other parts of the application: imported (and so checked for missing
+# dependencies in a bundle) when present.
+OTHER_SCREENS = (
+    "kiosk.ui.main_window",
+    "kiosk.ui.counter_view",
+    "kiosk.ui.verdict_band",
+    "kiosk.ui.catalogue_view",
+    "kiosk.ui.camera_view",
+    "kiosk.scan.wedge",
+    "kiosk.scan.camera",
+    "kiosk.app_cli",
+)
+
+
+def _check_screens(tmp: Path) -> str:
+    app = _app()
+    built, absent = [], []
+    for module, label, build in _own_screens():
+        widget = build(app, tmp)
+        widget.grab()  # paints it: a missing plugin or glyph problem shows up here
+        widget.deleteLater()
+        built.append(label)
+        del module
+    for module in OTHER_SCREENS:
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name and exc.name.startswith("kiosk"):
+                absent.append(module.rsplit(".", 1)[-1])
+                continue
+            raise
+        built.append(module.rsplit(".", 1)[-1])
+    app.processEvents()
+    line = "construits : " + ", ".join(built)
+    if absent:
+        line += " ; pas encore présents : " + ", ".join(absent)
+    return line
+
+
+CHECKS: list[tuple[str, Callable[[Path], str]]] = [
+    ("Base de données", _check_database),
+    ("Traductions", _check_translations),
+    ("Police", _check_font),
+    ("Écrans", _check_screens),
+    ("QR code", _check_qr),
+]
+
+
+def run(out: Any = None) -> int:
+    out = out or sys.stdout
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a bare server or CI
+    # QtMultimedia's optional-library probing is noise here (VA-API, PipeWire absent).
+    os.environ.setdefault(
+        "QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false;qt.multimedia.ffmpeg=false"
+    )
+    failed = 0
+    with tempfile.TemporaryDirectory(prefix="kiosk-selftest-") as tmp_name:
+        tmp = Path(tmp_name)
+        for label, check in CHECKS:
+            try:
+                detail = check(tmp)
+            except Exception as exc:
+                failed += 1
+                print(f"ÉCHEC {label} : {type(exc).__name__}: {exc}", file=out)
+                if os.environ.get("KIOSK_DEBUG"):
+                    traceback.print_exc()
+            else:
+                print(f"OK    {label} : {detail}", file=out)
+    print(
+        "Auto-test réussi." if not failed else f"Auto-test en échec ({failed} problème(s)).",
+        file=out,
+    )
+    out.flush()
+    return 0 if not failed else 1

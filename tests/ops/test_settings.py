@@ -1,0 +1,79 @@
+"""Settings behind the admin PIN: saved to kiosk.toml, key replaced never shown, diagnostic."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kiosk import config as config_mod
+from kiosk.config import Config
+from kiosk.secrets import load_api_key, save_api_key
+from kiosk.security import Security
+from kiosk.services import Services, open_services
+from kiosk.ui.settings_dialog import SettingsDialog, open_settings
+
+
+@pytest.fixture
+def services(data_dir: Path) -> Iterator[Services]:
+    cfg = Config(data_dir=data_dir, api_url="http://127.0.0.1:9", venue_ids=(1,))
+    config_mod.save(cfg)
+    save_api_key(data_dir, "old-key-123")
+    s = open_services(config_mod.load(data_dir))
+    Security(s.db).set_admin_pin("482913")
+    yield s
+    s.close()
+
+
+def test_pin_required(services: Services) -> None:
+    assert open_settings(None, services, ask_pin=lambda _p: False) is False
+
+
+def test_save_writes_config_and_replaces_key(
+    qtbot, services: Services, data_dir: Path, screenshot_dir: Path
+) -> None:
+    dlg = SettingsDialog(services, devices=lambda: {"cameras": [], "audio_outputs": []})
+    qtbot.addWidget(dlg)
+    dlg.show()
+    assert dlg.camera.currentText() == "Aucune caméra détectée"
+    assert dlg.key.text() == ""  # the stored key is never displayed
+    assert "old-key-123" not in dlg.key.placeholderText()
+    dlg.grab().save(str(screenshot_dir / "ops-settings.png"))
+    dlg.counter_name.setText("Accueil jeunesse")
+    dlg.sounds.setChecked(False)
+    dlg.retention.setValue(14)
+    dlg.key.setText("new-key-456")
+    dlg.pin1.setText("135790")
+    dlg.pin2.setText("135791")
+    assert not dlg.save()
+    assert "différents" in dlg.error.text()
+    dlg.pin2.setText("135790")
+    assert dlg.save()
+    cfg = config_mod.load(data_dir)
+    assert (cfg.counter_name, cfg.sounds, cfg.retention_days) == ("Accueil jeunesse", False, 14)
+    assert load_api_key(data_dir) == "new-key-456"
+    assert "new-key-456" not in cfg.path.read_text(encoding="utf-8")
+    assert Security(services.db).check_admin_pin("135790").ok
+
+
+def test_bad_url_refused(qtbot, services: Services) -> None:
+    dlg = SettingsDialog(services, devices=lambda: None)
+    qtbot.addWidget(dlg)
+    dlg.url.setText("ftp://nope")
+    assert not dlg.save()
+    assert "Adresse du serveur invalide" in dlg.error.text()
+
+
+def test_diagnostic_shown_and_exported(qtbot, services: Services, tmp_path: Path) -> None:
+    dlg = SettingsDialog(services, devices=lambda: {"cameras": [], "audio_outputs": []})
+    qtbot.addWidget(dlg)
+    doctor = dlg.open_doctor()
+    qtbot.waitUntil(lambda: doctor.report is not None, timeout=20_000)
+    assert "Serveur" in doctor.text.toPlainText()
+    assert "injoignable" in doctor.text.toPlainText()  # nothing listens on port 9
+    out = tmp_path / "diag.txt"
+    doctor.export_to(out)
+    assert out.read_text(encoding="utf-8").startswith("Diagnostic du kiosque")
+    assert "old-key-123" not in out.read_text(encoding="utf-8")
+    doctor.close()

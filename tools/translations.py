@@ -19,6 +19,9 @@ BIN = Path(sys.executable).parent
 EN: dict[str, str] = {
     " (invalidée)": " (invalidated)",
     " — vérification en ligne…": " — checking online…",
+    "&Affichage": "&View",
+    "Mode &bibliothécaire (offres)": "&Librarian mode (offers)",
+    "&Guichet": "&Counter",
     "&Annuler une réservation comme le jeune…": "&Cancel a booking as the youth…",
     "&Conflits à traiter…": "&Conflicts to handle…",
     "&Couper le réseau": "&Cut the network",

@@ -131,6 +131,8 @@ class MainWindow(QMainWindow):
         self._refresh_timer.timeout.connect(self.refresh)
         self._refresh_timer.start()
         self.conflicts_dialog: ConflictsDialog | None = None
+        self.catalogue_screen: QWidget | None = None
+        self.catalogue: object = None
         self.last_import: object = None
         self.refresh()
         self.screen.setFocus()
@@ -191,6 +193,16 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
+        view = bar.addMenu(self.tr("&Affichage"))
+        self.librarian_action = QAction(self.tr("Mode &bibliothécaire (offres)"), self)
+        self.librarian_action.setShortcut(QKeySequence("F5"))
+        self.librarian_action.triggered.connect(self.show_catalogue)
+        view.addAction(self.librarian_action)
+        counter_action = QAction(self.tr("&Guichet"), self)
+        counter_action.setShortcut(QKeySequence("F6"))
+        counter_action.triggered.connect(self.show_counter)
+        view.addAction(counter_action)
+
         settings = bar.addMenu(self.tr("&Réglages"))
         self.sound_action = QAction(self.tr("&Son des verdicts"), self, checkable=True)
         self.sound_action.setChecked(self.config.sounds)
@@ -202,6 +214,26 @@ class MainWindow(QMainWindow):
         self.two_step_action.setChecked(self.config.two_step)
         self.two_step_action.toggled.connect(self.set_two_step)
         settings.addAction(self.two_step_action)
+
+    def show_catalogue(self) -> None:
+        """Librarian mode (kiosk.ui.catalogue_screen); any scan brings the counter back."""
+        if self.catalogue_screen is None:
+            try:
+                from kiosk.catalogue import Catalogue
+                from kiosk.sync.images import images_dir
+                from kiosk.ui.catalogue_screen import CatalogueScreen
+            except ImportError:
+                return
+            self.catalogue = Catalogue(self.services.db)
+            self.catalogue_screen = CatalogueScreen(
+                self.catalogue,
+                images_dir(self.services.db.path),
+                youth_mode=True,
+                idle_seconds=self.config.youth_idle_seconds,
+            )
+            self.catalogue_screen.back_requested.connect(self.show_counter)
+            self.stack.addWidget(self.catalogue_screen)
+        self.stack.setCurrentWidget(self.catalogue_screen)
 
     def add_menu(self, title: str) -> QMenu:
         """For optional parts (the demo's controls…)."""
@@ -373,6 +405,10 @@ class MainWindow(QMainWindow):
             self.wedge = None
         if self.camera is not None:
             self.camera.stop()
+        if self.catalogue_screen is not None:
+            self.catalogue_screen.shutdown()  # type: ignore[attr-defined]
+            self.catalogue.close()  # type: ignore[attr-defined]
+            self.catalogue_screen = None
         if self.runner is not None:
             self.runner.stop()
         self.tasks.wait(10_000)

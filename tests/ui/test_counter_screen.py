@@ -388,3 +388,12 @@ def test_french_plurals(window, qtbot):
     window.status.set_counts(2, 1)
     assert window.status.pending.text() == "2 validations en attente d’envoi"
     assert window.status.conflicts.text() == "1 conflit à traiter"
+
+
+def test_scan_in_librarian_mode_brings_the_counter_back(window, qtbot):
+    pytest.importorskip("kiosk.ui.catalogue_screen")
+    window.show_catalogue()
+    assert window.stack.currentWidget() is window.catalogue_screen
+    window.handle_scan("ABC234", "wedge")
+    assert window.stack.currentWidget() is window.screen
+    assert window.screen.band.title == "VALIDABLE"

@@ -366,6 +366,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     for register in _optional_registrars():
         register(sub)
+    # A registrar may name what plain `kiosk` does (kiosk.app_cli: open the counter).
+    parser.set_defaults(default_func=getattr(sub, "default_func", None))
     return parser
 
 

@@ -56,6 +56,7 @@ class ApiClient:
             follow_redirects=False,
         )
         self.last_server_date: str | None = None
+        self.requests = 0  # answers received: lets callers tell "healthy" from "did nothing"
 
     def close(self) -> None:
         self._client.close()
@@ -115,6 +116,7 @@ class ApiClient:
                 maybe_sent=mutating,
             ) from None
         self.last_server_date = response.headers.get("date")
+        self.requests += 1
         return self._decode(response, mutating)
 
     def _decode(self, response: httpx.Response, mutating: bool) -> Any:

@@ -254,6 +254,24 @@ def test_settings_behind_the_pin_switch_to_one_step_at_once(qtbot, data_dir, ses
     assert len(outbox_rows(window.services.db, "ABC234")) == 1
 
 
+def test_server_change_applies_at_the_next_start_and_says_so(qtbot, data_dir, sessions):
+    configure(data_dir)
+    window = start(sessions, "run", "--data-dir", str(data_dir)).window
+
+    def new_server(dialog: SettingsDialog) -> bool:
+        dialog.url.setText("http://127.0.0.1:10")
+        dialog._save_and_close()
+        return True
+
+    pin = Modal(PinDialog, enter_pin(ADMIN_PIN))
+    dialog = Modal(SettingsDialog, new_server)
+    assert window.open_settings()
+    assert pin.done and dialog.done and window.restart_needed
+    assert "prochain démarrage" in window.info_box.text()
+    assert config_mod.load(data_dir).api_url == "http://127.0.0.1:10"
+    assert window.services.client.base_url != "http://127.0.0.1:10"  # unchanged until restart
+
+
 def test_settings_refused_without_the_pin(qtbot, data_dir, sessions):
     configure(data_dir)
     window = start(sessions, "run", "--data-dir", str(data_dir)).window

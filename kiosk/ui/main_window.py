@@ -322,7 +322,9 @@ class MainWindow(QMainWindow):
         from kiosk.ui.settings_dialog import open_settings
 
         before = dataclasses.replace(self.config)
-        if not open_settings(self, self.services, ask_pin=self.ask_pin):
+        saved = open_settings(self, self.services, ask_pin=self.ask_pin)
+        self.staff_bar.refresh()  # the Personnel tab writes at once, even if then cancelled
+        if not saved:
             return False
         self.apply_config(self.services.config, before)
         return True

@@ -23,12 +23,17 @@ from kiosk.domain.verdict import Verdict, VerdictKind
 
 if TYPE_CHECKING:  # the sandbox is only imported by the demo and CLI wiring
     from kiosk.sandbox.server import SandboxServer
+    from kiosk.store.database import Database
 
 BOOKSHOP_VENUE = 1
 CONCERT_HALL_VENUE = 2
 OTHER_VENUE = 3  # same offerer, not served by the demo counter
 DEMO_VENUES = (BOOKSHOP_VENUE, CONCERT_HALL_VENUE)
 OTHER_OFFERER_KEY = "sandbox-other-key"
+# Staff accounts and admin PIN of the demo counter, so the staff bar, the settings and the
+# kiosk mode can be shown (listed in the demo's help panel).
+DEMO_STAFF = (("Camille", "1234"), ("Yanis", "5678"))
+DEMO_ADMIN_PIN = "123456"
 
 
 @dataclass(frozen=True)
@@ -171,6 +176,21 @@ def demo_config(server: SandboxServer, data_dir: Path | None) -> Config:
         rate_limit=False,
         demo=True,
     )
+
+
+def seed_demo_people(db: Database) -> None:
+    """The demo's admin PIN and staff accounts (kept if the demo data dir is reused)."""
+    from kiosk.security import Security
+    from kiosk.staff import StaffService
+
+    security = Security(db)
+    if not security.has_admin_pin():
+        security.set_admin_pin(DEMO_ADMIN_PIN)
+    staff = StaffService(db, security)
+    existing = {m.name for m in staff.members(include_inactive=True)}
+    for name, pin in DEMO_STAFF:
+        if name not in existing:
+            staff.add(name, pin)
 
 
 def download_export(server: SandboxServer, dest: Path) -> Path:

@@ -183,6 +183,77 @@ EN: dict[str, str] = {
     "● En ligne": "● Online",
     "● Hors ligne": "● Offline",
     "● Serveur non configuré": "● Server not configured",
+    # Librarian mode (catalogue screen, offer card): the youth is addressed as "tu".
+    "← Guichet": "← Counter",
+    "Explore l’offre culturelle": "Explore what's on",
+    "Un livre, un concert, un artiste, un lieu…": "A book, a concert, an artist, a place…",
+    "Gratuit": "Free",
+    "Payant": "Paid",
+    "Sur place": "On site",
+    "En ligne": "Online",
+    "Cette semaine": "This week",
+    "Les plus pertinentes": "Most relevant",
+    "Par date": "By date",
+    "Par prix": "By price",
+    "← Catégories": "← Categories",
+    "Cette offre n’est plus disponible.": "This offer is no longer available.",
+    "Tous les lieux": "All places",
+    "Aucune offre ne correspond. Essaie un autre mot ou enlève un filtre.": (
+        "No offer matches. Try another word or remove a filter."
+    ),
+    "plus de %1 offres": "more than %1 offers",
+    "1 offre": "1 offer",
+    "%1 offres": "%1 offers",
+    "Le catalogue est momentanément illisible. Réessaie dans un instant ; si cela continue, "
+    "préviens l’équipe de la médiathèque.": (
+        "The catalogue cannot be read right now. Try again in a moment; if it goes on, tell "
+        "the library staff."
+    ),
+    "← Retour aux résultats": "← Back to the results",
+    "DUO : 2 places": "DUO: 2 places",
+    "Où ?": "Where?",
+    "Quand ?": "When?",
+    "Comment l’obtenir ?": "How to get it?",
+    "Accessibilité": "Accessibility",
+    "En quelques mots": "In a few words",
+    "Scanne-moi avec ton téléphone": "Scan me with your phone",
+    "et réserve l’offre dans l’application pass Culture": (
+        "and book the offer in the pass Culture app"
+    ),
+    "En ligne, sur ton téléphone ou ton ordinateur": "Online, on your phone or computer",
+    "… et d’autres dates dans l’application": "… and more dates in the app",
+    "Pas de date à venir": "No upcoming date",
+    "Accès en ligne après la réservation dans l’application": (
+        "Online access after booking in the app"
+    ),
+    "À retirer sur place après la réservation dans l’application": (
+        "To collect on site after booking in the app"
+    ),
+    # Settings, kiosk mode, camera and staff bar wiring in the main window.
+    "\nImpossible d'écrire {} ({}).": "\nCannot write {} ({}).",
+    "Caméra indisponible sur cet ordinateur.": "Camera unavailable on this computer.",
+    "&Caméra (scanner avec la webcam)": "&Camera (scan with the webcam)",
+    "&Réglages du guichet (administrateur)…": "Counter &settings (administrator)…",
+    "Réglages enregistrés": "Settings saved",
+    "Le serveur, la clé d’API, les lieux ou la langue ont changé : ils s’appliqueront au "
+    "prochain démarrage du kiosque. Fermez-le puis relancez-le.": (
+        "The server, API key, venues or language changed: they apply the next time the kiosk "
+        "starts. Close it, then start it again."
+    ),
+    "Réglages enregistrés et appliqués.": "Settings saved and applied.",
+    "Mode kiosque non appliqué : aucun code administrateur n’est défini (assistant "
+    "d’installation).": "Kiosk mode not applied: no administrator PIN is set (setup wizard).",
+    "Re&verrouiller le mode kiosque": "Re&lock kiosk mode",
+    "Changer la personne en service": "Change who is on duty",
+    "Aucun compte du personnel : les validations sont enregistrées sans nom.": (
+        "No staff account: validations are recorded without a name."
+    ),
+    "%1 (code %2)": "%1 (PIN %2)",
+    "Personnel : %1 — « Changer » en haut à droite du guichet. Code administrateur "
+    "(réglages, sortie du mode kiosque) : %2.": (
+        "Staff: %1 — \u201cChange\u201d at the top right of the counter. Administrator PIN "
+        "(settings, leaving kiosk mode): %2."
+    ),
 }
 # Plurals: (one, other) per language.
 PLURALS: dict[str, dict[str, tuple[str, str]]] = {
@@ -224,8 +295,24 @@ def _tool(name: str) -> str:
     return found
 
 
+def shipped(lang: str) -> dict[str, str]:
+    """Finished translations of the other catalogues (e.g. ops_en.ts), so that the main
+    catalogue is complete on its own."""
+    found: dict[str, str] = {}
+    for path in sorted(I18N.glob(f"*_{lang}.ts")):
+        if path.name.startswith("kiosk_"):
+            continue
+        for msg in ET.parse(path).iter("message"):
+            tr = msg.find("translation")
+            done = tr is not None and tr.get("type") is None and tr.text
+            if done and msg.get("numerus") != "yes":
+                found.setdefault(msg.findtext("source") or "", tr.text)  # type: ignore[union-attr]
+    return found
+
+
 def fill(ts: Path, lang: str) -> list[str]:
     tree = ET.parse(ts)
+    table = {**shipped(lang), **EN} if lang == "en" else {}
     missing = []
     for msg in tree.iter("message"):
         source = msg.findtext("source") or ""
@@ -242,10 +329,10 @@ def fill(ts: Path, lang: str) -> list[str]:
                 ET.SubElement(tr, "numerusform").text = form
             tr.attrib.pop("type", None)
         elif lang == "en":
-            if source not in EN:
+            if source not in table:
                 missing.append(source)
                 continue
-            tr.text = EN[source]
+            tr.text = table[source]
             tr.attrib.pop("type", None)
     tree.write(ts, encoding="utf-8", xml_declaration=True)
     return missing

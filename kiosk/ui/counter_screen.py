@@ -150,6 +150,9 @@ class CounterScreen(QWidget):
 
         right = QVBoxLayout()
         right.setSpacing(10)
+        self.side = right  # staff bar on top, camera panel under the typed entry
+        self.staff_bar: QWidget | None = None
+        self.camera_view: QWidget | None = None
         self.entry = ManualEntry()
         self.entry.submitted.connect(lambda code: self.handle_scan(code, "manual"))
         self.entry.enter_pressed.connect(self._enter)
@@ -162,6 +165,24 @@ class CounterScreen(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_F2), self, self.entry.field.setFocus)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.reset)
         self.setFocusProxy(self.entry.field)
+
+    def put_staff_bar(self, bar: QWidget) -> None:
+        """Who is on duty, above the typed entry: visible at a glance, "Changer" in one click."""
+        self.staff_bar = bar
+        self.side.insertWidget(0, bar)
+
+    def put_camera(self, view: QWidget | None) -> None:
+        """The camera preview under the typed entry (None removes it)."""
+        if self.camera_view is not None:
+            self.side.removeWidget(self.camera_view)
+            self.camera_view.hide()
+        self.camera_view = view
+        # The preview takes the hourly chart's room: the day's list stays, and 1280x720 fits.
+        self.today.chart.setVisible(view is None)
+        if view is not None:
+            view.setMinimumHeight(130)
+            view.setMaximumHeight(300)
+            self.side.insertWidget(self.side.indexOf(self.entry) + 1, view, 2)
 
     # -- the one path of a scan -------------------------------------------------------------
     def handle_scan(self, payload: str, source: str = "wedge") -> None:

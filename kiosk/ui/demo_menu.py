@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk import demo
+from kiosk.ui.lockdown import bring_to_front
 from kiosk.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -51,6 +52,21 @@ class TokensPanel(QDialog):
         )
         intro.setWordWrap(True)
         lay.addWidget(intro)
+        staff = ", ".join(
+            self.tr("%1 (code %2)").replace("%1", name).replace("%2", pin)
+            for name, pin in demo.DEMO_STAFF
+        )
+        self.people = QLabel(
+            self.tr(
+                "Personnel : %1 — « Changer » en haut à droite du guichet. Code administrateur "
+                "(réglages, sortie du mode kiosque) : %2."
+            )
+            .replace("%1", staff)
+            .replace("%2", demo.DEMO_ADMIN_PIN)
+        )
+        self.people.setObjectName("demoPeople")
+        self.people.setWordWrap(True)
+        lay.addWidget(self.people)
         self.table = QTableWidget(len(tickets), 4)
         self.table.setAccessibleName(self.tr("Contremarques de démonstration"))
         self.table.setHorizontalHeaderLabels(
@@ -211,4 +227,4 @@ class DemoMenu:
             )
             self.panel = TokensPanel(self.window, self.tickets)
         self.panel.show()
-        self.panel.raise_()
+        bring_to_front(self.panel)

@@ -3,8 +3,11 @@ app-wide scan capture. Every scan source feeds `CounterScreen.handle_scan`."""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -23,17 +26,29 @@ from PySide6.QtWidgets import (
 
 from kiosk import counter_status
 from kiosk.config import Config, save
+from kiosk.security import Security
 from kiosk.services import Services
+from kiosk.staff import StaffService
 from kiosk.ui.conflicts_dialog import ConflictsDialog
 from kiosk.ui.counter_screen import CounterScreen
 from kiosk.ui.i18n import lang_of
+from kiosk.ui.lockdown import Lockdown
+from kiosk.ui.pin_dialog import ask_admin_pin
 from kiosk.ui.sounds import SoundPlayer
+from kiosk.ui.staff_bar import StaffBar
 from kiosk.ui.status_bar import KioskStatusBar
 from kiosk.ui.sync_runner import SyncRunner
 from kiosk.ui.theme import STYLE
 from kiosk.ui.workers import Tasks
 
+if TYPE_CHECKING:
+    from kiosk.scan.camera import CameraScanner
+
 log = logging.getLogger("kiosk.ui")
+PinPrompt = Callable[[QWidget | None], bool]
+DEFAULT_CAMERA = "default"  # camera_id when staff turned the camera on without choosing one
+# Settings the running window cannot apply: the services are built from them at start.
+RESTART_FIELDS = ("api_url", "api_key", "venue_ids", "language")
 
 
 class Banner(QFrame):
@@ -69,6 +84,7 @@ class MainWindow(QMainWindow):
         *,
         install_wedge: bool = True,
         start_sync: bool = True,
+        ask_pin: PinPrompt | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -83,6 +99,11 @@ class MainWindow(QMainWindow):
         self.sounds = SoundPlayer(self, enabled=self.config.sounds)
         self.net_state = services.connectivity.state.value
         self.net_reason = services.connectivity.reason
+        self.security = Security(services.db)
+        # The admin PIN prompt (settings, kiosk unlock); injectable for tests and the demo.
+        self.ask_pin: PinPrompt = ask_pin or (lambda parent: ask_admin_pin(parent, self.security))
+        self.lockdown: Lockdown | None = None
+        self.restart_needed = False  # settings saved that apply at the next start
 
         central = QWidget()
         lay = QVBoxLayout(central)
@@ -100,6 +121,10 @@ class MainWindow(QMainWindow):
             is_online=services.connectivity.is_online,
         )
         self.stack.addWidget(self.screen)
+        self.staff_service = StaffService(services.db, self.security)
+        self.staff_bar = StaffBar(self.staff_service)
+        self.staff_bar.staff_changed.connect(self._staff_changed)
+        self.screen.put_staff_bar(self.staff_bar)
         lay.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.status = KioskStatusBar()
@@ -124,9 +149,10 @@ class MainWindow(QMainWindow):
         self.wedge = None
         if install_wedge:
             self.install_wedge()
-        self.camera = None
+        self.camera: CameraScanner | None = None
+        self.camera_view: QWidget | None = None
         if self.config.camera_id and install_wedge:
-            self.start_camera(self.config.camera_id)
+            self.set_camera(True, self.config.camera_id, save_choice=False)
         self._refresh_timer = QTimer(self, interval=5000)
         self._refresh_timer.timeout.connect(self.refresh)
         self._refresh_timer.start()
@@ -148,15 +174,51 @@ class MainWindow(QMainWindow):
         self.wedge.scanned.connect(self.handle_scan)
         self.wedge.install()
 
-    def start_camera(self, camera_id: str) -> None:
-        try:
-            from kiosk.scan.camera import CameraScanner
-        except ImportError:
-            return
-        self.camera = CameraScanner(self)
-        self.camera.select_camera(camera_id)
-        self.add_scan_source(self.camera)
-        self.camera.start()
+    def set_camera(
+        self, on: bool, camera_id: str | None = None, *, save_choice: bool = True
+    ) -> None:
+        """The camera panel: its scans take the same path as the scanner's. The choice is kept
+        in the config (`camera_id`); with no camera plugged in the panel says so."""
+        if on:
+            if self.camera is None:
+                try:
+                    from kiosk.scan.camera import CameraScanner
+                    from kiosk.ui.camera_view import CameraView
+                except ImportError as exc:  # QtMultimedia missing its system libraries
+                    log.warning("camera unavailable: %r", exc)
+                    self.status.showMessage(self.tr("Caméra indisponible sur cet ordinateur."))
+                    return
+
+                self.camera = CameraScanner(self)
+                self.add_scan_source(self.camera)
+                self.camera_view = CameraView(self.camera)
+                self.camera_view.setObjectName("cameraView")
+                self.screen.put_camera(self.camera_view)
+            if not camera_id:
+                found = self.camera.available_cameras()
+                camera_id = found[0][0] if found else DEFAULT_CAMERA
+            self.camera.select_camera(camera_id)
+            self.camera.start()
+            self.config.camera_id = camera_id
+        else:
+            self._drop_camera()
+            self.config.camera_id = None
+        if self.camera_action.isChecked() != on:
+            self.camera_action.blockSignals(True)
+            self.camera_action.setChecked(on)
+            self.camera_action.blockSignals(False)
+        if save_choice:
+            self._save_config()
+
+    def _drop_camera(self) -> None:
+        if self.camera_view is not None:
+            self.screen.put_camera(None)
+            self.camera_view.deleteLater()
+            self.camera_view = None
+        if self.camera is not None:
+            self.camera.shutdown()  # joins the decode thread: without it the app aborts at exit
+            self.camera.deleteLater()
+            self.camera = None
 
     def add_scan_source(self, source: object) -> None:
         """Any object with a `scanned(payload, source)` signal (wedge, camera, tests)."""
@@ -188,10 +250,11 @@ class MainWindow(QMainWindow):
         conflicts_action.triggered.connect(self.show_conflicts)
         file_menu.addAction(conflicts_action)
         file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quitter"), self)
-        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        self.quit_action = QAction(self.tr("&Quitter"), self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        # close(): in kiosk mode the lockdown turns it into a PIN request.
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.quit_action)
 
         view = bar.addMenu(self.tr("&Affichage"))
         self.librarian_action = QAction(self.tr("Mode &bibliothécaire (offres)"), self)
@@ -202,8 +265,19 @@ class MainWindow(QMainWindow):
         counter_action.setShortcut(QKeySequence("F6"))
         counter_action.triggered.connect(self.show_counter)
         view.addAction(counter_action)
+        self.camera_action = QAction(self.tr("&Caméra (scanner avec la webcam)"), self)
+        self.camera_action.setCheckable(True)
+        self.camera_action.setShortcut(QKeySequence("F7"))
+        self.camera_action.toggled.connect(lambda on: self.set_camera(on))
+        view.addAction(self.camera_action)
 
         settings = bar.addMenu(self.tr("&Réglages"))
+        self.settings_menu = settings
+        self.settings_action = QAction(self.tr("&Réglages du guichet (administrateur)…"), self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.triggered.connect(self.open_settings)
+        settings.addAction(self.settings_action)
+        settings.addSeparator()
         self.sound_action = QAction(self.tr("&Son des verdicts"), self, checkable=True)
         self.sound_action.setChecked(self.config.sounds)
         self.sound_action.toggled.connect(self.set_sounds)
@@ -238,6 +312,80 @@ class MainWindow(QMainWindow):
     def add_menu(self, title: str) -> QMenu:
         """For optional parts (the demo's controls…)."""
         return self.menuBar().addMenu(title)
+
+    # -- staff, settings, kiosk mode ---------------------------------------------------------
+    def _staff_changed(self, name: str) -> None:
+        self.screen.staff = name or None  # recorded with every validation and invalidation
+
+    def open_settings(self) -> bool:
+        """The settings behind the admin PIN; what the window can apply is applied at once."""
+        from kiosk.ui.settings_dialog import open_settings
+
+        before = dataclasses.replace(self.config)
+        saved = open_settings(self, self.services, ask_pin=self.ask_pin)
+        self.staff_bar.refresh()  # the Personnel tab writes at once, even if then cancelled
+        if not saved:
+            return False
+        self.apply_config(self.services.config, before)
+        return True
+
+    def apply_config(self, new: Config, before: Config | None = None) -> None:
+        before = before or self.config
+        self.config = new
+        self.services.config = new
+        self.screen.two_step = new.two_step
+        self.sounds.enabled = new.sounds
+        for action, on in ((self.two_step_action, new.two_step), (self.sound_action, new.sounds)):
+            action.blockSignals(True)
+            action.setChecked(on)
+            action.blockSignals(False)
+        self.services.counter.counter_name = new.counter_name
+        self.setWindowTitle(self.tr("Guichet pass Culture — %1").replace("%1", new.counter_name))
+        if new.camera_id != before.camera_id or bool(new.camera_id) != (self.camera is not None):
+            self.set_camera(bool(new.camera_id), new.camera_id, save_choice=False)
+        if self.catalogue_screen is not None:
+            self.catalogue_screen.set_idle_interval_ms(  # type: ignore[attr-defined]
+                new.youth_idle_seconds * 1000
+            )
+        self.staff_bar.refresh()
+        if any(getattr(new, f) != getattr(before, f) for f in RESTART_FIELDS):
+            self.restart_needed = True
+            self._inform(
+                self.tr("Réglages enregistrés"),
+                self.tr(
+                    "Le serveur, la clé d’API, les lieux ou la langue ont changé : ils "
+                    "s’appliqueront au prochain démarrage du kiosque. Fermez-le puis relancez-le."
+                ),
+                QMessageBox.Icon.Information,
+            )
+        else:
+            self.status.showMessage(self.tr("Réglages enregistrés et appliqués."), 8000)
+
+    def lock_down(self) -> bool:
+        """Kiosk mode: frameless full screen that nobody leaves without the admin PIN. Refused
+        (False, said in the status bar) while no admin PIN exists: nobody could ever leave."""
+        if self.lockdown is not None:
+            self.lockdown.relock()
+            self.lockdown.apply()
+            return True
+        if not self.security.has_admin_pin():
+            log.warning("kiosk mode not applied: no admin PIN")
+            self.status.showMessage(
+                self.tr(
+                    "Mode kiosque non appliqué : aucun code administrateur n’est défini "
+                    "(assistant d’installation)."
+                )
+            )
+            return False
+        # QWidget.screen() explicitly: `self.screen` is the counter screen widget.
+        self.lockdown = Lockdown(self, self.security, QWidget.screen(self), ask_pin=self.ask_pin)
+        self.settings_menu.addSeparator()
+        self.settings_menu.addAction(self.lockdown.unlock_action)
+        self.relock_action = QAction(self.tr("Re&verrouiller le mode kiosque"), self)
+        self.relock_action.triggered.connect(self.lockdown.relock)
+        self.settings_menu.addAction(self.relock_action)
+        self.lockdown.apply()
+        return True
 
     def set_sounds(self, on: bool) -> None:
         self.sounds.enabled = on
@@ -403,8 +551,7 @@ class MainWindow(QMainWindow):
         if self.wedge is not None:
             self.wedge.uninstall()
             self.wedge = None
-        if self.camera is not None:
-            self.camera.stop()
+        self._drop_camera()
         if self.catalogue_screen is not None:
             self.catalogue_screen.shutdown()  # type: ignore[attr-defined]
             self.catalogue.close()  # type: ignore[attr-defined]

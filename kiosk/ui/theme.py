@@ -58,6 +58,10 @@ QLabel#duo { background: #5B2A86; color: white; font-size: 22px; font-weight: 70
 QLabel#sectionTitle { font-size: 18px; font-weight: 700; color: #1F2A36; }
 QLabel#todayCount { font-size: 15px; color: #1F2A36; }
 QPushButton#conflicts { background: #C0262D; color: white; font-weight: 700; padding: 2px 10px; }
+QWidget#staffBar QLabel { font-size: 18px; font-weight: 600; color: #1F2A36; }
+QWidget#staffBar[discreet="true"] QLabel { font-size: 14px; font-weight: 400; color: #5A6772; }
+QPushButton#staffChange { background: #FFFFFF; border: 2px solid #34495E; color: #1F2A36;
+    padding: 4px 16px; }
 QPushButton#conflicts[none="true"] { background: transparent; color: #44525F;
     font-weight: 400; }
 """

@@ -5,63 +5,63 @@
     <message>
         <location filename="../../kiosk/ui/wizard.py" line="263" />
         <source>Code administrateur et personnel</source>
-        <translation type="unfinished" />
+        <translation>Administrator PIN and staff</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/wizard.py" line="266" />
         <source>Le code administrateur (6 chiffres ou plus) protège les réglages et la sortie du mode guichet. Gardez-le en lieu sûr.</source>
-        <translation type="unfinished" />
+        <translation>The administrator PIN (6 digits or more) protects the settings and leaving counter mode. Keep it safe.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/wizard.py" line="276" />
         <source>facultatif, ex. Marie</source>
-        <translation type="unfinished" />
+        <translation>optional, e.g. Marie</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/wizard.py" line="280" />
         <source>4 à 6 chiffres</source>
-        <translation type="unfinished" />
+        <translation>4 to 6 digits</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/wizard.py" line="286" />
         <source>Code administrateur</source>
-        <translation type="unfinished" />
+        <translation>Administrator PIN</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/wizard.py" line="287" />
         <source>Confirmez le code</source>
-        <translation type="unfinished" />
+        <translation>Confirm the PIN</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/wizard.py" line="288" />
         <source>Premier membre du personnel (facultatif)</source>
-        <translation type="unfinished" />
+        <translation>First staff member (optional)</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/wizard.py" line="289" />
         <source>Nom</source>
-        <translation type="unfinished" />
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/wizard.py" line="290" />
         <source>Code personnel</source>
-        <translation type="unfinished" />
+        <translation>Staff PIN</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/wizard.py" line="300" />
         <source>Les deux codes administrateur sont différents.</source>
-        <translation type="unfinished" />
+        <translation>The two administrator PINs differ.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/wizard.py" line="306" />
         <source>Code personnel : </source>
-        <translation type="unfinished" />
+        <translation>Staff PIN: </translation>
     </message>
 </context>
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="45" />
+        <location filename="../../kiosk/ui/main_window.py" line="60" />
         <source>État du kiosque</source>
         <translation>Kiosk state</translation>
     </message>
@@ -94,33 +94,33 @@
 <context>
     <name>CancelDialog</name>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="79" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="94" />
         <source>Démo — annuler une réservation comme le jeune</source>
         <translation>Demo — cancel a booking as the youth</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="86" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="101" />
         <source>Le jeune annule dans son application. Validez ensuite ce code hors ligne : au retour du réseau, pass Culture le refusera et un conflit apparaîtra.</source>
         <translation>The youth cancels in their app. Then validate this code offline: when the network is back, pass Culture will refuse it and a conflict will appear.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="92" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="107" />
         <source>Réservations annulables</source>
         <translation>Cancellable bookings</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="101" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="116" />
         <source>Annuler la réservation</source>
         <translation>Cancel the booking</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="103" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="118" />
         <source>Annuler la réservation choisie</source>
         <translation>Cancel the chosen booking</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="104" />
-        <location filename="../../kiosk/ui/demo_menu.py" line="105" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="119" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="120" />
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
@@ -130,97 +130,97 @@
     <message>
         <location filename="../../kiosk/ui/catalogue_screen.py" line="121" />
         <source>← Guichet</source>
-        <translation type="unfinished" />
+        <translation>← Counter</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/catalogue_screen.py" line="124" />
         <source>Explore l’offre culturelle</source>
-        <translation type="unfinished" />
+        <translation>Explore what's on</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/catalogue_screen.py" line="128" />
         <source>Un livre, un concert, un artiste, un lieu…</source>
-        <translation type="unfinished" />
+        <translation>A book, a concert, an artist, a place…</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/catalogue_screen.py" line="149" />
         <source>Gratuit</source>
-        <translation type="unfinished" />
+        <translation>Free</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/catalogue_screen.py" line="150" />
         <source>Payant</source>
-        <translation type="unfinished" />
+        <translation>Paid</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/catalogue_screen.py" line="151" />
         <source>Sur place</source>
-        <translation type="unfinished" />
+        <translation>On site</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/catalogue_screen.py" line="152" />
         <source>En ligne</source>
-        <translation type="unfinished" />
+        <translation>Online</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/catalogue_screen.py" line="153" />
         <source>Cette semaine</source>
-        <translation type="unfinished" />
+        <translation>This week</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/catalogue_screen.py" line="165" />
         <source>Les plus pertinentes</source>
-        <translation type="unfinished" />
+        <translation>Most relevant</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/catalogue_screen.py" line="166" />
         <source>Par date</source>
-        <translation type="unfinished" />
+        <translation>By date</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/catalogue_screen.py" line="167" />
         <source>Par prix</source>
-        <translation type="unfinished" />
+        <translation>By price</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/catalogue_screen.py" line="195" />
         <source>← Catégories</source>
-        <translation type="unfinished" />
+        <translation>← Categories</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/catalogue_screen.py" line="397" />
         <source>Cette offre n’est plus disponible.</source>
-        <translation type="unfinished" />
+        <translation>This offer is no longer available.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/catalogue_screen.py" line="407" />
         <source>Tous les lieux</source>
-        <translation type="unfinished" />
+        <translation>All places</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/catalogue_screen.py" line="432" />
         <source>Aucune offre ne correspond. Essaie un autre mot ou enlève un filtre.</source>
-        <translation type="unfinished" />
+        <translation>No offer matches. Try another word or remove a filter.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/catalogue_screen.py" line="442" />
         <source>plus de %1 offres</source>
-        <translation type="unfinished" />
+        <translation>more than %1 offers</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/catalogue_screen.py" line="444" />
         <source>1 offre</source>
-        <translation type="unfinished" />
+        <translation>1 offer</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/catalogue_screen.py" line="444" />
         <source>%1 offres</source>
-        <translation type="unfinished" />
+        <translation>%1 offers</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/catalogue_screen.py" line="461" />
         <source>Le catalogue est momentanément illisible. Réessaie dans un instant ; si cela continue, préviens l’équipe de la médiathèque.</source>
-        <translation type="unfinished" />
+        <translation>The catalogue cannot be read right now. Try again in a moment; if it goes on, tell the library staff.</translation>
     </message>
 </context>
 <context>
@@ -284,74 +284,74 @@
         <translation>Find the booking by the youth's name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="187" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="206" />
         <source>ERREUR</source>
         <translation>ERROR</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="195" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="214" />
         <source>VÉRIFICATION…</source>
         <translation>CHECKING…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="196" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="215" />
         <source>Vérification de la contremarque %1 auprès de pass Culture...</source>
         <translation>Checking countermark %1 with pass Culture...</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="228" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="247" />
         <source> — vérification en ligne…</source>
         <translation> — checking online…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="230" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="249" />
         <source>Enregistrée sur ce guichet — en attente d’envoi à pass Culture</source>
         <translation>Recorded at this counter — waiting to be sent to pass Culture</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="287" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="306" />
         <source>PRÊT</source>
         <translation>READY</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="288" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="307" />
         <source>Scannez le QR code du jeune ou saisissez sa contremarque.</source>
         <translation>Scan the youth's QR code or type their countermark.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="310" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="329" />
         <source>Validation en cours...</source>
         <translation>Validating...</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="320" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="339" />
         <source>Enregistrement en cours...</source>
         <translation>Recording...</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="335" />
-        <location filename="../../kiosk/ui/counter_screen.py" line="337" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="354" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="356" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="336" />
-        <location filename="../../kiosk/ui/counter_screen.py" line="338" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="355" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="357" />
         <source>Continuer</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="348" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="367" />
         <source>Invalidation en cours...</source>
         <translation>Invalidating...</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="399" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="418" />
         <source>Cette réservation n’est plus dans les données locales.</source>
         <translation>This booking is no longer in the local data.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="402" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="421" />
         <source>NON ENREGISTRÉE</source>
         <translation>NOT RECORDED</translation>
     </message>
@@ -359,57 +359,57 @@
 <context>
     <name>DemoMenu</name>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="122" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="137" />
         <source>Dé&amp;mo</source>
         <translation>De&amp;mo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="123" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="138" />
         <source>&amp;Couper le réseau</source>
         <translation>&amp;Cut the network</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="126" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="141" />
         <source>&amp;Rétablir le réseau</source>
         <translation>&amp;Restore the network</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="131" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="146" />
         <source>&amp;Annuler une réservation comme le jeune…</source>
         <translation>&amp;Cancel a booking as the youth…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="134" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="149" />
         <source>Contremarques à &amp;essayer…</source>
         <translation>Countermarks to &amp;try…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="138" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="153" />
         <source>&amp;Importer l’export du portail pro (démo)</source>
         <translation>&amp;Import the pro portal export (demo)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="160" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="175" />
         <source>Export de démonstration indisponible (réseau coupé ?).</source>
         <translation>Demo export unavailable (network cut?).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="176" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="191" />
         <source>Démo : réseau coupé.</source>
         <translation>Demo: network cut.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="176" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="191" />
         <source>Démo : réseau rétabli.</source>
         <translation>Demo: network restored.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="195" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="210" />
         <source>Démo : le jeune a annulé %1.</source>
         <translation>Demo: the youth cancelled %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="198" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="213" />
         <source>Démo : annulation refusée pour %1.</source>
         <translation>Demo: cancellation refused for %1.</translation>
     </message>
@@ -419,17 +419,17 @@
     <message>
         <location filename="../../kiosk/ui/settings_dialog.py" line="67" />
         <source>Diagnostic du kiosque</source>
-        <translation type="unfinished" />
+        <translation>Kiosk diagnostics</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/settings_dialog.py" line="71" />
         <source>Diagnostic en cours…</source>
-        <translation type="unfinished" />
+        <translation>Running diagnostics…</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/settings_dialog.py" line="72" />
         <source>Exporter dans un fichier…</source>
-        <translation type="unfinished" />
+        <translation>Export to a file…</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/settings_dialog.py" line="75" />
@@ -439,18 +439,19 @@
     <message>
         <location filename="../../kiosk/ui/settings_dialog.py" line="90" />
         <source>Le diagnostic a échoué ({}).</source>
-        <translation type="unfinished" />
+        <translation>Diagnostics failed ({}).</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/settings_dialog.py" line="106" />
         <source>Exporter le diagnostic</source>
-        <translation type="unfinished" />
+        <translation>Export the diagnostics</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/settings_dialog.py" line="113" />
         <source>
 Impossible d'écrire {} ({}).</source>
-        <translation type="unfinished" />
+        <translation>
+Cannot write {} ({}).</translation>
     </message>
 </context>
 <context>
@@ -566,138 +567,179 @@ Impossible d'écrire {} ({}).</source>
     <message>
         <location filename="../../kiosk/ui/lockdown.py" line="54" />
         <source>Déverrouiller (administrateur)…</source>
-        <translation type="unfinished" />
+        <translation>Unlock (administrator)…</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="79" />
+        <location filename="../../kiosk/ui/main_window.py" line="95" />
+        <location filename="../../kiosk/ui/main_window.py" line="341" />
         <source>Guichet pass Culture — %1</source>
         <translation>pass Culture counter — %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="178" />
+        <location filename="../../kiosk/ui/main_window.py" line="189" />
+        <source>Caméra indisponible sur cet ordinateur.</source>
+        <translation>Camera unavailable on this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="240" />
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="179" />
+        <location filename="../../kiosk/ui/main_window.py" line="241" />
         <source>&amp;Importer l’export du portail pro…</source>
         <translation>&amp;Import the pro portal export…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="183" />
+        <location filename="../../kiosk/ui/main_window.py" line="245" />
         <source>&amp;Synchroniser maintenant</source>
         <translation>&amp;Synchronise now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="187" />
+        <location filename="../../kiosk/ui/main_window.py" line="249" />
         <source>&amp;Conflits à traiter…</source>
         <translation>&amp;Conflicts to handle…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="191" />
+        <location filename="../../kiosk/ui/main_window.py" line="253" />
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="196" />
+        <location filename="../../kiosk/ui/main_window.py" line="259" />
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="197" />
+        <location filename="../../kiosk/ui/main_window.py" line="260" />
         <source>Mode &amp;bibliothécaire (offres)</source>
         <translation>&amp;Librarian mode (offers)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="201" />
+        <location filename="../../kiosk/ui/main_window.py" line="264" />
         <source>&amp;Guichet</source>
         <translation>&amp;Counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="206" />
+        <location filename="../../kiosk/ui/main_window.py" line="268" />
+        <source>&amp;Caméra (scanner avec la webcam)</source>
+        <translation>&amp;Camera (scan with the webcam)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="274" />
         <source>&amp;Réglages</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="207" />
+        <location filename="../../kiosk/ui/main_window.py" line="276" />
+        <source>&amp;Réglages du guichet (administrateur)…</source>
+        <translation>Counter &amp;settings (administrator)…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="281" />
         <source>&amp;Son des verdicts</source>
         <translation>Verdict &amp;sounds</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="212" />
+        <location filename="../../kiosk/ui/main_window.py" line="286" />
         <source>Validation en &amp;deux étapes (scan, puis « Valider »)</source>
         <translation>&amp;Two-step validation (scan, then “Validate”)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="257" />
+        <location filename="../../kiosk/ui/main_window.py" line="352" />
+        <source>Réglages enregistrés</source>
+        <translation>Settings saved</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="354" />
+        <source>Le serveur, la clé d’API, les lieux ou la langue ont changé : ils s’appliqueront au prochain démarrage du kiosque. Fermez-le puis relancez-le.</source>
+        <translation>The server, API key, venues or language changed: they apply the next time the kiosk starts. Close it, then start it again.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="360" />
+        <source>Réglages enregistrés et appliqués.</source>
+        <translation>Settings saved and applied.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="373" />
+        <source>Mode kiosque non appliqué : aucun code administrateur n’est défini (assistant d’installation).</source>
+        <translation>Kiosk mode not applied: no administrator PIN is set (setup wizard).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="381" />
+        <source>Re&amp;verrouiller le mode kiosque</source>
+        <translation>Re&amp;lock kiosk mode</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="402" />
         <source>Réglage non enregistré ( %1 ) : il sera perdu au redémarrage.</source>
         <translation>Setting not saved ( %1 ): it will be lost on restart.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="270" />
+        <location filename="../../kiosk/ui/main_window.py" line="415" />
         <source>Hors ligne — les validations sont enregistrées et partiront au retour du réseau</source>
         <translation>Offline — validations are recorded and will be sent when the network is back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="277" />
+        <location filename="../../kiosk/ui/main_window.py" line="422" />
         <source>Serveur non configuré — le guichet fonctionne sur ses données locales ; les validations seront envoyées une fois le serveur configuré.</source>
         <translation>Server not configured — the counter works on its local data; validations will be sent once the server is configured.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="284" />
+        <location filename="../../kiosk/ui/main_window.py" line="429" />
         <source>Clé d’API refusée par pass Culture — les validations sont gardées ici. Vérifiez la clé dans les réglages.</source>
         <translation>API key refused by pass Culture — validations are kept here. Check the key in the settings.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="295" />
+        <location filename="../../kiosk/ui/main_window.py" line="440" />
         <source>Synchronisation demandée…</source>
         <translation>Synchronisation requested…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="297" />
+        <location filename="../../kiosk/ui/main_window.py" line="442" />
         <source>Aucun serveur configuré.</source>
         <translation>No server configured.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="308" />
+        <location filename="../../kiosk/ui/main_window.py" line="453" />
         <source>Première synchronisation incomplète : %1</source>
         <translation>First synchronisation incomplete: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="348" />
+        <location filename="../../kiosk/ui/main_window.py" line="493" />
         <source>Importer l’export des réservations (CSV ou XLSX)</source>
         <translation>Import the bookings export (CSV or XLSX)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="349" />
+        <location filename="../../kiosk/ui/main_window.py" line="494" />
         <source>Exports pass Culture (*.csv *.xlsx)</source>
         <translation>pass Culture exports (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="360" />
+        <location filename="../../kiosk/ui/main_window.py" line="505" />
         <source>Import de %1…</source>
         <translation>Importing %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="365" />
+        <location filename="../../kiosk/ui/main_window.py" line="510" />
         <source>Import terminé : %1 réservations, dont %2 contremarques connues.</source>
         <translation>Import done: %1 bookings, %2 of them with a known countermark.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="371" />
+        <location filename="../../kiosk/ui/main_window.py" line="516" />
         <source>Import terminé</source>
         <translation>Import done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="380" />
+        <location filename="../../kiosk/ui/main_window.py" line="525" />
         <source>Le fichier n’a pas pu être importé (%1).</source>
         <translation>The file could not be imported (%1).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="385" />
+        <location filename="../../kiosk/ui/main_window.py" line="530" />
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
@@ -816,72 +858,72 @@ Impossible d'écrire {} ({}).</source>
     <message>
         <location filename="../../kiosk/ui/offer_card.py" line="46" />
         <source>← Retour aux résultats</source>
-        <translation type="unfinished" />
+        <translation>← Back to the results</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/offer_card.py" line="82" />
         <source>DUO : 2 places</source>
-        <translation type="unfinished" />
+        <translation>DUO: 2 places</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/offer_card.py" line="92" />
         <source>Où ?</source>
-        <translation type="unfinished" />
+        <translation>Where?</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/offer_card.py" line="93" />
         <source>Quand ?</source>
-        <translation type="unfinished" />
+        <translation>When?</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/offer_card.py" line="94" />
         <source>Comment l’obtenir ?</source>
-        <translation type="unfinished" />
+        <translation>How to get it?</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/offer_card.py" line="95" />
         <source>Accessibilité</source>
-        <translation type="unfinished" />
+        <translation>Accessibility</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/offer_card.py" line="96" />
         <source>En quelques mots</source>
-        <translation type="unfinished" />
+        <translation>In a few words</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/offer_card.py" line="106" />
         <source>Scanne-moi avec ton téléphone</source>
-        <translation type="unfinished" />
+        <translation>Scan me with your phone</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/offer_card.py" line="114" />
         <source>et réserve l’offre dans l’application pass Culture</source>
-        <translation type="unfinished" />
+        <translation>and book the offer in the pass Culture app</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/offer_card.py" line="152" />
         <source>En ligne, sur ton téléphone ou ton ordinateur</source>
-        <translation type="unfinished" />
+        <translation>Online, on your phone or computer</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/offer_card.py" line="170" />
         <source>… et d’autres dates dans l’application</source>
-        <translation type="unfinished" />
+        <translation>… and more dates in the app</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/offer_card.py" line="171" />
         <source>Pas de date à venir</source>
-        <translation type="unfinished" />
+        <translation>No upcoming date</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/offer_card.py" line="178" />
         <source>Accès en ligne après la réservation dans l’application</source>
-        <translation type="unfinished" />
+        <translation>Online access after booking in the app</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/offer_card.py" line="180" />
         <source>À retirer sur place après la réservation dans l’application</source>
-        <translation type="unfinished" />
+        <translation>To collect on site after booking in the app</translation>
     </message>
 </context>
 <context>
@@ -889,13 +931,13 @@ Impossible d'écrire {} ({}).</source>
     <message>
         <location filename="../../kiosk/ui/pin_dialog.py" line="97" />
         <source>Tapez le code puis « Valider ».</source>
-        <translation type="unfinished" />
+        <translation>Type the PIN, then “Validate”.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/pin_dialog.py" line="105" />
         <location filename="../../kiosk/ui/pin_dialog.py" line="159" />
         <source>Valider</source>
-        <translation type="unfinished" />
+        <translation>Validate</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/pin_dialog.py" line="108" />
@@ -905,17 +947,17 @@ Impossible d'écrire {} ({}).</source>
     <message>
         <location filename="../../kiosk/ui/pin_dialog.py" line="160" />
         <source>Vous pouvez réessayer.</source>
-        <translation type="unfinished" />
+        <translation>You can try again.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/pin_dialog.py" line="165" />
         <source>Patientez {}</source>
-        <translation type="unfinished" />
+        <translation>Wait {}</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/pin_dialog.py" line="171" />
         <source>Code administrateur</source>
-        <translation type="unfinished" />
+        <translation>Administrator PIN</translation>
     </message>
 </context>
 <context>
@@ -923,57 +965,57 @@ Impossible d'écrire {} ({}).</source>
     <message>
         <location filename="../../kiosk/ui/wizard.py" line="116" />
         <source>Serveur pass Culture et clé d'API</source>
-        <translation type="unfinished" />
+        <translation>pass Culture server and API key</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/wizard.py" line="118" />
         <source>La clé se trouve dans l'espace partenaire pass Culture (menu Intégrations).</source>
-        <translation type="unfinished" />
+        <translation>The key is in the pass Culture partner portal (Integrations menu).</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/wizard.py" line="120" />
         <source>Production (le vrai pass Culture)</source>
-        <translation type="unfinished" />
+        <translation>Production (the real pass Culture)</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/wizard.py" line="121" />
         <source>Intégration (essais de pass Culture)</source>
-        <translation type="unfinished" />
+        <translation>Integration (pass Culture test environment)</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/wizard.py" line="122" />
         <source>Autre adresse (bac à sable local)</source>
-        <translation type="unfinished" />
+        <translation>Other address (local sandbox)</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/wizard.py" line="133" />
         <source>Collez la clé ici</source>
-        <translation type="unfinished" />
+        <translation>Paste the key here</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/wizard.py" line="140" />
         <source>Adresse</source>
-        <translation type="unfinished" />
+        <translation>Address</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/wizard.py" line="141" />
         <source>Clé d'API</source>
-        <translation type="unfinished" />
+        <translation>API key</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/wizard.py" line="174" />
         <source>Collez la clé d'API fournie par pass Culture.</source>
-        <translation type="unfinished" />
+        <translation>Paste the API key provided by pass Culture.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/wizard.py" line="178" />
         <source>Vérification de la clé auprès du serveur…</source>
-        <translation type="unfinished" />
+        <translation>Checking the key with the server…</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/wizard.py" line="196" />
         <source>Cette clé ne donne accès à aucun lieu : vérifiez-la dans l'espace partenaire.</source>
-        <translation type="unfinished" />
+        <translation>This key gives access to no venue: check it in the partner portal.</translation>
     </message>
 </context>
 <context>
@@ -981,107 +1023,107 @@ Impossible d'écrire {} ({}).</source>
     <message>
         <location filename="../../kiosk/ui/settings_dialog.py" line="131" />
         <source>Réglages du guichet</source>
-        <translation type="unfinished" />
+        <translation>Counter settings</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/settings_dialog.py" line="138" />
         <source>Deux étapes : afficher, puis « Valider »</source>
-        <translation type="unfinished" />
+        <translation>Two steps: show, then “Validate”</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/settings_dialog.py" line="140" />
         <source>Sons activés</source>
-        <translation type="unfinished" />
+        <translation>Sounds on</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/settings_dialog.py" line="150" />
         <source> jours</source>
-        <translation type="unfinished" />
+        <translation> days</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/settings_dialog.py" line="153" />
         <source>Nom du guichet</source>
-        <translation type="unfinished" />
+        <translation>Counter name</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/settings_dialog.py" line="156" />
         <source>Caméra</source>
-        <translation type="unfinished" />
+        <translation>Camera</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/settings_dialog.py" line="157" />
         <source>Retour à l'accueil (mode jeune) après</source>
-        <translation type="unfinished" />
+        <translation>Back to the start (youth mode) after</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/settings_dialog.py" line="158" />
         <source>Conserver les noms des réservations closes</source>
-        <translation type="unfinished" />
+        <translation>Keep names of closed bookings for</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/settings_dialog.py" line="159" />
         <source>Général</source>
-        <translation type="unfinished" />
+        <translation>General</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/settings_dialog.py" line="167" />
         <source>clé enregistrée — collez une nouvelle clé pour la remplacer</source>
-        <translation type="unfinished" />
+        <translation>key saved — paste a new key to replace it</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/settings_dialog.py" line="169" />
         <source>aucune clé : collez la clé d'API</source>
-        <translation type="unfinished" />
+        <translation>no key: paste the API key</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/settings_dialog.py" line="179" />
         <source>Adresse du serveur</source>
-        <translation type="unfinished" />
+        <translation>Server address</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/settings_dialog.py" line="180" />
         <source>Clé d'API</source>
-        <translation type="unfinished" />
+        <translation>API key</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/settings_dialog.py" line="181" />
         <source>Lieux servis</source>
-        <translation type="unfinished" />
+        <translation>Venues served</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/settings_dialog.py" line="182" />
         <source>Serveur</source>
-        <translation type="unfinished" />
+        <translation>Server</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/settings_dialog.py" line="186" />
         <source>Personnel</source>
-        <translation type="unfinished" />
+        <translation>Staff</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/settings_dialog.py" line="196" />
         <source>Laissez vide pour garder le code actuel.</source>
-        <translation type="unfinished" />
+        <translation>Leave empty to keep the current PIN.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/settings_dialog.py" line="197" />
         <source>Nouveau code administrateur</source>
-        <translation type="unfinished" />
+        <translation>New administrator PIN</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/settings_dialog.py" line="198" />
         <source>Confirmez</source>
-        <translation type="unfinished" />
+        <translation>Confirm</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/settings_dialog.py" line="199" />
         <source>Sécurité</source>
-        <translation type="unfinished" />
+        <translation>Security</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/settings_dialog.py" line="205" />
         <source>Diagnostic</source>
-        <translation type="unfinished" />
+        <translation>Diagnostics</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/settings_dialog.py" line="207" />
@@ -1091,32 +1133,32 @@ Impossible d'écrire {} ({}).</source>
     <message>
         <location filename="../../kiosk/ui/settings_dialog.py" line="209" />
         <source>Enregistrer</source>
-        <translation type="unfinished" />
+        <translation>Save</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/settings_dialog.py" line="228" />
         <source>Aucune caméra détectée</source>
-        <translation type="unfinished" />
+        <translation>No camera detected</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/settings_dialog.py" line="242" />
         <source>Lieu n° {}</source>
-        <translation type="unfinished" />
+        <translation>Venue no. {}</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/settings_dialog.py" line="255" />
         <source>Cochez au moins un lieu.</source>
-        <translation type="unfinished" />
+        <translation>Tick at least one venue.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/settings_dialog.py" line="259" />
         <source>Donnez un nom à ce guichet.</source>
-        <translation type="unfinished" />
+        <translation>Name this counter.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/settings_dialog.py" line="263" />
         <source>Les deux codes administrateur sont différents.</source>
-        <translation type="unfinished" />
+        <translation>The two administrator PINs differ.</translation>
     </message>
 </context>
 <context>
@@ -1124,17 +1166,17 @@ Impossible d'écrire {} ({}).</source>
     <message>
         <location filename="../../kiosk/ui/wizard.py" line="406" />
         <source>Installation du guichet pass Culture</source>
-        <translation type="unfinished" />
+        <translation>pass Culture counter set-up</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/wizard.py" line="412" />
         <source>&lt; Précédent</source>
-        <translation type="unfinished" />
+        <translation>&lt; Back</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/wizard.py" line="413" />
         <source>Suivant &gt;</source>
-        <translation type="unfinished" />
+        <translation>Next &gt;</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/wizard.py" line="414" />
@@ -1144,7 +1186,7 @@ Impossible d'écrire {} ({}).</source>
     <message>
         <location filename="../../kiosk/ui/wizard.py" line="415" />
         <source>Terminer</source>
-        <translation type="unfinished" />
+        <translation>Finish</translation>
     </message>
 </context>
 <context>
@@ -1152,17 +1194,27 @@ Impossible d'écrire {} ({}).</source>
     <message>
         <location filename="../../kiosk/ui/staff_bar.py" line="132" />
         <source>Changer</source>
-        <translation type="unfinished" />
+        <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_bar.py" line="161" />
+        <location filename="../../kiosk/ui/staff_bar.py" line="134" />
+        <source>Changer la personne en service</source>
+        <translation>Change who is on duty</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_bar.py" line="180" />
         <source>En service : {}</source>
-        <translation type="unfinished" />
+        <translation>On duty: {}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_bar.py" line="163" />
+        <location filename="../../kiosk/ui/staff_bar.py" line="183" />
+        <source>Aucun compte du personnel : les validations sont enregistrées sans nom.</source>
+        <translation>No staff account: validations are recorded without a name.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_bar.py" line="186" />
         <source>Personne en service : touchez « Changer »</source>
-        <translation type="unfinished" />
+        <translation>Nobody on duty: tap “Change”</translation>
     </message>
 </context>
 <context>
@@ -1170,32 +1222,32 @@ Impossible d'écrire {} ({}).</source>
     <message>
         <location filename="../../kiosk/ui/staff_manage.py" line="27" />
         <source>Prénom (ex. Marie)</source>
-        <translation type="unfinished" />
+        <translation>First name (e.g. Marie)</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/staff_manage.py" line="31" />
         <source>4 à 6 chiffres</source>
-        <translation type="unfinished" />
+        <translation>4 to 6 digits</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/staff_manage.py" line="32" />
         <source>Ajouter</source>
-        <translation type="unfinished" />
+        <translation>Add</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/staff_manage.py" line="33" />
         <source>Désactiver / réactiver</source>
-        <translation type="unfinished" />
+        <translation>Disable / enable</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/staff_manage.py" line="34" />
         <source>Nouveau code pour la sélection</source>
-        <translation type="unfinished" />
+        <translation>New PIN for the selection</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/staff_manage.py" line="43" />
         <source>Nom</source>
-        <translation type="unfinished" />
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/staff_manage.py" line="44" />
@@ -1205,33 +1257,33 @@ Impossible d'écrire {} ({}).</source>
     <message>
         <location filename="../../kiosk/ui/staff_manage.py" line="60" />
         <source>{} (désactivé)</source>
-        <translation type="unfinished" />
+        <translation>{} (disabled)</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/staff_manage.py" line="84" />
         <source>{} peut maintenant se mettre en service.</source>
-        <translation type="unfinished" />
+        <translation>{} can now go on duty.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/staff_manage.py" line="89" />
         <location filename="../../kiosk/ui/staff_manage.py" line="104" />
         <source>Choisissez d'abord un nom dans la liste.</source>
-        <translation type="unfinished" />
+        <translation>First choose a name in the list.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/staff_manage.py" line="96" />
         <source>{} est désactivé.</source>
-        <translation type="unfinished" />
+        <translation>{} is disabled.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/staff_manage.py" line="98" />
         <source>{} est réactivé.</source>
-        <translation type="unfinished" />
+        <translation>{} is enabled again.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/staff_manage.py" line="112" />
         <source>Nouveau code enregistré.</source>
-        <translation type="unfinished" />
+        <translation>New PIN saved.</translation>
     </message>
 </context>
 <context>
@@ -1239,27 +1291,27 @@ Impossible d'écrire {} ({}).</source>
     <message>
         <location filename="../../kiosk/ui/staff_bar.py" line="31" />
         <source>Qui est en service ?</source>
-        <translation type="unfinished" />
+        <translation>Who is on duty?</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/staff_bar.py" line="39" />
         <source>Qui prend le guichet ? Touchez votre nom.</source>
-        <translation type="unfinished" />
+        <translation>Who is taking the counter? Tap your name.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/staff_bar.py" line="57" />
         <source>Aucun compte du personnel. Un administrateur peut en créer dans les réglages.</source>
-        <translation type="unfinished" />
+        <translation>No staff accounts. An administrator can create them in the settings.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/staff_bar.py" line="73" />
         <source>← Autre nom</source>
-        <translation type="unfinished" />
+        <translation>← Other name</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/staff_bar.py" line="74" />
         <source>Valider</source>
-        <translation type="unfinished" />
+        <translation>Validate</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/staff_bar.py" line="91" />
@@ -1269,7 +1321,7 @@ Impossible d'écrire {} ({}).</source>
     <message>
         <location filename="../../kiosk/ui/staff_bar.py" line="99" />
         <source>{} : votre code</source>
-        <translation type="unfinished" />
+        <translation>{}: your PIN</translation>
     </message>
 </context>
 <context>
@@ -1282,27 +1334,27 @@ Impossible d'écrire {} ({}).</source>
     <message>
         <location filename="../../kiosk/ui/wizard.py" line="322" />
         <source>Le guichet récupère les lieux, les offres et les réservations.</source>
-        <translation type="unfinished" />
+        <translation>The counter is fetching venues, offers and bookings.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/wizard.py" line="328" />
         <source>Réessayer</source>
-        <translation type="unfinished" />
+        <translation>Retry</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/wizard.py" line="352" />
         <source>Synchronisation en cours…</source>
-        <translation type="unfinished" />
+        <translation>Synchronising…</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/wizard.py" line="378" />
         <source>Terminé : {} réservations et {} offres reçues. Le guichet est prêt.</source>
-        <translation type="unfinished" />
+        <translation>Done: {} bookings and {} offers received. The counter is ready.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/wizard.py" line="391" />
         <source>Synchronisation incomplète : {} Vous pouvez réessayer, ou terminer : le guichet réessaiera tout seul.</source>
-        <translation type="unfinished" />
+        <translation>Synchronisation incomplete: {} You can retry, or finish: the counter will retry by itself.</translation>
     </message>
 </context>
 <context>
@@ -1418,26 +1470,36 @@ Impossible d'écrire {} ({}).</source>
     </message>
     <message>
         <location filename="../../kiosk/ui/demo_menu.py" line="55" />
+        <source>%1 (code %2)</source>
+        <translation>%1 (PIN %2)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/demo_menu.py" line="60" />
+        <source>Personnel : %1 — « Changer » en haut à droite du guichet. Code administrateur (réglages, sortie du mode kiosque) : %2.</source>
+        <translation>Staff: %1 — “Change” at the top right of the counter. Administrator PIN (settings, leaving kiosk mode): %2.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/demo_menu.py" line="70" />
         <source>Contremarques de démonstration</source>
         <translation>Demo countermarks</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="57" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="72" />
         <source>Cas</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="57" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="72" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="57" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="72" />
         <source>Offre</source>
         <translation>Offer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="57" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="72" />
         <source>Le guichet affiche</source>
         <translation>The counter shows</translation>
     </message>
@@ -1447,27 +1509,27 @@ Impossible d'écrire {} ({}).</source>
     <message>
         <location filename="../../kiosk/ui/wizard.py" line="219" />
         <source>Lieux servis par ce guichet</source>
-        <translation type="unfinished" />
+        <translation>Venues served by this counter</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/wizard.py" line="220" />
         <source>Cochez les lieux dont ce guichet valide les réservations.</source>
-        <translation type="unfinished" />
+        <translation>Tick the venues whose bookings this counter validates.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/wizard.py" line="228" />
         <source>Nom de ce guichet</source>
-        <translation type="unfinished" />
+        <translation>Name of this counter</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/wizard.py" line="252" />
         <source>Cochez au moins un lieu.</source>
-        <translation type="unfinished" />
+        <translation>Tick at least one venue.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/wizard.py" line="255" />
         <source>Donnez un nom à ce guichet (ex. Accueil).</source>
-        <translation type="unfinished" />
+        <translation>Name this counter (e.g. Front desk).</translation>
     </message>
 </context>
 <context>

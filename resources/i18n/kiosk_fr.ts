@@ -61,7 +61,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="45" />
+        <location filename="../../kiosk/ui/main_window.py" line="60" />
         <source>État du kiosque</source>
         <translation type="unfinished" />
     </message>
@@ -94,33 +94,33 @@
 <context>
     <name>CancelDialog</name>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="79" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="94" />
         <source>Démo — annuler une réservation comme le jeune</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="86" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="101" />
         <source>Le jeune annule dans son application. Validez ensuite ce code hors ligne : au retour du réseau, pass Culture le refusera et un conflit apparaîtra.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="92" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="107" />
         <source>Réservations annulables</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="101" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="116" />
         <source>Annuler la réservation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="103" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="118" />
         <source>Annuler la réservation choisie</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="104" />
-        <location filename="../../kiosk/ui/demo_menu.py" line="105" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="119" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="120" />
         <source>Fermer</source>
         <translation type="unfinished" />
     </message>
@@ -284,74 +284,74 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="187" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="206" />
         <source>ERREUR</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="195" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="214" />
         <source>VÉRIFICATION…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="196" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="215" />
         <source>Vérification de la contremarque %1 auprès de pass Culture...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="228" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="247" />
         <source> — vérification en ligne…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="230" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="249" />
         <source>Enregistrée sur ce guichet — en attente d’envoi à pass Culture</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="287" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="306" />
         <source>PRÊT</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="288" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="307" />
         <source>Scannez le QR code du jeune ou saisissez sa contremarque.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="310" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="329" />
         <source>Validation en cours...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="320" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="339" />
         <source>Enregistrement en cours...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="335" />
-        <location filename="../../kiosk/ui/counter_screen.py" line="337" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="354" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="356" />
         <source>Annuler</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="336" />
-        <location filename="../../kiosk/ui/counter_screen.py" line="338" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="355" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="357" />
         <source>Continuer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="348" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="367" />
         <source>Invalidation en cours...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="399" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="418" />
         <source>Cette réservation n’est plus dans les données locales.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="402" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="421" />
         <source>NON ENREGISTRÉE</source>
         <translation type="unfinished" />
     </message>
@@ -359,57 +359,57 @@
 <context>
     <name>DemoMenu</name>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="122" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="137" />
         <source>Dé&amp;mo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="123" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="138" />
         <source>&amp;Couper le réseau</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="126" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="141" />
         <source>&amp;Rétablir le réseau</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="131" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="146" />
         <source>&amp;Annuler une réservation comme le jeune…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="134" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="149" />
         <source>Contremarques à &amp;essayer…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="138" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="153" />
         <source>&amp;Importer l’export du portail pro (démo)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="160" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="175" />
         <source>Export de démonstration indisponible (réseau coupé ?).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="176" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="191" />
         <source>Démo : réseau coupé.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="176" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="191" />
         <source>Démo : réseau rétabli.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="195" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="210" />
         <source>Démo : le jeune a annulé %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="198" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="213" />
         <source>Démo : annulation refusée pour %1.</source>
         <translation type="unfinished" />
     </message>
@@ -572,132 +572,173 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="79" />
+        <location filename="../../kiosk/ui/main_window.py" line="95" />
+        <location filename="../../kiosk/ui/main_window.py" line="341" />
         <source>Guichet pass Culture — %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="178" />
+        <location filename="../../kiosk/ui/main_window.py" line="189" />
+        <source>Caméra indisponible sur cet ordinateur.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="240" />
         <source>&amp;Fichier</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="179" />
+        <location filename="../../kiosk/ui/main_window.py" line="241" />
         <source>&amp;Importer l’export du portail pro…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="183" />
+        <location filename="../../kiosk/ui/main_window.py" line="245" />
         <source>&amp;Synchroniser maintenant</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="187" />
+        <location filename="../../kiosk/ui/main_window.py" line="249" />
         <source>&amp;Conflits à traiter…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="191" />
+        <location filename="../../kiosk/ui/main_window.py" line="253" />
         <source>&amp;Quitter</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="196" />
+        <location filename="../../kiosk/ui/main_window.py" line="259" />
         <source>&amp;Affichage</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="197" />
+        <location filename="../../kiosk/ui/main_window.py" line="260" />
         <source>Mode &amp;bibliothécaire (offres)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="201" />
+        <location filename="../../kiosk/ui/main_window.py" line="264" />
         <source>&amp;Guichet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="206" />
+        <location filename="../../kiosk/ui/main_window.py" line="268" />
+        <source>&amp;Caméra (scanner avec la webcam)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="274" />
         <source>&amp;Réglages</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="207" />
+        <location filename="../../kiosk/ui/main_window.py" line="276" />
+        <source>&amp;Réglages du guichet (administrateur)…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="281" />
         <source>&amp;Son des verdicts</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="212" />
+        <location filename="../../kiosk/ui/main_window.py" line="286" />
         <source>Validation en &amp;deux étapes (scan, puis « Valider »)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="257" />
-        <source>Réglage non enregistré ( %1 ) : il sera perdu au redémarrage.</source>
+        <location filename="../../kiosk/ui/main_window.py" line="352" />
+        <source>Réglages enregistrés</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="270" />
-        <source>Hors ligne — les validations sont enregistrées et partiront au retour du réseau</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="277" />
-        <source>Serveur non configuré — le guichet fonctionne sur ses données locales ; les validations seront envoyées une fois le serveur configuré.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="284" />
-        <source>Clé d’API refusée par pass Culture — les validations sont gardées ici. Vérifiez la clé dans les réglages.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="295" />
-        <source>Synchronisation demandée…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="297" />
-        <source>Aucun serveur configuré.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="308" />
-        <source>Première synchronisation incomplète : %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="348" />
-        <source>Importer l’export des réservations (CSV ou XLSX)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="349" />
-        <source>Exports pass Culture (*.csv *.xlsx)</source>
+        <location filename="../../kiosk/ui/main_window.py" line="354" />
+        <source>Le serveur, la clé d’API, les lieux ou la langue ont changé : ils s’appliqueront au prochain démarrage du kiosque. Fermez-le puis relancez-le.</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../kiosk/ui/main_window.py" line="360" />
+        <source>Réglages enregistrés et appliqués.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="373" />
+        <source>Mode kiosque non appliqué : aucun code administrateur n’est défini (assistant d’installation).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="381" />
+        <source>Re&amp;verrouiller le mode kiosque</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="402" />
+        <source>Réglage non enregistré ( %1 ) : il sera perdu au redémarrage.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="415" />
+        <source>Hors ligne — les validations sont enregistrées et partiront au retour du réseau</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="422" />
+        <source>Serveur non configuré — le guichet fonctionne sur ses données locales ; les validations seront envoyées une fois le serveur configuré.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="429" />
+        <source>Clé d’API refusée par pass Culture — les validations sont gardées ici. Vérifiez la clé dans les réglages.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="440" />
+        <source>Synchronisation demandée…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="442" />
+        <source>Aucun serveur configuré.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="453" />
+        <source>Première synchronisation incomplète : %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="493" />
+        <source>Importer l’export des réservations (CSV ou XLSX)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="494" />
+        <source>Exports pass Culture (*.csv *.xlsx)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="505" />
         <source>Import de %1…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="365" />
+        <location filename="../../kiosk/ui/main_window.py" line="510" />
         <source>Import terminé : %1 réservations, dont %2 contremarques connues.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="371" />
+        <location filename="../../kiosk/ui/main_window.py" line="516" />
         <source>Import terminé</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="380" />
+        <location filename="../../kiosk/ui/main_window.py" line="525" />
         <source>Le fichier n’a pas pu être importé (%1).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="385" />
+        <location filename="../../kiosk/ui/main_window.py" line="530" />
         <source>Import impossible</source>
         <translation type="unfinished" />
     </message>
@@ -1155,12 +1196,22 @@ Impossible d'écrire {} ({}).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_bar.py" line="161" />
+        <location filename="../../kiosk/ui/staff_bar.py" line="134" />
+        <source>Changer la personne en service</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_bar.py" line="180" />
         <source>En service : {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_bar.py" line="163" />
+        <location filename="../../kiosk/ui/staff_bar.py" line="183" />
+        <source>Aucun compte du personnel : les validations sont enregistrées sans nom.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_bar.py" line="186" />
         <source>Personne en service : touchez « Changer »</source>
         <translation type="unfinished" />
     </message>
@@ -1418,26 +1469,36 @@ Impossible d'écrire {} ({}).</source>
     </message>
     <message>
         <location filename="../../kiosk/ui/demo_menu.py" line="55" />
+        <source>%1 (code %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/demo_menu.py" line="60" />
+        <source>Personnel : %1 — « Changer » en haut à droite du guichet. Code administrateur (réglages, sortie du mode kiosque) : %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/demo_menu.py" line="70" />
         <source>Contremarques de démonstration</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="57" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="72" />
         <source>Cas</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="57" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="72" />
         <source>Code</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="57" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="72" />
         <source>Offre</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="57" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="72" />
         <source>Le guichet affiche</source>
         <translation type="unfinished" />
     </message>

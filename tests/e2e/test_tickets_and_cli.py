@@ -9,7 +9,7 @@ import zxingcpp
 from PIL import Image
 
 from kiosk import demo
-from kiosk.app_cli import cmd_run, first_run_wizard
+from kiosk.app_cli import cmd_run
 from kiosk.cli import EXIT_OK, build_parser, run
 from kiosk.tickets import render_ticket
 
@@ -47,9 +47,3 @@ def test_png_sheet(sandbox, tmp_path):
 def test_plain_kiosk_opens_the_counter():
     args = build_parser().parse_args([])
     assert args.default_func is cmd_run
-
-
-def test_no_wizard_yet_means_open_unconfigured(data_dir):
-    from kiosk.config import Config
-
-    assert first_run_wizard(Config(data_dir=data_dir)) is None

@@ -369,6 +369,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     for register in _optional_registrars():
         register(sub)
+    # A registrar may name what plain `kiosk` does (kiosk.app_cli: open the counter).
+    parser.set_defaults(default_func=getattr(sub, "default_func", None))
     return parser
 
 
@@ -387,9 +389,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         return self_test()
     func = getattr(args, "func", None)
     if func is None:
-        default = getattr(args, "default_func", None)
-        if args.command is None and default is not None:
-            return default(args)
+        func = getattr(args, "default_func", None) if args.command is None else None
+    if func is None:
         parser.print_help()
         return EXIT_USAGE if args.command else EXIT_OK
     try:

@@ -60,6 +60,7 @@ class Config:
     camera_id: str | None = None
     rate_limit: bool = True
     demo: bool = False
+    lockdown: bool = False  # kiosk mode: full screen, leaving it needs the admin PIN
 
     @property
     def configured(self) -> bool:
@@ -83,6 +84,7 @@ _SAVED = (
     "camera_id",
     "rate_limit",
     "demo",
+    "lockdown",
 )
 
 

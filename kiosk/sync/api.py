@@ -57,6 +57,7 @@ class ApiClient:
             follow_redirects=False,
         )
         self.last_server_date: str | None = None
+        self.requests = 0  # answers received: lets callers tell "healthy" from "did nothing"
 
     def close(self) -> None:
         self._client.close()
@@ -124,6 +125,7 @@ class ApiClient:
                 maybe_sent=mutating,
             ) from None
         self.last_server_date = response.headers.get("date")
+        self.requests += 1
         return self._decode(response, content, mutating)
 
     @staticmethod

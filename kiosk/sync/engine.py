@@ -174,6 +174,7 @@ class SyncEngine:
         """Push before pull; `pull` fills the summary and says whether images are due. Errors
         end the round and are reported in the summary, never raised."""
         t0 = time.monotonic()
+        answers = self.client.requests
         summary = SyncSummary()
         try:
             pushed = self.push(ignore_backoff=ignore_backoff)
@@ -190,7 +191,8 @@ class SyncEngine:
                     self._images_pending = True
             if self._images_pending and self.connectivity.is_online():
                 self.fetch_images()
-            self.connectivity.success()
+            if self.client.requests > answers:  # only a real answer proves the network healthy
+                self.connectivity.success()
         except KeyRefused as exc:
             self.connectivity.key_refused(exc.message)
             summary.error = exc.message

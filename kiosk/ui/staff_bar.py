@@ -130,13 +130,17 @@ class StaffBar(QWidget):
         font.setPointSize(13)
         self.label.setFont(font)
         self.change_button = QPushButton(self.tr("Changer"), self)
+        self.change_button.setObjectName("staffChange")
+        self.change_button.setAccessibleName(self.tr("Changer la personne en service"))
         self.change_button.setMinimumHeight(40)
         self.change_button.clicked.connect(self.open_switch)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.change_button)
-        self._refresh()
+        self.setObjectName("staffBar")
+        self._has_members = True
+        self.refresh()
 
     def current_name(self) -> str | None:
         return self._current.name if self._current else None
@@ -156,8 +160,28 @@ class StaffBar(QWidget):
         self._refresh()
         self.staff_changed.emit(member.name if member else "")
 
+    def refresh(self) -> None:
+        """Re-read the accounts (after the settings changed them): a disabled account is no
+        longer on duty, and with no account at all the bar only says so, discreetly."""
+        members = self.staff.members()
+        self._has_members = bool(members)
+        if self._current and self._current.id not in {m.id for m in members}:
+            self.set_current(None)
+            return
+        self._refresh()
+
     def _refresh(self) -> None:
+        discreet = not self._current and not self._has_members
+        self.setProperty("discreet", discreet)
+        self.style().unpolish(self.label)
+        self.style().polish(self.label)
+        self.change_button.setVisible(not discreet)
         if self._current:
             self.label.setText(self.tr("En service : {}").format(self._current.name))
+        elif discreet:
+            self.label.setText(
+                self.tr("Aucun compte du personnel : les validations sont enregistrées sans nom.")
+            )
         else:
             self.label.setText(self.tr("Personne en service : touchez « Changer »"))
+        self.label.setAccessibleName(self.label.text())

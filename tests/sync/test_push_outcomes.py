@@ -246,3 +246,16 @@ def test_network_cut_in_the_middle_of_a_push(make_kiosk, sandbox):
     assert first.pushed + second.pushed == len(chosen)
     assert first.conflicts + second.conflicts == 0
     assert_accounted(kiosk, sandbox)
+
+
+def test_an_idle_pass_does_not_claim_the_network_is_healthy(make_kiosk, sandbox):
+    from kiosk.sync.connectivity import NetState
+
+    kiosk = make_kiosk()
+    kiosk.engine.tick()  # first pass: the full pull is due and succeeds
+    sandbox.cut_network()
+    kiosk.engine.connectivity.failure("cut")
+    kiosk.engine.connectivity.failure("cut")
+    assert kiosk.engine.connectivity.state is NetState.OFFLINE
+    kiosk.engine.tick()  # nothing due, no call made: still offline, not "healthy"
+    assert kiosk.engine.connectivity.state is NetState.OFFLINE

@@ -1,0 +1,561 @@
+"""The counter window: banner, counter screen, status bar, menus; owns the sync thread and the
+app-wide scan capture. Every scan source feeds `CounterScreen.handle_scan`."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk import counter_status
+from kiosk.config import Config, save
+from kiosk.security import Security
+from kiosk.services import Services
+from kiosk.staff import StaffService
+from kiosk.ui.conflicts_dialog import ConflictsDialog
+from kiosk.ui.counter_screen import CounterScreen
+from kiosk.ui.i18n import lang_of
+from kiosk.ui.lockdown import Lockdown
+from kiosk.ui.pin_dialog import ask_admin_pin
+from kiosk.ui.sounds import SoundPlayer
+from kiosk.ui.staff_bar import StaffBar
+from kiosk.ui.status_bar import KioskStatusBar
+from kiosk.ui.sync_runner import SyncRunner
+from kiosk.ui.theme import STYLE
+from kiosk.ui.workers import Tasks
+
+if TYPE_CHECKING:
+    from kiosk.scan.camera import CameraScanner
+
+log = logging.getLogger("kiosk.ui")
+PinPrompt = Callable[[QWidget | None], bool]
+DEFAULT_CAMERA = "default"  # camera_id when staff turned the camera on without choosing one
+# Settings the running window cannot apply: the services are built from them at start.
+RESTART_FIELDS = ("api_url", "api_key", "venue_ids", "language")
+
+
+class Banner(QFrame):
+    """A calm line above the counter: offline is a state, not an error."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self.setAccessibleName(self.tr("État du kiosque"))
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(16, 6, 16, 6)
+        self.label = QLabel()
+        self.label.setObjectName("bannerText")
+        self.label.setWordWrap(True)
+        lay.addWidget(self.label, 1)
+        self.hide()
+
+    def say(self, text: str, kind: str = "info") -> None:
+        self.setProperty("kind", kind)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self.label.setText(text)
+        self.setAccessibleDescription(text)
+        self.setVisible(bool(text))
+
+
+class MainWindow(QMainWindow):
+    imported = Signal(object)  # ImportReport, or an error message (str)
+
+    def __init__(
+        self,
+        services: Services,
+        *,
+        install_wedge: bool = True,
+        start_sync: bool = True,
+        ask_pin: PinPrompt | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.config: Config = services.config
+        self.lang = lang_of(self.config.language)
+        self.setWindowTitle(
+            self.tr("Guichet pass Culture — %1").replace("%1", self.config.counter_name)
+        )
+        self.setStyleSheet(STYLE)
+        self.tasks = Tasks(self)
+        self.sounds = SoundPlayer(self, enabled=self.config.sounds)
+        self.net_state = services.connectivity.state.value
+        self.net_reason = services.connectivity.reason
+        self.security = Security(services.db)
+        # The admin PIN prompt (settings, kiosk unlock); injectable for tests and the demo.
+        self.ask_pin: PinPrompt = ask_pin or (lambda parent: ask_admin_pin(parent, self.security))
+        self.lockdown: Lockdown | None = None
+        self.restart_needed = False  # settings saved that apply at the next start
+
+        central = QWidget()
+        lay = QVBoxLayout(central)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        self.banner = Banner()
+        lay.addWidget(self.banner)
+        self.stack = QStackedWidget()
+        self.screen = CounterScreen(
+            services.counter,
+            self.tasks,
+            self.sounds,
+            lang=self.lang,
+            two_step=self.config.two_step,
+            is_online=services.connectivity.is_online,
+        )
+        self.stack.addWidget(self.screen)
+        self.staff_service = StaffService(services.db, self.security)
+        self.staff_bar = StaffBar(self.staff_service)
+        self.staff_bar.staff_changed.connect(self._staff_changed)
+        self.screen.put_staff_bar(self.staff_bar)
+        lay.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.status = KioskStatusBar()
+        self.setStatusBar(self.status)
+        self.status.sync_requested.connect(self.sync_now)
+        self.status.conflicts_requested.connect(self.show_conflicts)
+        self.screen.scan_arrived.connect(lambda _p, _s: self.show_counter())
+        self.screen.operation_done.connect(lambda _r: self.refresh())
+        self._build_menus()
+
+        self.runner: SyncRunner | None = None
+        if services.engine is not None:
+            self.runner = SyncRunner(services.engine, services.connectivity, self)
+            self.runner.net_changed.connect(self.set_net)
+            self.runner.progress.connect(self._progress)
+            self.runner.pass_done.connect(lambda _s: self.refresh())
+            self.runner.first_sync_done.connect(self._first_sync_done)
+            if start_sync:
+                self.runner.start()
+        self.set_net(self.net_state, self.net_reason)
+
+        self.wedge = None
+        if install_wedge:
+            self.install_wedge()
+        self.camera: CameraScanner | None = None
+        self.camera_view: QWidget | None = None
+        if self.config.camera_id and install_wedge:
+            self.set_camera(True, self.config.camera_id, save_choice=False)
+        self._refresh_timer = QTimer(self, interval=5000)
+        self._refresh_timer.timeout.connect(self.refresh)
+        self._refresh_timer.start()
+        self.conflicts_dialog: ConflictsDialog | None = None
+        self.catalogue_screen: QWidget | None = None
+        self.catalogue: object = None
+        self.last_import: object = None
+        self.refresh()
+        self.screen.setFocus()
+
+    # -- scans --------------------------------------------------------------------------
+    def install_wedge(self) -> None:
+        try:
+            from kiosk.scan.wedge import WedgeCapture
+        except ImportError:  # the wedge module is optional until it ships
+            log.info("keyboard-wedge capture not available: typed codes only")
+            return
+        self.wedge = WedgeCapture(self)
+        self.wedge.scanned.connect(self.handle_scan)
+        self.wedge.install()
+
+    def set_camera(
+        self, on: bool, camera_id: str | None = None, *, save_choice: bool = True
+    ) -> None:
+        """The camera panel: its scans take the same path as the scanner's. The choice is kept
+        in the config (`camera_id`); with no camera plugged in the panel says so."""
+        if on:
+            if self.camera is None:
+                try:
+                    from kiosk.scan.camera import CameraScanner
+                    from kiosk.ui.camera_view import CameraView
+                except ImportError as exc:  # QtMultimedia missing its system libraries
+                    log.warning("camera unavailable: %r", exc)
+                    self.status.showMessage(self.tr("Caméra indisponible sur cet ordinateur."))
+                    return
+
+                self.camera = CameraScanner(self)
+                self.add_scan_source(self.camera)
+                self.camera_view = CameraView(self.camera)
+                self.camera_view.setObjectName("cameraView")
+                self.screen.put_camera(self.camera_view)
+            if not camera_id:
+                found = self.camera.available_cameras()
+                camera_id = found[0][0] if found else DEFAULT_CAMERA
+            self.camera.select_camera(camera_id)
+            self.camera.start()
+            self.config.camera_id = camera_id
+        else:
+            self._drop_camera()
+            self.config.camera_id = None
+        if self.camera_action.isChecked() != on:
+            self.camera_action.blockSignals(True)
+            self.camera_action.setChecked(on)
+            self.camera_action.blockSignals(False)
+        if save_choice:
+            self._save_config()
+
+    def _drop_camera(self) -> None:
+        if self.camera_view is not None:
+            self.screen.put_camera(None)
+            self.camera_view.deleteLater()
+            self.camera_view = None
+        if self.camera is not None:
+            self.camera.shutdown()  # joins the decode thread: without it the app aborts at exit
+            self.camera.deleteLater()
+            self.camera = None
+
+    def add_scan_source(self, source: object) -> None:
+        """Any object with a `scanned(payload, source)` signal (wedge, camera, tests)."""
+        source.scanned.connect(self.handle_scan)  # type: ignore[attr-defined]
+
+    def handle_scan(self, payload: str, source: str) -> None:
+        """Every scan source (wedge, camera) is connected here."""
+        self.screen.handle_scan(payload, source)
+
+    def show_counter(self) -> None:
+        if self.stack.currentWidget() is not self.screen:
+            self.stack.setCurrentWidget(self.screen)
+        if self.isMinimized():
+            self.showNormal()
+
+    # -- menus --------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&Fichier"))
+        self.import_action = QAction(self.tr("&Importer l’export du portail pro…"), self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.triggered.connect(self.choose_import)
+        file_menu.addAction(self.import_action)
+        sync_action = QAction(self.tr("&Synchroniser maintenant"), self)
+        sync_action.setShortcut(QKeySequence("Ctrl+R"))
+        sync_action.triggered.connect(self.sync_now)
+        file_menu.addAction(sync_action)
+        conflicts_action = QAction(self.tr("&Conflits à traiter…"), self)
+        conflicts_action.triggered.connect(self.show_conflicts)
+        file_menu.addAction(conflicts_action)
+        file_menu.addSeparator()
+        self.quit_action = QAction(self.tr("&Quitter"), self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        # close(): in kiosk mode the lockdown turns it into a PIN request.
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.quit_action)
+
+        view = bar.addMenu(self.tr("&Affichage"))
+        self.librarian_action = QAction(self.tr("Mode &bibliothécaire (offres)"), self)
+        self.librarian_action.setShortcut(QKeySequence("F5"))
+        self.librarian_action.triggered.connect(self.show_catalogue)
+        view.addAction(self.librarian_action)
+        counter_action = QAction(self.tr("&Guichet"), self)
+        counter_action.setShortcut(QKeySequence("F6"))
+        counter_action.triggered.connect(self.show_counter)
+        view.addAction(counter_action)
+        self.camera_action = QAction(self.tr("&Caméra (scanner avec la webcam)"), self)
+        self.camera_action.setCheckable(True)
+        self.camera_action.setShortcut(QKeySequence("F7"))
+        self.camera_action.toggled.connect(lambda on: self.set_camera(on))
+        view.addAction(self.camera_action)
+
+        settings = bar.addMenu(self.tr("&Réglages"))
+        self.settings_menu = settings
+        self.settings_action = QAction(self.tr("&Réglages du guichet (administrateur)…"), self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.triggered.connect(self.open_settings)
+        settings.addAction(self.settings_action)
+        settings.addSeparator()
+        self.sound_action = QAction(self.tr("&Son des verdicts"), self, checkable=True)
+        self.sound_action.setChecked(self.config.sounds)
+        self.sound_action.toggled.connect(self.set_sounds)
+        settings.addAction(self.sound_action)
+        self.two_step_action = QAction(
+            self.tr("Validation en &deux étapes (scan, puis « Valider »)"), self, checkable=True
+        )
+        self.two_step_action.setChecked(self.config.two_step)
+        self.two_step_action.toggled.connect(self.set_two_step)
+        settings.addAction(self.two_step_action)
+
+    def show_catalogue(self) -> None:
+        """Librarian mode (kiosk.ui.catalogue_screen); any scan brings the counter back."""
+        if self.catalogue_screen is None:
+            try:
+                from kiosk.catalogue import Catalogue
+                from kiosk.sync.images import images_dir
+                from kiosk.ui.catalogue_screen import CatalogueScreen
+            except ImportError:
+                return
+            self.catalogue = Catalogue(self.services.db)
+            self.catalogue_screen = CatalogueScreen(
+                self.catalogue,
+                images_dir(self.services.db.path),
+                youth_mode=True,
+                idle_seconds=self.config.youth_idle_seconds,
+            )
+            self.catalogue_screen.back_requested.connect(self.show_counter)
+            self.stack.addWidget(self.catalogue_screen)
+        self.stack.setCurrentWidget(self.catalogue_screen)
+
+    def add_menu(self, title: str) -> QMenu:
+        """For optional parts (the demo's controls…)."""
+        return self.menuBar().addMenu(title)
+
+    # -- staff, settings, kiosk mode ---------------------------------------------------------
+    def _staff_changed(self, name: str) -> None:
+        self.screen.staff = name or None  # recorded with every validation and invalidation
+
+    def open_settings(self) -> bool:
+        """The settings behind the admin PIN; what the window can apply is applied at once."""
+        from kiosk.ui.settings_dialog import open_settings
+
+        before = dataclasses.replace(self.config)
+        saved = open_settings(self, self.services, ask_pin=self.ask_pin)
+        self.staff_bar.refresh()  # the Personnel tab writes at once, even if then cancelled
+        if not saved:
+            return False
+        self.apply_config(self.services.config, before)
+        return True
+
+    def apply_config(self, new: Config, before: Config | None = None) -> None:
+        before = before or self.config
+        self.config = new
+        self.services.config = new
+        self.screen.two_step = new.two_step
+        self.sounds.enabled = new.sounds
+        for action, on in ((self.two_step_action, new.two_step), (self.sound_action, new.sounds)):
+            action.blockSignals(True)
+            action.setChecked(on)
+            action.blockSignals(False)
+        self.services.counter.counter_name = new.counter_name
+        self.setWindowTitle(self.tr("Guichet pass Culture — %1").replace("%1", new.counter_name))
+        if new.camera_id != before.camera_id or bool(new.camera_id) != (self.camera is not None):
+            self.set_camera(bool(new.camera_id), new.camera_id, save_choice=False)
+        if self.catalogue_screen is not None:
+            self.catalogue_screen.set_idle_interval_ms(  # type: ignore[attr-defined]
+                new.youth_idle_seconds * 1000
+            )
+        self.staff_bar.refresh()
+        if any(getattr(new, f) != getattr(before, f) for f in RESTART_FIELDS):
+            self.restart_needed = True
+            self._inform(
+                self.tr("Réglages enregistrés"),
+                self.tr(
+                    "Le serveur, la clé d’API, les lieux ou la langue ont changé : ils "
+                    "s’appliqueront au prochain démarrage du kiosque. Fermez-le puis relancez-le."
+                ),
+                QMessageBox.Icon.Information,
+            )
+        else:
+            self.status.showMessage(self.tr("Réglages enregistrés et appliqués."), 8000)
+
+    def lock_down(self) -> bool:
+        """Kiosk mode: frameless full screen that nobody leaves without the admin PIN. Refused
+        (False, said in the status bar) while no admin PIN exists: nobody could ever leave."""
+        if self.lockdown is not None:
+            self.lockdown.relock()
+            self.lockdown.apply()
+            return True
+        if not self.security.has_admin_pin():
+            log.warning("kiosk mode not applied: no admin PIN")
+            self.status.showMessage(
+                self.tr(
+                    "Mode kiosque non appliqué : aucun code administrateur n’est défini "
+                    "(assistant d’installation)."
+                )
+            )
+            return False
+        # QWidget.screen() explicitly: `self.screen` is the counter screen widget.
+        self.lockdown = Lockdown(self, self.security, QWidget.screen(self), ask_pin=self.ask_pin)
+        self.settings_menu.addSeparator()
+        self.settings_menu.addAction(self.lockdown.unlock_action)
+        self.relock_action = QAction(self.tr("Re&verrouiller le mode kiosque"), self)
+        self.relock_action.triggered.connect(self.lockdown.relock)
+        self.settings_menu.addAction(self.relock_action)
+        self.lockdown.apply()
+        return True
+
+    def set_sounds(self, on: bool) -> None:
+        self.sounds.enabled = on
+        self.config.sounds = on
+        self._save_config()
+
+    def set_two_step(self, on: bool) -> None:
+        self.screen.two_step = on
+        self.config.two_step = on
+        self._save_config()
+
+    def _save_config(self) -> None:
+        try:
+            save(self.config)
+        except OSError as exc:
+            self.banner.say(
+                self.tr("Réglage non enregistré ( %1 ) : il sera perdu au redémarrage.").replace(
+                    "%1", str(exc.strerror)
+                ),
+                "error",
+            )
+
+    # -- network and sync ---------------------------------------------------------------
+    def set_net(self, state: str, reason: str) -> None:
+        self.net_state, self.net_reason = state, reason
+        self.status.set_net(state, reason)
+        if state == "offline":
+            self.banner.say(
+                self.tr(
+                    "Hors ligne — les validations sont enregistrées et partiront au retour du "
+                    "réseau"
+                )
+            )
+        elif state == "unconfigured":
+            self.banner.say(
+                self.tr(
+                    "Serveur non configuré — le guichet fonctionne sur ses données locales ; "
+                    "les validations seront envoyées une fois le serveur configuré."
+                )
+            )
+        elif state == "key_refused":
+            self.banner.say(
+                self.tr(
+                    "Clé d’API refusée par pass Culture — les validations sont gardées ici. "
+                    "Vérifiez la clé dans les réglages."
+                ),
+                "error",
+            )
+        else:
+            self.banner.say("")
+
+    def sync_now(self) -> None:
+        if self.runner is not None:
+            self.runner.sync_now()
+            self.status.showMessage(self.tr("Synchronisation demandée…"), 3000)
+        else:
+            self.status.showMessage(self.tr("Aucun serveur configuré."), 5000)
+
+    def _progress(self, stage: str, done: int, total: int) -> None:
+        if self.runner is not None and self.runner.first_sync:
+            self.status.show_progress(stage, done, total)
+
+    def _first_sync_done(self, summary: object) -> None:
+        self.status.hide_progress()
+        error = getattr(summary, "error", None)
+        if error:
+            self.status.showMessage(
+                self.tr("Première synchronisation incomplète : %1").replace("%1", error), 10000
+            )
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Counts, cache age and today's list, read in a worker thread."""
+        db, counter = self.services.db, self.services.counter
+        now = counter.clock()
+        self.tasks.submit(
+            lambda: counter_status.snapshot(db, now, counter.kiosk_id or None),
+            self._apply_snapshot,
+            lambda exc: log.warning("status refresh failed: %r", exc),
+        )
+
+    def _apply_snapshot(self, snap: counter_status.Snapshot) -> None:
+        self.status.set_counts(snap.pending, snap.conflicts)
+        self.status.set_last_sync(snap.data_as_of, self.lang)
+        self.screen.today.set_day(snap.rows, snap.counts)
+
+    # -- conflicts ----------------------------------------------------------------------
+    def show_conflicts(self) -> None:
+        db = self.services.db
+        self.tasks.submit(lambda: counter_status.open_conflicts(db), self._open_conflicts)
+
+    def _open_conflicts(self, conflicts: list) -> None:
+        db, counter = self.services.db, self.services.counter
+
+        def acknowledge(op_id: str) -> None:
+            self.tasks.submit(
+                lambda: counter_status.acknowledge(db, op_id, counter.clock(), self.screen.staff),
+                lambda _r: self.refresh(),
+            )
+
+        dialog = ConflictsDialog(conflicts, acknowledge, self)
+        dialog.finished.connect(lambda _c: self.screen._forget(dialog))
+        self.conflicts_dialog = dialog
+        self.screen.open_transient(dialog)
+
+    # -- import of the pro portal's export ----------------------------------------------
+    def choose_import(self) -> None:
+        dialog = QFileDialog(self, self.tr("Importer l’export des réservations (CSV ou XLSX)"))
+        dialog.setNameFilter(self.tr("Exports pass Culture (*.csv *.xlsx)"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(lambda path: self.import_file(Path(path)))
+        dialog.finished.connect(lambda _c: self.screen._forget(dialog))
+        self.file_dialog = dialog
+        self.screen.open_transient(dialog)
+
+    def import_file(self, path: Path, *, announce: bool = True) -> None:
+        from kiosk.importer import ImportError_, import_file
+
+        db, venues = self.services.db, self.config.venue_ids
+        self.status.showMessage(self.tr("Import de %1…").replace("%1", path.name))
+
+        def done(report: object) -> None:
+            self.last_import = report
+            text = (
+                self.tr("Import terminé : %1 réservations, dont %2 contremarques connues.")
+                .replace("%1", str(report.bookings))
+                .replace("%2", str(report.tokens))
+            )  # type: ignore[attr-defined]
+            self.status.showMessage(text, 15000)
+            if announce:
+                self._inform(self.tr("Import terminé"), text, QMessageBox.Icon.Information)
+            self.imported.emit(report)
+            self.refresh()
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, ImportError_):
+                message = exc.message
+            else:
+                log.error("import failed", exc_info=exc)
+                message = self.tr("Le fichier n’a pas pu être importé (%1).").replace(
+                    "%1", type(exc).__name__
+                )
+            self.last_import = message
+            self.status.showMessage(message, 15000)
+            self._inform(self.tr("Import impossible"), message, QMessageBox.Icon.Warning)
+            self.imported.emit(message)
+
+        self.tasks.submit(lambda: import_file(db, path, venue_ids=venues), done, failed)
+
+    def _inform(self, title: str, text: str, icon: QMessageBox.Icon) -> None:
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
+        box.finished.connect(lambda _c: self.screen._forget(box))
+        self.info_box = box
+        self.screen.open_transient(box)
+
+    # -- shutdown -----------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        self._refresh_timer.stop()
+        if self.wedge is not None:
+            self.wedge.uninstall()
+            self.wedge = None
+        self._drop_camera()
+        if self.catalogue_screen is not None:
+            self.catalogue_screen.shutdown()  # type: ignore[attr-defined]
+            self.catalogue.close()  # type: ignore[attr-defined]
+            self.catalogue_screen = None
+        if self.runner is not None:
+            self.runner.stop()
+        self.tasks.wait(10_000)

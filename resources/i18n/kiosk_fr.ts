@@ -1,0 +1,1542 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../../kiosk/ui/wizard.py" line="263" />
+        <source>Code administrateur et personnel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/wizard.py" line="266" />
+        <source>Le code administrateur (6 chiffres ou plus) protège les réglages et la sortie du mode guichet. Gardez-le en lieu sûr.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/wizard.py" line="276" />
+        <source>facultatif, ex. Marie</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/wizard.py" line="280" />
+        <source>4 à 6 chiffres</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/wizard.py" line="286" />
+        <source>Code administrateur</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/wizard.py" line="287" />
+        <source>Confirmez le code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/wizard.py" line="288" />
+        <source>Premier membre du personnel (facultatif)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/wizard.py" line="289" />
+        <source>Nom</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/wizard.py" line="290" />
+        <source>Code personnel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/wizard.py" line="300" />
+        <source>Les deux codes administrateur sont différents.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/wizard.py" line="306" />
+        <source>Code personnel : </source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Banner</name>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="60" />
+        <source>État du kiosque</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>BookingCard</name>
+    <message>
+        <location filename="../../kiosk/ui/booking_card.py" line="21" />
+        <location filename="../../kiosk/ui/booking_card.py" line="26" />
+        <source>Réservation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/booking_card.py" line="32" />
+        <source>Réservation DUO</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/booking_card.py" line="56" />
+        <source>Aucune réservation affichée.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/booking_card.py" line="82" />
+        <source>DUO — %n places</source>
+        <translation>
+            <numerusform>DUO — %n place</numerusform><numerusform>DUO — %n places</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>CancelDialog</name>
+    <message>
+        <location filename="../../kiosk/ui/demo_menu.py" line="94" />
+        <source>Démo — annuler une réservation comme le jeune</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/demo_menu.py" line="101" />
+        <source>Le jeune annule dans son application. Validez ensuite ce code hors ligne : au retour du réseau, pass Culture le refusera et un conflit apparaîtra.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/demo_menu.py" line="107" />
+        <source>Réservations annulables</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/demo_menu.py" line="116" />
+        <source>Annuler la réservation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/demo_menu.py" line="118" />
+        <source>Annuler la réservation choisie</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/demo_menu.py" line="119" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="120" />
+        <source>Fermer</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CatalogueScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/catalogue_screen.py" line="121" />
+        <source>← Guichet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/catalogue_screen.py" line="124" />
+        <source>Explore l’offre culturelle</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/catalogue_screen.py" line="128" />
+        <source>Un livre, un concert, un artiste, un lieu…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/catalogue_screen.py" line="149" />
+        <source>Gratuit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/catalogue_screen.py" line="150" />
+        <source>Payant</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/catalogue_screen.py" line="151" />
+        <source>Sur place</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/catalogue_screen.py" line="152" />
+        <source>En ligne</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/catalogue_screen.py" line="153" />
+        <source>Cette semaine</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/catalogue_screen.py" line="165" />
+        <source>Les plus pertinentes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/catalogue_screen.py" line="166" />
+        <source>Par date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/catalogue_screen.py" line="167" />
+        <source>Par prix</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/catalogue_screen.py" line="195" />
+        <source>← Catégories</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/catalogue_screen.py" line="397" />
+        <source>Cette offre n’est plus disponible.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/catalogue_screen.py" line="407" />
+        <source>Tous les lieux</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/catalogue_screen.py" line="432" />
+        <source>Aucune offre ne correspond. Essaie un autre mot ou enlève un filtre.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/catalogue_screen.py" line="442" />
+        <source>plus de %1 offres</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/catalogue_screen.py" line="444" />
+        <source>1 offre</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/catalogue_screen.py" line="444" />
+        <source>%1 offres</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/catalogue_screen.py" line="461" />
+        <source>Le catalogue est momentanément illisible. Réessaie dans un instant ; si cela continue, préviens l’équipe de la médiathèque.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <location filename="../../kiosk/ui/conflicts_dialog.py" line="37" />
+        <source>Conflits à traiter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/conflicts_dialog.py" line="41" />
+        <source>Aucun conflit à traiter.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/conflicts_dialog.py" line="51" />
+        <source>Fermer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/conflicts_dialog.py" line="70" />
+        <source>Traité</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/conflicts_dialog.py" line="72" />
+        <source>Marquer le conflit %1 comme traité</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/conflicts_dialog.py" line="79" />
+        <source>Ce qui s’est passé : </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/conflicts_dialog.py" line="80" />
+        <source>Que faire : </source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CounterScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/counter_screen.py" line="112" />
+        <source>Rappel : vérifier l’identité</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_screen.py" line="129" />
+        <source>Entrée, ou scanner le même code une 2e fois</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_screen.py" line="141" />
+        <source>Chercher par le nom du jeune (F3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_screen.py" line="143" />
+        <source>Chercher la réservation par le nom du jeune</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_screen.py" line="206" />
+        <source>ERREUR</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_screen.py" line="214" />
+        <source>VÉRIFICATION…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_screen.py" line="215" />
+        <source>Vérification de la contremarque %1 auprès de pass Culture...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_screen.py" line="247" />
+        <source> — vérification en ligne…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_screen.py" line="249" />
+        <source>Enregistrée sur ce guichet — en attente d’envoi à pass Culture</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_screen.py" line="306" />
+        <source>PRÊT</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_screen.py" line="307" />
+        <source>Scannez le QR code du jeune ou saisissez sa contremarque.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_screen.py" line="329" />
+        <source>Validation en cours...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_screen.py" line="339" />
+        <source>Enregistrement en cours...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_screen.py" line="354" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="356" />
+        <source>Annuler</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_screen.py" line="355" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="357" />
+        <source>Continuer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_screen.py" line="367" />
+        <source>Invalidation en cours...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_screen.py" line="418" />
+        <source>Cette réservation n’est plus dans les données locales.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_screen.py" line="421" />
+        <source>NON ENREGISTRÉE</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DemoMenu</name>
+    <message>
+        <location filename="../../kiosk/ui/demo_menu.py" line="137" />
+        <source>Dé&amp;mo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/demo_menu.py" line="138" />
+        <source>&amp;Couper le réseau</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/demo_menu.py" line="141" />
+        <source>&amp;Rétablir le réseau</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/demo_menu.py" line="146" />
+        <source>&amp;Annuler une réservation comme le jeune…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/demo_menu.py" line="149" />
+        <source>Contremarques à &amp;essayer…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/demo_menu.py" line="153" />
+        <source>&amp;Importer l’export du portail pro (démo)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/demo_menu.py" line="175" />
+        <source>Export de démonstration indisponible (réseau coupé ?).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/demo_menu.py" line="191" />
+        <source>Démo : réseau coupé.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/demo_menu.py" line="191" />
+        <source>Démo : réseau rétabli.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/demo_menu.py" line="210" />
+        <source>Démo : le jeune a annulé %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/demo_menu.py" line="213" />
+        <source>Démo : annulation refusée pour %1.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DoctorDialog</name>
+    <message>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="67" />
+        <source>Diagnostic du kiosque</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="71" />
+        <source>Diagnostic en cours…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="72" />
+        <source>Exporter dans un fichier…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="75" />
+        <source>Fermer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="90" />
+        <source>Le diagnostic a échoué ({}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="106" />
+        <source>Exporter le diagnostic</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="113" />
+        <source>
+Impossible d'écrire {} ({}).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>HourChart</name>
+    <message>
+        <location filename="../../kiosk/ui/today_panel.py" line="27" />
+        <source>Validations par heure</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>KioskStatusBar</name>
+    <message>
+        <location filename="../../kiosk/ui/status_bar.py" line="23" />
+        <source>État du réseau</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_bar.py" line="26" />
+        <source>Validations en attente d’envoi</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_bar.py" line="30" />
+        <source>Conflits à traiter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_bar.py" line="36" />
+        <source>Dernier message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_bar.py" line="41" />
+        <source>Dernière synchronisation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_bar.py" line="44" />
+        <source>Première synchronisation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_bar.py" line="49" />
+        <source>Synchroniser</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_bar.py" line="50" />
+        <source>Synchroniser maintenant</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_bar.py" line="70" />
+        <source>● En ligne</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_bar.py" line="71" />
+        <source>● Hors ligne</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_bar.py" line="72" />
+        <source>● Clé d’API refusée</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_bar.py" line="73" />
+        <source>● Serveur non configuré</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/status_bar.py" line="85" />
+        <source>%n validation(s) en attente d’envoi</source>
+        <translation>
+            <numerusform>%n validation en attente d’envoi</numerusform><numerusform>%n validations en attente d’envoi</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/status_bar.py" line="87" />
+        <source>%n conflit(s) à traiter</source>
+        <translation>
+            <numerusform>%n conflit à traiter</numerusform><numerusform>%n conflits à traiter</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_bar.py" line="89" />
+        <source>Aucun conflit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_bar.py" line="100" />
+        <source>Lieux</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_bar.py" line="101" />
+        <source>Offres</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_bar.py" line="102" />
+        <source>Réservations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_bar.py" line="111" />
+        <source>Première synchronisation : %1 %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Lockdown</name>
+    <message>
+        <location filename="../../kiosk/ui/lockdown.py" line="54" />
+        <source>Déverrouiller (administrateur)…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="95" />
+        <location filename="../../kiosk/ui/main_window.py" line="341" />
+        <source>Guichet pass Culture — %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="189" />
+        <source>Caméra indisponible sur cet ordinateur.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="240" />
+        <source>&amp;Fichier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="241" />
+        <source>&amp;Importer l’export du portail pro…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="245" />
+        <source>&amp;Synchroniser maintenant</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="249" />
+        <source>&amp;Conflits à traiter…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="253" />
+        <source>&amp;Quitter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="259" />
+        <source>&amp;Affichage</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="260" />
+        <source>Mode &amp;bibliothécaire (offres)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="264" />
+        <source>&amp;Guichet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="268" />
+        <source>&amp;Caméra (scanner avec la webcam)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="274" />
+        <source>&amp;Réglages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="276" />
+        <source>&amp;Réglages du guichet (administrateur)…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="281" />
+        <source>&amp;Son des verdicts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="286" />
+        <source>Validation en &amp;deux étapes (scan, puis « Valider »)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="352" />
+        <source>Réglages enregistrés</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="354" />
+        <source>Le serveur, la clé d’API, les lieux ou la langue ont changé : ils s’appliqueront au prochain démarrage du kiosque. Fermez-le puis relancez-le.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="360" />
+        <source>Réglages enregistrés et appliqués.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="373" />
+        <source>Mode kiosque non appliqué : aucun code administrateur n’est défini (assistant d’installation).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="381" />
+        <source>Re&amp;verrouiller le mode kiosque</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="402" />
+        <source>Réglage non enregistré ( %1 ) : il sera perdu au redémarrage.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="415" />
+        <source>Hors ligne — les validations sont enregistrées et partiront au retour du réseau</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="422" />
+        <source>Serveur non configuré — le guichet fonctionne sur ses données locales ; les validations seront envoyées une fois le serveur configuré.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="429" />
+        <source>Clé d’API refusée par pass Culture — les validations sont gardées ici. Vérifiez la clé dans les réglages.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="440" />
+        <source>Synchronisation demandée…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="442" />
+        <source>Aucun serveur configuré.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="453" />
+        <source>Première synchronisation incomplète : %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="493" />
+        <source>Importer l’export des réservations (CSV ou XLSX)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="494" />
+        <source>Exports pass Culture (*.csv *.xlsx)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="505" />
+        <source>Import de %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="510" />
+        <source>Import terminé : %1 réservations, dont %2 contremarques connues.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="516" />
+        <source>Import terminé</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="525" />
+        <source>Le fichier n’a pas pu être importé (%1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="530" />
+        <source>Import impossible</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ManualEntry</name>
+    <message>
+        <location filename="../../kiosk/ui/manual_entry.py" line="40" />
+        <location filename="../../kiosk/ui/manual_entry.py" line="46" />
+        <source>Contremarque</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/manual_entry.py" line="45" />
+        <source>ex : AZE123</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/manual_entry.py" line="47" />
+        <source>Saisissez les 6 caractères du code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/manual_entry.py" line="53" />
+        <source>Aide à la saisie</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/manual_entry.py" line="64" />
+        <source>Caractères restants : %1/6</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/manual_entry.py" line="66" />
+        <source>Saisissez une contremarque</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/manual_entry.py" line="68" />
+        <source>Caractères valides : de A à Z et de 0 à 9</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/manual_entry.py" line="71" />
+        <source>La contremarque ne peut pas faire plus de 6 caractères</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>NameSearchDialog</name>
+    <message>
+        <location filename="../../kiosk/ui/name_search.py" line="39" />
+        <source>Chercher la réservation par le nom du jeune</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/name_search.py" line="45" />
+        <source>La contremarque %1 est inconnue hors ligne. Cherchez la réservation du jeune, vérifiez sa pièce d’identité, puis enregistrez la validation « à confirmer ».</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/name_search.py" line="51" />
+        <source>&amp;Nom ou prénom du jeune</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/name_search.py" line="53" />
+        <source>Nom ou prénom du jeune</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/name_search.py" line="58" />
+        <source>Réservations à retirer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/name_search.py" line="64" />
+        <source>Enregistrer « à confirmer »</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/name_search.py" line="66" />
+        <source>Enregistrer la validation à confirmer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/name_search.py" line="68" />
+        <location filename="../../kiosk/ui/name_search.py" line="69" />
+        <source>Annuler</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/name_search.py" line="91" />
+        <source>Tapez au moins 2 lettres.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/name_search.py" line="93" />
+        <source>Recherche...</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/name_search.py" line="101" />
+        <source>%n réservation(s) à retirer</source>
+        <translation>
+            <numerusform>%n réservation à retirer</numerusform><numerusform>%n réservations à retirer</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/name_search.py" line="103" />
+        <source>Aucune réservation à retirer à ce nom dans les données locales.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>OfferCard</name>
+    <message>
+        <location filename="../../kiosk/ui/offer_card.py" line="46" />
+        <source>← Retour aux résultats</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/offer_card.py" line="82" />
+        <source>DUO : 2 places</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/offer_card.py" line="92" />
+        <source>Où ?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/offer_card.py" line="93" />
+        <source>Quand ?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/offer_card.py" line="94" />
+        <source>Comment l’obtenir ?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/offer_card.py" line="95" />
+        <source>Accessibilité</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/offer_card.py" line="96" />
+        <source>En quelques mots</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/offer_card.py" line="106" />
+        <source>Scanne-moi avec ton téléphone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/offer_card.py" line="114" />
+        <source>et réserve l’offre dans l’application pass Culture</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/offer_card.py" line="152" />
+        <source>En ligne, sur ton téléphone ou ton ordinateur</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/offer_card.py" line="170" />
+        <source>… et d’autres dates dans l’application</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/offer_card.py" line="171" />
+        <source>Pas de date à venir</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/offer_card.py" line="178" />
+        <source>Accès en ligne après la réservation dans l’application</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/offer_card.py" line="180" />
+        <source>À retirer sur place après la réservation dans l’application</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <location filename="../../kiosk/ui/pin_dialog.py" line="97" />
+        <source>Tapez le code puis « Valider ».</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pin_dialog.py" line="105" />
+        <location filename="../../kiosk/ui/pin_dialog.py" line="159" />
+        <source>Valider</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pin_dialog.py" line="108" />
+        <source>Annuler</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pin_dialog.py" line="160" />
+        <source>Vous pouvez réessayer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pin_dialog.py" line="165" />
+        <source>Patientez {}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pin_dialog.py" line="171" />
+        <source>Code administrateur</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ServerPage</name>
+    <message>
+        <location filename="../../kiosk/ui/wizard.py" line="116" />
+        <source>Serveur pass Culture et clé d'API</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/wizard.py" line="118" />
+        <source>La clé se trouve dans l'espace partenaire pass Culture (menu Intégrations).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/wizard.py" line="120" />
+        <source>Production (le vrai pass Culture)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/wizard.py" line="121" />
+        <source>Intégration (essais de pass Culture)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/wizard.py" line="122" />
+        <source>Autre adresse (bac à sable local)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/wizard.py" line="133" />
+        <source>Collez la clé ici</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/wizard.py" line="140" />
+        <source>Adresse</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/wizard.py" line="141" />
+        <source>Clé d'API</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/wizard.py" line="174" />
+        <source>Collez la clé d'API fournie par pass Culture.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/wizard.py" line="178" />
+        <source>Vérification de la clé auprès du serveur…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/wizard.py" line="196" />
+        <source>Cette clé ne donne accès à aucun lieu : vérifiez-la dans l'espace partenaire.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="131" />
+        <source>Réglages du guichet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="138" />
+        <source>Deux étapes : afficher, puis « Valider »</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="140" />
+        <source>Sons activés</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="150" />
+        <source> jours</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="153" />
+        <source>Nom du guichet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="156" />
+        <source>Caméra</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="157" />
+        <source>Retour à l'accueil (mode jeune) après</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="158" />
+        <source>Conserver les noms des réservations closes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="159" />
+        <source>Général</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="167" />
+        <source>clé enregistrée — collez une nouvelle clé pour la remplacer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="169" />
+        <source>aucune clé : collez la clé d'API</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="179" />
+        <source>Adresse du serveur</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="180" />
+        <source>Clé d'API</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="181" />
+        <source>Lieux servis</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="182" />
+        <source>Serveur</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="186" />
+        <source>Personnel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="196" />
+        <source>Laissez vide pour garder le code actuel.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="197" />
+        <source>Nouveau code administrateur</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="198" />
+        <source>Confirmez</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="199" />
+        <source>Sécurité</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="205" />
+        <source>Diagnostic</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="207" />
+        <source>Annuler</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="209" />
+        <source>Enregistrer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="228" />
+        <source>Aucune caméra détectée</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="242" />
+        <source>Lieu n° {}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="255" />
+        <source>Cochez au moins un lieu.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="259" />
+        <source>Donnez un nom à ce guichet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="263" />
+        <source>Les deux codes administrateur sont différents.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../kiosk/ui/wizard.py" line="406" />
+        <source>Installation du guichet pass Culture</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/wizard.py" line="412" />
+        <source>&lt; Précédent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/wizard.py" line="413" />
+        <source>Suivant &gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/wizard.py" line="414" />
+        <source>Annuler</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/wizard.py" line="415" />
+        <source>Terminer</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>StaffBar</name>
+    <message>
+        <location filename="../../kiosk/ui/staff_bar.py" line="132" />
+        <source>Changer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_bar.py" line="134" />
+        <source>Changer la personne en service</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_bar.py" line="180" />
+        <source>En service : {}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_bar.py" line="183" />
+        <source>Aucun compte du personnel : les validations sont enregistrées sans nom.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_bar.py" line="186" />
+        <source>Personne en service : touchez « Changer »</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>StaffManager</name>
+    <message>
+        <location filename="../../kiosk/ui/staff_manage.py" line="27" />
+        <source>Prénom (ex. Marie)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_manage.py" line="31" />
+        <source>4 à 6 chiffres</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_manage.py" line="32" />
+        <source>Ajouter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_manage.py" line="33" />
+        <source>Désactiver / réactiver</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_manage.py" line="34" />
+        <source>Nouveau code pour la sélection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_manage.py" line="43" />
+        <source>Nom</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_manage.py" line="44" />
+        <source>Code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_manage.py" line="60" />
+        <source>{} (désactivé)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_manage.py" line="84" />
+        <source>{} peut maintenant se mettre en service.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_manage.py" line="89" />
+        <location filename="../../kiosk/ui/staff_manage.py" line="104" />
+        <source>Choisissez d'abord un nom dans la liste.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_manage.py" line="96" />
+        <source>{} est désactivé.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_manage.py" line="98" />
+        <source>{} est réactivé.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_manage.py" line="112" />
+        <source>Nouveau code enregistré.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>StaffSwitchDialog</name>
+    <message>
+        <location filename="../../kiosk/ui/staff_bar.py" line="31" />
+        <source>Qui est en service ?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_bar.py" line="39" />
+        <source>Qui prend le guichet ? Touchez votre nom.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_bar.py" line="57" />
+        <source>Aucun compte du personnel. Un administrateur peut en créer dans les réglages.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_bar.py" line="73" />
+        <source>← Autre nom</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_bar.py" line="74" />
+        <source>Valider</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_bar.py" line="91" />
+        <source>Annuler</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_bar.py" line="99" />
+        <source>{} : votre code</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../kiosk/ui/wizard.py" line="321" />
+        <source>Première synchronisation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/wizard.py" line="322" />
+        <source>Le guichet récupère les lieux, les offres et les réservations.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/wizard.py" line="328" />
+        <source>Réessayer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/wizard.py" line="352" />
+        <source>Synchronisation en cours…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/wizard.py" line="378" />
+        <source>Terminé : {} réservations et {} offres reçues. Le guichet est prêt.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/wizard.py" line="391" />
+        <source>Synchronisation incomplète : {} Vous pouvez réessayer, ou terminer : le guichet réessaiera tout seul.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TodayPanel</name>
+    <message>
+        <location filename="../../kiosk/ui/today_panel.py" line="87" />
+        <location filename="../../kiosk/ui/today_panel.py" line="90" />
+        <source>Aujourd’hui à ce guichet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/today_panel.py" line="96" />
+        <source>Compteurs du jour</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/today_panel.py" line="101" />
+        <source>Validations du jour</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/today_panel.py" line="103" />
+        <source>Heure</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/today_panel.py" line="103" />
+        <source>Code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/today_panel.py" line="103" />
+        <source>Offre</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/today_panel.py" line="103" />
+        <source>Jeune</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/today_panel.py" line="103" />
+        <source>État</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/today_panel.py" line="119" />
+        <source>à confirmer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/today_panel.py" line="119" />
+        <source>en attente</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/today_panel.py" line="121" />
+        <source>conflit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/today_panel.py" line="122" />
+        <source>synchronisée</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/today_panel.py" line="127" />
+        <source>%n validation(s)</source>
+        <translation>
+            <numerusform>%n validation</numerusform><numerusform>%n validations</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/today_panel.py" line="128" />
+        <source>%n place(s)</source>
+        <translation>
+            <numerusform>%n place</numerusform><numerusform>%n places</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/today_panel.py" line="131" />
+        <source>%n invalidation(s)</source>
+        <translation>
+            <numerusform>%n invalidation</numerusform><numerusform>%n invalidations</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/today_panel.py" line="132" />
+        <source>%n en attente d’envoi</source>
+        <translation>
+            <numerusform>%n en attente d’envoi</numerusform><numerusform>%n en attente d’envoi</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/today_panel.py" line="134" />
+        <source>%n conflit(s)</source>
+        <translation>
+            <numerusform>%n conflit</numerusform><numerusform>%n conflits</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/today_panel.py" line="139" />
+        <source> (invalidée)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TokensPanel</name>
+    <message>
+        <location filename="../../kiosk/ui/demo_menu.py" line="41" />
+        <source>Démo — contremarques à essayer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/demo_menu.py" line="48" />
+        <source>Scannez les QR codes imprimés avec « kiosk tickets », tapez le code, ou double-cliquez une ligne pour la « scanner ».</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/demo_menu.py" line="55" />
+        <source>%1 (code %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/demo_menu.py" line="60" />
+        <source>Personnel : %1 — « Changer » en haut à droite du guichet. Code administrateur (réglages, sortie du mode kiosque) : %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/demo_menu.py" line="70" />
+        <source>Contremarques de démonstration</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/demo_menu.py" line="72" />
+        <source>Cas</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/demo_menu.py" line="72" />
+        <source>Code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/demo_menu.py" line="72" />
+        <source>Offre</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/demo_menu.py" line="72" />
+        <source>Le guichet affiche</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>VenuePage</name>
+    <message>
+        <location filename="../../kiosk/ui/wizard.py" line="219" />
+        <source>Lieux servis par ce guichet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/wizard.py" line="220" />
+        <source>Cochez les lieux dont ce guichet valide les réservations.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/wizard.py" line="228" />
+        <source>Nom de ce guichet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/wizard.py" line="252" />
+        <source>Cochez au moins un lieu.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/wizard.py" line="255" />
+        <source>Donnez un nom à ce guichet (ex. Accueil).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>VerdictBand</name>
+    <message>
+        <location filename="../../kiosk/ui/verdict_band.py" line="33" />
+        <source>Verdict</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+</TS>

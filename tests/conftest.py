@@ -17,7 +17,10 @@ import pytest  # noqa: E402
 
 pytest_plugins = ["tests.fixtures.store", "tests.fixtures.sandbox"]
 
-SCREENSHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+# Test runs write their screenshots to a git-ignored folder; the curated ones in docs/screenshots
+# are refreshed on purpose with KIOSK_SCREENSHOTS=docs/screenshots (a test run never dirties
+# the tree).
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "artifacts" / "screenshots"
 
 
 @pytest.fixture

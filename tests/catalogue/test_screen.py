@@ -1,5 +1,5 @@
 """The catalogue screen, offscreen: search as you type, the offer card's QR, idle reset,
-nothing personal on screen. Screenshots go to docs/screenshots."""
+nothing personal on screen. Screenshots go to the screenshot_dir fixture."""
 
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import IO
 
-from kiosk.store.errors import AlreadyRunning
+from kiosk.store.errors import AlreadyRunning, DataDirError
 
 LOCK_NAME = "kiosk.lock"
 
@@ -18,7 +18,14 @@ class DataDirLock:
         self._fh: IO[str] | None = None
 
     def acquire(self) -> None:
-        fh = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held for the process life
+        try:
+            fh = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held while running
+        except OSError as exc:
+            raise DataDirError(
+                f"Le dossier de données {self.path.parent} n'est pas accessible en écriture "
+                f"({exc.strerror} : disque en lecture seule ou droits insuffisants). Vérifiez le "
+                "disque et les droits du dossier, ou choisissez-en un autre avec --data-dir."
+            ) from None
         try:
             if sys.platform == "win32":
                 import msvcrt

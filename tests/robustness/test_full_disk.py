@@ -132,3 +132,28 @@ def test_real_full_disk_on_a_small_tmpfs(tmp_path):
             assert {op.token for op in outbox.all_ops(conn)} == {toks[0], *done, failed}
         assert db.integrity_check() == ["ok"]
         db.dispose()
+
+
+def _remount(where: Path, mode: str) -> None:
+    proc = subprocess.run(
+        ["mount", "-o", f"remount,{mode}", str(where)], capture_output=True, check=False
+    )
+    if proc.returncode != 0:
+        pytest.skip(f"cannot remount {mode} here: {proc.stderr.decode().strip()}")
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="mounting a tmpfs needs root")
+def test_opening_on_a_read_only_disk_is_a_clear_refusal(tmp_path, capsys):
+    """A data dir on a read-only mount (even root cannot write there): one French sentence."""
+    from kiosk.cli import run
+
+    with _small_tmpfs(tmp_path / "mnt", "8m") as mnt:
+        Database.open(mnt / "data").dispose()
+        _remount(mnt, "ro")
+        try:
+            code = run(["validate", "ABC234", "--data-dir", str(mnt / "data")])
+        finally:
+            _remount(mnt, "rw")
+    err = capsys.readouterr().err
+    assert code == 3
+    assert "lecture seule" in err and "Traceback" not in err

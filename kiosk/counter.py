@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import update
+from sqlalchemy import bindparam, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
@@ -59,6 +59,19 @@ class CheckResult:
             VerdictKind.UNVALIDATED,
             VerdictKind.TO_CONFIRM,
         )
+
+
+# The booking's local state after a validation or an invalidation (prebuilt: hot path).
+_SET_STATE = (
+    update(bookings.T)
+    .where(bookings.T.c.id == bindparam("booking_id"))
+    .values(
+        status=bindparam("status"),
+        used_at=bindparam("used_at"),
+        used_counter=bindparam("used_counter"),
+        used_staff=bindparam("used_staff"),
+    )
+)
 
 
 class Counter:
@@ -345,14 +358,14 @@ class Counter:
         if booking is not None:
             used = kind is OpKind.USE
             conn.execute(
-                update(bookings.T)
-                .where(bookings.T.c.id == booking.id)
-                .values(
-                    status=(BookingStatus.USED if used else BookingStatus.CONFIRMED).value,
-                    used_at=now if used else None,
-                    used_counter=self.counter_name if used else None,
-                    used_staff=staff if used else None,
-                )
+                _SET_STATE,
+                {
+                    "booking_id": booking.id,
+                    "status": (BookingStatus.USED if used else BookingStatus.CONFIRMED).value,
+                    "used_at": now if used else None,
+                    "used_counter": self.counter_name if used else None,
+                    "used_staff": staff if used else None,
+                },
             )
             booking = bookings.by_id(conn, booking.id)
         audit.log(

@@ -12,6 +12,9 @@ from kiosk.store import models
 T = models.Audit.__table__
 
 
+_INSERT = insert(T)  # prebuilt: compiled once (hot path of every validation)
+
+
 def log(
     conn: Connection,
     *,
@@ -26,17 +29,18 @@ def log(
     detail: str | None = None,
 ) -> None:
     conn.execute(
-        insert(T).values(
-            at=at,
-            action=action,
-            token=token,
-            booking_id=booking_id,
-            op_id=op_id,
-            counter=counter,
-            staff=staff,
-            outcome=outcome,
-            detail=detail,
-        )
+        _INSERT,
+        {
+            "at": at,
+            "action": action,
+            "token": token,
+            "booking_id": booking_id,
+            "op_id": op_id,
+            "counter": counter,
+            "staff": staff,
+            "outcome": outcome,
+            "detail": detail,
+        },
     )
 
 

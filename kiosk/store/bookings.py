@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, and_, case, delete, func, select, text, update
+from sqlalchemy import Row, and_, bindparam, case, delete, func, select, text, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.engine import Connection
 
@@ -58,8 +58,11 @@ def by_token(conn: Connection, token: str) -> Booking | None:
     return to_domain(row) if row else None
 
 
+_BY_ID = select(T).where(T.c.id == bindparam("booking_id"))
+
+
 def by_id(conn: Connection, booking_id: int) -> Booking | None:
-    row = conn.execute(select(T).where(T.c.id == booking_id)).first()
+    row = conn.execute(_BY_ID, {"booking_id": booking_id}).first()
     return to_domain(row) if row else None
 
 

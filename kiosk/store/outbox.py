@@ -73,6 +73,9 @@ def _op(row: Any) -> Operation:
     )
 
 
+_INSERT = insert(T)
+
+
 def record(
     conn: Connection,
     *,
@@ -87,22 +90,25 @@ def record(
 ) -> str:
     """Append an operation (inside the caller's transaction); returns its unique op id."""
     op_id = str(uuid.uuid4())
+    # A prebuilt statement with parameters: compiled once, no per-call SQL construction
+    # (this is on the validation's hot path).
     conn.execute(
-        insert(T).values(
-            op_id=op_id,
-            kind=kind.value,
-            token=token.upper(),
-            booking_id=booking_id,
-            created_at=now,
-            created_local=now.astimezone().isoformat(timespec="seconds"),
-            counter=counter,
-            staff=staff,
-            kiosk_id=kiosk_id,
-            unverified=unverified,
-            state=OpState.PENDING.value,
-            attempts=0,
-            ambiguous=False,
-        )
+        _INSERT,
+        {
+            "op_id": op_id,
+            "kind": kind.value,
+            "token": token.upper(),
+            "booking_id": booking_id,
+            "created_at": now,
+            "created_local": now.astimezone().isoformat(timespec="seconds"),
+            "counter": counter,
+            "staff": staff,
+            "kiosk_id": kiosk_id,
+            "unverified": unverified,
+            "state": OpState.PENDING.value,
+            "attempts": 0,
+            "ambiguous": False,
+        },
     )
     return op_id
 

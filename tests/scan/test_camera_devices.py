@@ -11,6 +11,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 import pytest
 from PySide6.QtCore import QObject, Qt, Signal
@@ -36,7 +37,7 @@ PLUGGED: list[FakeDevice] = []
 
 class FakeDevices(QObject):
     videoInputsChanged = Signal()
-    instances: list[FakeDevices] = []
+    instances: ClassVar[list[FakeDevices]] = []
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -54,7 +55,7 @@ class FakeDevices(QObject):
 class FakeCamera(QObject):
     errorOccurred = Signal(object, str)
     activeChanged = Signal(bool)
-    opened: list[FakeCamera] = []
+    opened: ClassVar[list[FakeCamera]] = []
 
     def __init__(self, device: FakeDevice, parent: QObject | None = None) -> None:
         super().__init__(parent)

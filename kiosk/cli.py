@@ -292,7 +292,7 @@ def _optional_registrars() -> list[Registrar]:
     for module in (
         "kiosk.sandbox.cli",
         "kiosk.scan.decode_cli",
-        "kiosk.app_cli",
+        "kiosk.ui.app_cli",
         "kiosk.ops_cli",
     ):
         try:
@@ -318,7 +318,7 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
-    parser.add_argument(  # ops: checks an installation or a bundle (kiosk.selftest)
+    parser.add_argument(  # ops: checks an installation or a bundle (kiosk.ui.selftest)
         "--self-test", action="store_true", help="vérifier l'installation puis quitter"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMANDE")
@@ -369,7 +369,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     for register in _optional_registrars():
         register(sub)
-    # A registrar may name what plain `kiosk` does (kiosk.app_cli: open the counter).
+    # A registrar may name what plain `kiosk` does (kiosk.ui.app_cli: open the counter).
     parser.set_defaults(default_func=getattr(sub, "default_func", None))
     return parser
 
@@ -384,7 +384,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse already printed the usage in French-ish
         return EXIT_OK if exc.code == 0 else EXIT_USAGE
     if getattr(args, "self_test", False):
-        from kiosk.selftest import run as self_test
+        from kiosk.ui.selftest import run as self_test
 
         return self_test()
     func = getattr(args, "func", None)

@@ -29,7 +29,7 @@ def test_unknown_token_offline_is_refused_then_recorded_to_confirm(data_dir, cap
 
 
 def test_help_lists_commands(capsys):
-    assert run(["--help"]) == EXIT_OK  # plain `kiosk` opens the counter (kiosk.app_cli)
+    assert run(["--help"]) == EXIT_OK  # plain `kiosk` opens the counter (kiosk.ui.app_cli)
     assert "kiosk" in capsys.readouterr().out
 
 

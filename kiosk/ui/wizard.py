@@ -9,10 +9,10 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 from urllib.parse import urlparse
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -49,17 +49,23 @@ class BackgroundCall(QObject):
     failed = Signal(object)
     progressed = Signal(str, int, int)
 
-    _alive: ClassVar[set[BackgroundCall]] = set()
-
     def __init__(self, fn: Callable[[Callable[[str, int, int | None], None]], Any]) -> None:
-        super().__init__()
+        # Owned by the application (C++), not by Python: it must outlive the delivery of its
+        # queued signals, and is deleted on the UI thread once it has reported. (Dropping the
+        # last Python reference from the worker thread freed it there — a use-after-free.)
+        super().__init__(QCoreApplication.instance())
         self._fn = fn
         self.done = threading.Event()
 
     def start(self) -> BackgroundCall:
-        BackgroundCall._alive.add(self)  # kept until the thread reports
+        self.succeeded.connect(self._release)
+        self.failed.connect(self._release)
         threading.Thread(target=self._run, name="kiosk-ui-call", daemon=True).start()
         return self
+
+    @Slot()
+    def _release(self) -> None:
+        self.deleteLater()
 
     def _progress(self, stage: str, done: int, total: int | None) -> None:
         self.progressed.emit(stage, done, total or 0)
@@ -73,7 +79,6 @@ class BackgroundCall(QObject):
             self.succeeded.emit(result)
         finally:
             self.done.set()
-            BackgroundCall._alive.discard(self)
 
 
 def url_problem(url: str) -> str | None:

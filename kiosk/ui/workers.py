@@ -55,16 +55,24 @@ class Tasks(QObject):
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException], None] | None = None,
     ) -> None:
-        relay = _Relay()  # lives on the Qt thread: its signals are delivered there
+        # The relay lives on the Qt thread (its signals are delivered there) and is owned by
+        # this object, never by Python: freeing it from Python inside its own queued signal
+        # (the last reference dropped in the slot) was a use-after-free that crashed the
+        # process now and then. It is deleted later, once the signal has been delivered.
+        relay = _Relay(self)
+
+        def _release() -> None:
+            self._relays.discard(relay)
+            relay.deleteLater()
 
         @Slot(object)
         def finished(result: Any) -> None:
-            self._relays.discard(relay)
+            _release()
             on_done(result)
 
         @Slot(object)
         def failed(exc: BaseException) -> None:
-            self._relays.discard(relay)
+            _release()
             if on_error is not None:
                 on_error(exc)
             else:

@@ -23,12 +23,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget, Q
 
 from kiosk import config as config_mod
 from kiosk import demo
-from kiosk.app_cli import Session, start_counter, start_demo
 from kiosk.cli import EXIT_ENV, CliError
 from kiosk.domain import messages
 from kiosk.domain.verdict import Verdict, VerdictKind
 from kiosk.store.lock import DataDirLock
 from kiosk.ui import i18n
+from kiosk.ui.app_cli import Session, start_counter, start_demo
 from kiosk.ui.pin_dialog import PinDialog
 from kiosk.ui.settings_dialog import SettingsDialog
 from kiosk.ui.single_instance import NO_ANSWER, RAISED_MESSAGE, ask_first_instance

@@ -9,9 +9,9 @@ import zxingcpp
 from PIL import Image
 
 from kiosk import demo
-from kiosk.app_cli import cmd_run
 from kiosk.cli import EXIT_OK, build_parser, run
 from kiosk.tickets import render_ticket
+from kiosk.ui.app_cli import cmd_run
 
 
 def test_tickets_from_a_running_sandbox(sandbox, tmp_path, capsys):

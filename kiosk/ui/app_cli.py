@@ -248,7 +248,7 @@ def register(subparsers: Any) -> None:
     subparsers.default_func = cmd_run
 
 
-def main() -> None:  # pragma: no cover - console entry for `python -m kiosk.app_cli`
+def main() -> None:  # pragma: no cover - console entry for `python -m kiosk.ui.app_cli`
     from kiosk.cli import run
 
     sys.exit(run(sys.argv[1:] or ["run"]))

@@ -156,7 +156,7 @@ OTHER_SCREENS = (
     "kiosk.ui.camera_view",
     "kiosk.scan.wedge",
     "kiosk.scan.camera",
-    "kiosk.app_cli",
+    "kiosk.ui.app_cli",
 )
 
 

@@ -26,8 +26,7 @@ def test_self_test_from_source(qapp, capsys) -> None:
 
 
 def test_self_test_reports_a_missing_font(qapp, monkeypatch: pytest.MonkeyPatch) -> None:
-    from kiosk.ui import selftest
-    from kiosk.ui import fonts
+    from kiosk.ui import fonts, selftest
 
     monkeypatch.setattr(fonts, "FILES", ("absent.ttf",))
     monkeypatch.setattr(fonts, "FAMILY", "Police Absente")

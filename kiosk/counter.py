@@ -122,8 +122,9 @@ class Counter:
             self._local.raw = None
 
     def data_as_of(self) -> datetime | None:
-        conn = self._conn()
-        with conn.begin():
+        # Reads use a plain (deferred) transaction: the writer connection's BEGIN IMMEDIATE
+        # would queue them behind the sync thread's writes for nothing.
+        with self.db.connect() as conn, conn.begin():
             return state.get_time(conn, state.PULLED_AT)
 
     # -- check --------------------------------------------------------------------------
@@ -280,8 +281,7 @@ class Counter:
 
     def find_to_collect(self, query: str, limit: int = 30) -> list[Booking]:
         """Bookings still to collect at this counter's venues, by the youth's name."""
-        conn = self._conn()
-        with conn.begin():
+        with self.db.connect() as conn, conn.begin():
             return bookings.find_to_collect(conn, query, self.venue_ids, limit)
 
     # -- internals ----------------------------------------------------------------------

@@ -80,9 +80,7 @@ class Puller:
                 while True:
                     page = self.client.bookings_page(first_index=cursor, venue_id=venue_id)
                     with conn.begin():
-                        bookings.upsert(conn, page, self.clock())
-                        self._fill_beginnings(conn, [r["id"] for r in page])
-                        bookings.reconcile_imported(conn)
+                        self._store_page(conn, page)
                         cursor = (page[-1]["id"] + 1) if page else cursor
                         done = len(page) < PAGE_LIMIT
                         state.put(conn, key, None if done else str(cursor))
@@ -107,9 +105,7 @@ class Puller:
                 while True:
                     page = self.client.bookings_page(first_index=cursor, venue_id=venue_id)
                     with conn.begin():
-                        bookings.upsert(conn, page, self.clock())
-                        self._fill_beginnings(conn, [r["id"] for r in page])
-                        bookings.reconcile_imported(conn)
+                        self._store_page(conn, page)
                     total += len(page)
                     if len(page) < PAGE_LIMIT:
                         break
@@ -157,17 +153,27 @@ class Puller:
                 state.put_time(conn, state.PULLED_AT, started)
         return changed
 
-    def _fill_beginnings(self, conn: Connection, ids: list[int]) -> None:
-        if not ids:
-            return
-        conn.execute(
-            text(
-                "UPDATE booking SET beginning = (SELECT beginning FROM stock "
-                "WHERE stock.id = booking.stock_id) WHERE beginning IS NULL AND stock_id IN "
-                "(SELECT id FROM stock WHERE beginning IS NOT NULL) AND id BETWEEN :lo AND :hi"
-            ),
-            {"lo": min(ids), "hi": max(ids)},
+    def _store_page(self, conn: Connection, page: list[dict[str, Any]]) -> None:
+        """One page of bookings into the cache (inside the caller's transaction): rows, their
+        event dates, and tokens imported before the API brought the booking."""
+        bookings.upsert(conn, page, self.clock())
+        if page:
+            self._fill_beginnings(conn, (page[0]["id"], page[-1]["id"]))
+        bookings.reconcile_imported(conn)
+
+    @staticmethod
+    def _fill_beginnings(conn: Connection, id_range: tuple[int, int] | None = None) -> None:
+        """Event bookings take their date from their stock (the booking JSON has none)."""
+        sql = (
+            "UPDATE booking SET beginning = (SELECT beginning FROM stock "
+            "WHERE stock.id = booking.stock_id) WHERE beginning IS NULL AND stock_id IN "
+            "(SELECT id FROM stock WHERE beginning IS NOT NULL)"
         )
+        if id_range is None:
+            conn.execute(text(sql))
+        else:
+            lo, hi = id_range
+            conn.execute(text(sql + " AND id BETWEEN :lo AND :hi"), {"lo": lo, "hi": hi})
 
     # -- offers ---------------------------------------------------------------------------
     def offers(self, progress: Progress = _noop) -> int:
@@ -195,13 +201,7 @@ class Puller:
                         break
                     cursor = items[-1]["id"] + 1
         with self.db.connect_writer() as conn, conn.begin():
-            conn.execute(
-                text(
-                    "UPDATE booking SET beginning = (SELECT beginning FROM stock "
-                    "WHERE stock.id = booking.stock_id) WHERE beginning IS NULL AND stock_id IN "
-                    "(SELECT id FROM stock WHERE beginning IS NOT NULL)"
-                )
-            )
+            self._fill_beginnings(conn)
             # The offers list gives no address when the offer is at its venue: take the venue's
             # (the catalogue shows it; the department gives event dates their timezone).
             conn.execute(

@@ -13,6 +13,9 @@ os.environ["KIOSK_NO_KEYRING"] = "1"  # never touch the developer's real keyring
 for var in ("KIOSK_API_URL", "KIOSK_API_KEY", "KIOSK_VENUE_IDS", "KIOSK_DATA_DIR"):
     os.environ.pop(var, None)
 
+import gc  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+
 import pytest  # noqa: E402
 
 pytest_plugins = ["tests.fixtures.store", "tests.fixtures.sandbox"]
@@ -36,3 +39,24 @@ def screenshot_dir() -> Path:
     out = Path(os.environ.get("KIOSK_SCREENSHOTS", SCREENSHOTS))
     out.mkdir(parents=True, exist_ok=True)
     return out
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _gui_thread_gc(qapp) -> Iterator[None]:
+    """As in the application: cycles are collected by the GUI thread only (kiosk/ui/gui_gc.py)."""
+    from kiosk.ui import gui_gc
+
+    collector = gui_gc.install(qapp)
+    yield
+    collector.stop()
+
+
+@pytest.fixture(autouse=True)
+def _free_qt_objects_between_tests() -> Iterator[None]:
+    """Destroy what a test closed before the next one starts, outside any event: windows
+    pytest-qt closed (deleteLater) and cyclic garbage holding Qt objects."""
+    yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect(1)  # the young generations: where a finished test left its garbage

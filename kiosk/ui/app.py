@@ -10,7 +10,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.services import Services
-from kiosk.ui import i18n
+from kiosk.ui import gui_gc, i18n
 from kiosk.ui.fonts import load_fonts
 from kiosk.ui.main_window import MainWindow
 
@@ -25,6 +25,7 @@ def application() -> QApplication:
         app.setApplicationName("kiosk-passculture")
         app.setApplicationDisplayName("Guichet pass Culture")
     assert isinstance(app, QApplication)
+    gui_gc.install(app)
     if not app.property(FONT_PROPERTY):
         # The shipped font, before any widget exists: a bare machine may have none at all.
         family = load_fonts(app)

@@ -49,6 +49,7 @@ class Session:
             window.lockdown.locked = False  # our own exit, not someone leaving the kiosk
         window.shutdown()
         window.close()
+        window.deleteLater()  # destroyed by Qt, not whenever Python's collector finds it
         self.instance.close()
         self.services.close()
         if self.server is not None:

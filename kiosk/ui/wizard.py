@@ -475,6 +475,9 @@ class SetupWizard(QWizard):
 def run_first_run_wizard(data_dir: Path, parent: QWidget | None = None) -> Config | None:
     """Show the wizard; the saved Config when finished, None when cancelled."""
     wizard = SetupWizard(data_dir, parent)
-    if wizard.exec() != QWizard.DialogCode.Accepted or wizard.config is None:
-        return None
-    return config_mod.load(Path(data_dir))
+    try:
+        if wizard.exec() != QWizard.DialogCode.Accepted or wizard.config is None:
+            return None
+        return config_mod.load(Path(data_dir))
+    finally:
+        wizard.deleteLater()  # its pages hold it in cycles: let Qt free it, not the collector

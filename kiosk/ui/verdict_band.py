@@ -9,7 +9,17 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen, QPolygonF
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QColor,
+    QFont,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QPolygonF,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.domain.messages import render
@@ -62,8 +72,21 @@ class VerdictBand(QWidget):
     ) -> None:
         self.style_key, self.title, self.message, self.source_text = key, title, message, source
         self.verdict = verdict
-        self.setAccessibleDescription(f"{title}. {message} {source}".strip())
+        spoken = f"{title}. {message} {source}".strip()
+        self.setAccessibleDescription(spoken)
         self.update()
+        if key not in ("idle", "busy") and QAccessible.isActive():
+            self._announce(spoken, assertive=key == "refused")
+
+    def _announce(self, text: str, *, assertive: bool) -> None:
+        """A screen reader says each verdict as it comes (a refusal interrupts what it says)."""
+        event = QAccessibleAnnouncementEvent(self, text)
+        event.setPoliteness(
+            QAccessible.AnnouncementPoliteness.Assertive
+            if assertive
+            else QAccessible.AnnouncementPoliteness.Polite
+        )
+        QAccessible.updateAccessibility(event)
 
     @property
     def style(self) -> BandStyle:  # type: ignore[override]

@@ -3,8 +3,9 @@ operations, and the conflicts to handle (plain Python, run in a worker thread by
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from kiosk import today
 from kiosk.store import bookings, outbox, state
@@ -19,14 +20,18 @@ class Snapshot:
     data_as_of: datetime | None
     rows: list[today.TodayRow]
     counts: today.TodayCounts
+    zone: tzinfo | None  # the venue's timezone, for every time shown (None: the machine's)
 
 
-def snapshot(db: Database, now: datetime, kiosk_id: str | None = None) -> Snapshot:
+def snapshot(
+    db: Database, now: datetime, kiosk_id: str | None = None, venue_ids: Collection[int] = ()
+) -> Snapshot:
     with db.connect() as conn, conn.begin():
         c = outbox.counts(conn)
         as_of = state.get_time(conn, state.PULLED_AT)
-        day = today.rows(conn, now, kiosk_id=kiosk_id)
-    return Snapshot(c["pending"], c["conflicts"], as_of, day, today.counts(day))
+        zone = today.counter_zone(conn, venue_ids)
+        day = today.rows(conn, now, kiosk_id=kiosk_id, zone=zone)
+    return Snapshot(c["pending"], c["conflicts"], as_of, day, today.counts(day), zone)
 
 
 def open_conflicts(db: Database) -> list[tuple[Operation, str | None]]:

@@ -8,7 +8,7 @@ Intitulé du tarif, EAN-13, plus the venue.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from kiosk.clock import utcnow
 from kiosk.domain.booking import Booking
@@ -89,13 +89,19 @@ def card_lines(booking: Booking, lang: str = "fr") -> list[str]:
     return [f"{c.label} : {c.value}" for c in card(booking, lang)]
 
 
-def age_text(as_of: datetime | None, now: datetime | None = None, lang: str = "fr") -> str:
-    """ "Données du 27/11 à 14:02 (il y a 3 min)" — the cache's age, always shown."""
+def age_text(
+    as_of: datetime | None,
+    now: datetime | None = None,
+    lang: str = "fr",
+    zone: tzinfo | None = None,
+) -> str:
+    """ "Données du 27/11 à 14:02 (il y a 3 min)" — the cache's age, always shown, in the
+    venue's timezone when given (else the machine's)."""
     if as_of is None:
         return "Aucune donnée synchronisée" if lang == "fr" else "No synchronised data"
     now = now or utcnow()
     minutes = max(0, int((now - as_of).total_seconds() // 60))
-    at = as_of.astimezone()
+    at = as_of.astimezone(zone)
     if lang == "fr":
         ago = (
             "à l’instant"
@@ -111,8 +117,10 @@ def age_text(as_of: datetime | None, now: datetime | None = None, lang: str = "f
     return f"Data from {at:%d/%m} at {at:%H:%M} ({ago})"
 
 
-def source_line(source: str, as_of: datetime | None, lang: str = "fr") -> str:
+def source_line(
+    source: str, as_of: datetime | None, lang: str = "fr", zone: tzinfo | None = None
+) -> str:
     if source == "online":
         return "Vérifié en ligne auprès de pass Culture" if lang == "fr" else "Checked online"
     prefix = "Décidé hors ligne, sur les données locales" if lang == "fr" else "Decided offline"
-    return f"{prefix} — {age_text(as_of, lang=lang)}"
+    return f"{prefix} — {age_text(as_of, lang=lang, zone=zone)}"

@@ -1,26 +1,30 @@
 """Today at this counter: its validations and invalidations, with their sync state (no Qt).
 
 Read from the outbox (what this counter recorded, and whether pass Culture has it) joined with
-the booking cache (offer and youth). "Today" is the kiosk's local calendar day.
+the booking cache (offer and youth). "Today" is the calendar day of the counter's venue, in its
+department's timezone (the machine's own zone is often left at UTC), like every date on screen.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import datetime, time, timedelta, tzinfo
 
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
+from kiosk.domain.timezones import zone_for
 from kiosk.store import models
 
 OUTBOX = models.Outbox.__table__
 BOOKING = models.Booking.__table__
+VENUE = models.Venue.__table__
 
 
 @dataclass(frozen=True, slots=True)
 class TodayRow:
-    at: datetime  # aware, UTC
+    at: datetime  # aware, in the counter's timezone
     token: str
     kind: str  # "use" | "keep"
     state: str  # "pending" | "done" | "conflict"
@@ -42,18 +46,43 @@ class TodayCounts:
     per_hour: list[int] = field(default_factory=lambda: [0] * 24)  # validations by local hour
 
 
-def day_bounds(now: datetime) -> tuple[datetime, datetime]:
-    """Start and end of `now`'s local calendar day, as aware datetimes."""
-    local = now.astimezone()
+def counter_zone(conn: Connection, venue_ids: Collection[int]) -> tzinfo | None:
+    """The timezone of the counter's venue (the first configured one the cache knows), from
+    its department; None (the machine's zone) before the venues are synced."""
+    if not venue_ids:
+        return None
+    found = dict(
+        conn.execute(
+            select(VENUE.c.id, VENUE.c.department_code).where(VENUE.c.id.in_(list(venue_ids)))
+        ).all()
+    )
+    for vid in venue_ids:
+        if vid in found:
+            return zone_for(found[vid])
+    return None
+
+
+def day_bounds(now: datetime, zone: tzinfo | None = None) -> tuple[datetime, datetime]:
+    """Start and end of `now`'s calendar day in `zone` (None: the machine's), as aware
+    datetimes (the day is a wall-clock day: 23 or 25 hours when the clocks change)."""
+    local = now.astimezone(zone)
     start = datetime.combine(local.date(), time.min, tzinfo=local.tzinfo)
-    return start, start + timedelta(days=1)
+    end = datetime.combine(local.date() + timedelta(days=1), time.min, tzinfo=local.tzinfo)
+    if zone is None:  # a fixed-offset tzinfo: let the machine's zone resolve each midnight
+        start, end = start.replace(tzinfo=None).astimezone(), end.replace(tzinfo=None).astimezone()
+    return start, end
 
 
 def rows(
-    conn: Connection, now: datetime, *, kiosk_id: str | None = None, limit: int = 500
+    conn: Connection,
+    now: datetime,
+    *,
+    kiosk_id: str | None = None,
+    zone: tzinfo | None = None,
+    limit: int = 500,
 ) -> list[TodayRow]:
-    """This counter's operations of the day, newest first."""
-    start, end = day_bounds(now)
+    """This counter's operations of the day in `zone`, newest first."""
+    start, end = day_bounds(now, zone)
     stmt = (
         select(
             OUTBOX.c.created_at,
@@ -79,7 +108,7 @@ def rows(
         name = " ".join(p for p in (r.first_name, r.last_name) if p) or None
         out.append(
             TodayRow(
-                at=r.created_at,
+                at=r.created_at.astimezone(zone),
                 token=r.token,
                 kind=r.kind,
                 state=r.state,
@@ -107,5 +136,5 @@ def counts(day_rows: list[TodayRow]) -> TodayCounts:
         c.places += r.quantity or 1
         if r.unverified and r.state == "pending":
             c.to_confirm += 1
-        c.per_hour[r.at.astimezone().hour] += 1
+        c.per_hour[r.at.hour] += 1
     return c

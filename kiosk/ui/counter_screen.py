@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import tzinfo
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -80,6 +81,7 @@ class CounterScreen(QWidget):
         self.is_online = is_online
         self.staff: str | None = None  # filled by the staff sign-in when there is one
         self.current: CheckResult | None = None
+        self.zone: tzinfo | None = None  # the venue's timezone, set from the status snapshot
         self.busy = False  # a validation/invalidation is in flight
         self.online_pending = False
         self.queued: list[tuple[str, str]] = []
@@ -244,7 +246,7 @@ class CounterScreen(QWidget):
 
     def _show(self, result: CheckResult, *, pending_online: bool = False, sound: bool = True):
         self.current = result
-        source = source_line(result.source, result.data_as_of, self.lang)
+        source = source_line(result.source, result.data_as_of, self.lang, self.zone)
         if pending_online:
             source += self.tr(" — vérification en ligne…")
         elif result.op_id is not None and result.op_state == "pending":

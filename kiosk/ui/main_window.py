@@ -462,14 +462,17 @@ class MainWindow(QMainWindow):
         db, counter = self.services.db, self.services.counter
         now = counter.clock()
         self.tasks.submit(
-            lambda: counter_status.snapshot(db, now, counter.kiosk_id or None),
+            lambda: counter_status.snapshot(
+                db, now, counter.kiosk_id or None, self.services.config.venue_ids
+            ),
             self._apply_snapshot,
             lambda exc: log.warning("status refresh failed: %r", exc),
         )
 
     def _apply_snapshot(self, snap: counter_status.Snapshot) -> None:
         self.status.set_counts(snap.pending, snap.conflicts)
-        self.status.set_last_sync(snap.data_as_of, self.lang)
+        self.screen.zone = snap.zone
+        self.status.set_last_sync(snap.data_as_of, self.lang, snap.zone)
         self.screen.today.set_day(snap.rows, snap.counts)
 
     # -- conflicts ----------------------------------------------------------------------

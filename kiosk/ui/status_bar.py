@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QSizePolicy, QStatusBar, QWidget
@@ -92,8 +92,10 @@ class KioskStatusBar(QStatusBar):
         self.conflicts.style().unpolish(self.conflicts)
         self.conflicts.style().polish(self.conflicts)
 
-    def set_last_sync(self, as_of: datetime | None, lang: str = "fr") -> None:
-        self.last_sync.setText(age_text(as_of, lang=lang))
+    def set_last_sync(
+        self, as_of: datetime | None, lang: str = "fr", zone: tzinfo | None = None
+    ) -> None:
+        self.last_sync.setText(age_text(as_of, lang=lang, zone=zone))
 
     def show_progress(self, stage: str, done: int, total: int) -> None:
         names = {

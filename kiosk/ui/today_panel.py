@@ -138,7 +138,7 @@ class TodayPanel(QWidget):
         for i, r in enumerate(rows):
             kind = "" if r.kind == "use" else self.tr(" (invalidée)")
             cells = [
-                r.at.astimezone().strftime("%H:%M"),
+                r.at.strftime("%H:%M"),  # already in the venue's timezone
                 r.token,
                 (r.offer or "—") + kind,
                 r.youth or "—",

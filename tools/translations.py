@@ -1,6 +1,6 @@
-"""Refresh the Qt catalogues: lupdate the French source strings of kiosk/ui, fill the English
-translations (and French plural forms) from the tables below, and lrelease the .qm files.
-kiosk_<lang>.qm is the only catalogue the application loads.
+"""Refresh the Qt catalogues: lupdate the French source strings of kiosk/ui and kiosk/scan, fill
+the English translations (and French plural forms) from the tables below, and lrelease the .qm
+files. kiosk_<lang>.qm is the only catalogue the application loads.
 
     python tools/translations.py
 """
@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 I18N = ROOT / "resources" / "i18n"
 BIN = Path(sys.executable).parent
 # Every module with on-screen texts (lupdate reads these, and the tests check them).
-SOURCE_PACKAGES = ("kiosk/ui",)
+SOURCE_PACKAGES = ("kiosk/ui", "kiosk/scan")
 
 EN: dict[str, str] = {
     " (invalidée)": " (invalidated)",
@@ -321,7 +321,7 @@ EN: dict[str, str] = {
     "Sécurité": "Security",
     "Diagnostic": "Diagnostics",
     "Enregistrer": "Save",
-    "Aucune caméra détectée": "No camera detected",
+    "Aucune caméra détectée": "No camera detected",  # also the camera's status line
     "Lieu n° {}": "Venue no. {}",
     "Cochez au moins un lieu.": "Tick at least one venue.",
     "Donnez un nom à ce guichet.": "Name this counter.",
@@ -367,6 +367,23 @@ EN: dict[str, str] = {
     ),
     "Nom de ce guichet": "Name of this counter",
     "Donnez un nom à ce guichet (ex. Accueil).": "Name this counter (e.g. Front desk).",
+    # Camera preview and the camera scanner's status line (kiosk/scan).
+    "Aperçu de la caméra": "Camera preview",
+    "Présentez le QR code dans le cadre": "Show the QR code inside the frame",
+    "Caméra arrêtée": "Camera stopped",
+    "Autorisation d'accès à la caméra…": "Asking for access to the camera…",
+    "Accès à la caméra refusé : autorisez la caméra pour cette application dans les réglages "
+    "du système": (
+        "Camera access refused: allow the camera for this application in the system settings"
+    ),
+    "Démarrage de la caméra « %1 »…": "Starting the camera \u201c%1\u201d…",
+    "Caméra débranchée : rebranchez-la pour reprendre le scan": (
+        "Camera unplugged: plug it back in to resume scanning"
+    ),
+    "Erreur de la caméra : %1": "Camera error: %1",
+    "inconnue": "unknown",
+    "Caméra active : présentez le QR code": "Camera on: show the QR code",
+    "La caméra s'est arrêtée": "The camera stopped",
 }
 # Where one French word needs a different English one depending on the screen: (context, source).
 EN_IN_CONTEXT: dict[tuple[str, str], str] = {

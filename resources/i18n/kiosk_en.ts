@@ -92,6 +92,71 @@
     </message>
 </context>
 <context>
+    <name>CameraView</name>
+    <message>
+        <location filename="../../kiosk/scan/camera.py" line="196" />
+        <location filename="../../kiosk/ui/camera_view.py" line="67" />
+        <source>Caméra arrêtée</source>
+        <translation>Camera stopped</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/scan/camera.py" line="228" />
+        <source>Autorisation d'accès à la caméra…</source>
+        <translation>Asking for access to the camera…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/scan/camera.py" line="246" />
+        <source>Accès à la caméra refusé : autorisez la caméra pour cette application dans les réglages du système</source>
+        <translation>Camera access refused: allow the camera for this application in the system settings</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/scan/camera.py" line="270" />
+        <location filename="../../kiosk/scan/camera.py" line="326" />
+        <source>Aucune caméra détectée</source>
+        <translation>No camera detected</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/scan/camera.py" line="286" />
+        <source>Démarrage de la caméra « %1 »…</source>
+        <translation>Starting the camera “%1”…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/scan/camera.py" line="314" />
+        <source>Caméra débranchée : rebranchez-la pour reprendre le scan</source>
+        <translation>Camera unplugged: plug it back in to resume scanning</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/scan/camera.py" line="336" />
+        <source>Erreur de la caméra : %1</source>
+        <translation>Camera error: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/scan/camera.py" line="337" />
+        <source>inconnue</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/scan/camera.py" line="346" />
+        <source>Caméra active : présentez le QR code</source>
+        <translation>Camera on: show the QR code</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/scan/camera.py" line="351" />
+        <source>La caméra s'est arrêtée</source>
+        <translation>The camera stopped</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/camera_view.py" line="46" />
+        <source>Aperçu de la caméra</source>
+        <translation>Camera preview</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/camera_view.py" line="62" />
+        <source>Présentez le QR code dans le cadre</source>
+        <translation>Show the QR code inside the frame</translation>
+    </message>
+</context>
+<context>
     <name>CancelDialog</name>
     <message>
         <location filename="../../kiosk/ui/demo_menu.py" line="95" />

@@ -92,6 +92,71 @@
     </message>
 </context>
 <context>
+    <name>CameraView</name>
+    <message>
+        <location filename="../../kiosk/scan/camera.py" line="196" />
+        <location filename="../../kiosk/ui/camera_view.py" line="67" />
+        <source>Caméra arrêtée</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/scan/camera.py" line="228" />
+        <source>Autorisation d'accès à la caméra…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/scan/camera.py" line="246" />
+        <source>Accès à la caméra refusé : autorisez la caméra pour cette application dans les réglages du système</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/scan/camera.py" line="270" />
+        <location filename="../../kiosk/scan/camera.py" line="326" />
+        <source>Aucune caméra détectée</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/scan/camera.py" line="286" />
+        <source>Démarrage de la caméra « %1 »…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/scan/camera.py" line="314" />
+        <source>Caméra débranchée : rebranchez-la pour reprendre le scan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/scan/camera.py" line="336" />
+        <source>Erreur de la caméra : %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/scan/camera.py" line="337" />
+        <source>inconnue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/scan/camera.py" line="346" />
+        <source>Caméra active : présentez le QR code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/scan/camera.py" line="351" />
+        <source>La caméra s'est arrêtée</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/camera_view.py" line="46" />
+        <source>Aperçu de la caméra</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/camera_view.py" line="62" />
+        <source>Présentez le QR code dans le cadre</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>CancelDialog</name>
     <message>
         <location filename="../../kiosk/ui/demo_menu.py" line="95" />

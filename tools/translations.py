@@ -1,5 +1,6 @@
-"""Refresh the Qt catalogues: lupdate the French source strings of kiosk/ui, fill the English
-translations (and French plural forms) from the tables below, and lrelease the .qm files.
+"""Refresh the Qt catalogues: lupdate the French source strings of kiosk/ui and kiosk/scan, fill
+the English translations (and French plural forms) from the tables below, and lrelease the .qm
+files. kiosk_<lang>.qm is the only catalogue the application loads.
 
     python tools/translations.py
 """
@@ -15,6 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 I18N = ROOT / "resources" / "i18n"
 BIN = Path(sys.executable).parent
+# Every module with on-screen texts (lupdate reads these, and the tests check them).
+SOURCE_PACKAGES = ("kiosk/ui", "kiosk/scan")
 
 EN: dict[str, str] = {
     " (invalidée)": " (invalidated)",
@@ -254,6 +257,137 @@ EN: dict[str, str] = {
         "Staff: %1 — \u201cChange\u201d at the top right of the counter. Administrator PIN "
         "(settings, leaving kiosk mode): %2."
     ),
+    # Set-up wizard, settings and diagnostics, PIN pad, staff screens, lockdown.
+    "Code administrateur et personnel": "Administrator PIN and staff",
+    "Le code administrateur (6 chiffres ou plus) protège les réglages et la sortie du mode "
+    "guichet. Gardez-le en lieu sûr.": (
+        "The administrator PIN (6 digits or more) protects the settings and leaving counter "
+        "mode. Keep it safe."
+    ),
+    "facultatif, ex. Marie": "optional, e.g. Marie",
+    "4 à 6 chiffres": "4 to 6 digits",
+    "Code administrateur": "Administrator PIN",
+    "Confirmez le code": "Confirm the PIN",
+    "Premier membre du personnel (facultatif)": "First staff member (optional)",
+    "Nom": "Name",
+    "Code personnel": "Staff PIN",
+    "Les deux codes administrateur sont différents.": "The two administrator PINs differ.",
+    "Code personnel : ": "Staff PIN: ",
+    "Diagnostic du kiosque": "Kiosk diagnostics",
+    "Diagnostic en cours…": "Running diagnostics…",
+    "Exporter dans un fichier…": "Export to a file…",
+    "Le diagnostic a échoué ({}).": "Diagnostics failed ({}).",
+    "Exporter le diagnostic": "Export the diagnostics",
+    "Déverrouiller (administrateur)…": "Unlock (administrator)…",
+    "Tapez le code puis « Valider ».": "Type the PIN, then \u201cValidate\u201d.",
+    "Valider": "Validate",
+    "Vous pouvez réessayer.": "You can try again.",
+    "Patientez {}": "Wait {}",
+    "Serveur pass Culture et clé d'API": "pass Culture server and API key",
+    "La clé se trouve dans l'espace partenaire pass Culture (menu Intégrations).": (
+        "The key is in the pass Culture partner portal (Integrations menu)."
+    ),
+    "Production (le vrai pass Culture)": "Production (the real pass Culture)",
+    "Intégration (essais de pass Culture)": "Integration (pass Culture test environment)",
+    "Autre adresse (bac à sable local)": "Other address (local sandbox)",
+    "Collez la clé ici": "Paste the key here",
+    "Adresse": "Address",
+    "Clé d'API": "API key",
+    "Collez la clé d'API fournie par pass Culture.": "Paste the API key provided by pass Culture.",
+    "Vérification de la clé auprès du serveur…": "Checking the key with the server…",
+    "Cette clé ne donne accès à aucun lieu : vérifiez-la dans l'espace partenaire.": (
+        "This key gives access to no venue: check it in the partner portal."
+    ),
+    "Réglages du guichet": "Counter settings",
+    "Deux étapes : afficher, puis « Valider »": "Two steps: show, then \u201cValidate\u201d",
+    "Sons activés": "Sounds on",
+    " jours": " days",
+    "Nom du guichet": "Counter name",
+    "Caméra": "Camera",
+    "Retour à l'accueil (mode jeune) après": "Back to the start (youth mode) after",
+    "Conserver les noms des réservations closes": "Keep names of closed bookings for",
+    "Général": "General",
+    "clé enregistrée — collez une nouvelle clé pour la remplacer": (
+        "key saved — paste a new key to replace it"
+    ),
+    "aucune clé : collez la clé d'API": "no key: paste the API key",
+    "Adresse du serveur": "Server address",
+    "Lieux servis": "Venues served",
+    "Serveur": "Server",
+    "Personnel": "Staff",
+    "Laissez vide pour garder le code actuel.": "Leave empty to keep the current PIN.",
+    "Nouveau code administrateur": "New administrator PIN",
+    "Confirmez": "Confirm",
+    "Sécurité": "Security",
+    "Diagnostic": "Diagnostics",
+    "Enregistrer": "Save",
+    "Aucune caméra détectée": "No camera detected",  # also the camera's status line
+    "Lieu n° {}": "Venue no. {}",
+    "Cochez au moins un lieu.": "Tick at least one venue.",
+    "Donnez un nom à ce guichet.": "Name this counter.",
+    "Installation du guichet pass Culture": "pass Culture counter set-up",
+    "< Précédent": "< Back",
+    "Suivant >": "Next >",
+    "Terminer": "Finish",
+    "Changer": "Change",
+    "En service : {}": "On duty: {}",
+    "Personne en service : touchez « Changer »": "Nobody on duty: tap \u201cChange\u201d",
+    "Prénom (ex. Marie)": "First name (e.g. Marie)",
+    "Ajouter": "Add",
+    "Désactiver / réactiver": "Disable / enable",
+    "Nouveau code pour la sélection": "New PIN for the selection",
+    "{} (désactivé)": "{} (disabled)",
+    "{} peut maintenant se mettre en service.": "{} can now go on duty.",
+    "Choisissez d'abord un nom dans la liste.": "First choose a name in the list.",
+    "{} est désactivé.": "{} is disabled.",
+    "{} est réactivé.": "{} is enabled again.",
+    "Nouveau code enregistré.": "New PIN saved.",
+    "Qui est en service ?": "Who is on duty?",
+    "Qui prend le guichet ? Touchez votre nom.": "Who is taking the counter? Tap your name.",
+    "Aucun compte du personnel. Un administrateur peut en créer dans les réglages.": (
+        "No staff accounts. An administrator can create them in the settings."
+    ),
+    "← Autre nom": "← Other name",
+    "{} : votre code": "{}: your PIN",
+    "Le guichet récupère les lieux, les offres et les réservations.": (
+        "The counter is fetching venues, offers and bookings."
+    ),
+    "Réessayer": "Retry",
+    "Synchronisation en cours…": "Synchronising…",
+    "Terminé : {} réservations et {} offres reçues. Le guichet est prêt.": (
+        "Done: {} bookings and {} offers received. The counter is ready."
+    ),
+    "Synchronisation incomplète : {} Vous pouvez réessayer, ou terminer : le guichet "
+    "réessaiera tout seul.": (
+        "Synchronisation incomplete: {} You can retry, or finish: the counter will retry by itself."
+    ),
+    "Lieux servis par ce guichet": "Venues served by this counter",
+    "Cochez les lieux dont ce guichet valide les réservations.": (
+        "Tick the venues whose bookings this counter validates."
+    ),
+    "Nom de ce guichet": "Name of this counter",
+    "Donnez un nom à ce guichet (ex. Accueil).": "Name this counter (e.g. Front desk).",
+    # Camera preview and the camera scanner's status line (kiosk/scan).
+    "Aperçu de la caméra": "Camera preview",
+    "Présentez le QR code dans le cadre": "Show the QR code inside the frame",
+    "Caméra arrêtée": "Camera stopped",
+    "Autorisation d'accès à la caméra…": "Asking for access to the camera…",
+    "Accès à la caméra refusé : autorisez la caméra pour cette application dans les réglages "
+    "du système": (
+        "Camera access refused: allow the camera for this application in the system settings"
+    ),
+    "Démarrage de la caméra « %1 »…": "Starting the camera \u201c%1\u201d…",
+    "Caméra débranchée : rebranchez-la pour reprendre le scan": (
+        "Camera unplugged: plug it back in to resume scanning"
+    ),
+    "Erreur de la caméra : %1": "Camera error: %1",
+    "inconnue": "unknown",
+    "Caméra active : présentez le QR code": "Camera on: show the QR code",
+    "La caméra s'est arrêtée": "The camera stopped",
+}
+# Where one French word needs a different English one depending on the screen: (context, source).
+EN_IN_CONTEXT: dict[tuple[str, str], str] = {
+    ("StaffManager", "Code"): "PIN",  # the staff member's PIN field, not a countermark
 }
 # Plurals: (one, other) per language.
 PLURALS: dict[str, dict[str, tuple[str, str]]] = {
@@ -295,26 +429,18 @@ def _tool(name: str) -> str:
     return found
 
 
-def shipped(lang: str) -> dict[str, str]:
-    """Finished translations of the other catalogues (e.g. ops_en.ts), so that the main
-    catalogue is complete on its own."""
-    found: dict[str, str] = {}
-    for path in sorted(I18N.glob(f"*_{lang}.ts")):
-        if path.name.startswith("kiosk_"):
-            continue
-        for msg in ET.parse(path).iter("message"):
-            tr = msg.find("translation")
-            done = tr is not None and tr.get("type") is None and tr.text
-            if done and msg.get("numerus") != "yes":
-                found.setdefault(msg.findtext("source") or "", tr.text)  # type: ignore[union-attr]
-    return found
-
-
 def fill(ts: Path, lang: str) -> list[str]:
     tree = ET.parse(ts)
-    table = {**shipped(lang), **EN} if lang == "en" else {}
-    missing = []
-    for msg in tree.iter("message"):
+    missing: list[str] = []
+    for context in tree.iter("context"):
+        missing += _fill_context(context, context.findtext("name") or "", lang)
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return missing
+
+
+def _fill_context(context: ET.Element, name: str, lang: str) -> list[str]:
+    missing: list[str] = []
+    for msg in context.iter("message"):
         source = msg.findtext("source") or ""
         tr = msg.find("translation")
         assert tr is not None
@@ -329,17 +455,19 @@ def fill(ts: Path, lang: str) -> list[str]:
                 ET.SubElement(tr, "numerusform").text = form
             tr.attrib.pop("type", None)
         elif lang == "en":
-            if source not in table:
-                missing.append(source)
+            text = EN_IN_CONTEXT.get((name, source), EN.get(source))
+            if text is None:
+                missing.append(f"{name}: {source}")
                 continue
-            tr.text = table[source]
+            tr.text = text
             tr.attrib.pop("type", None)
-    tree.write(ts, encoding="utf-8", xml_declaration=True)
     return missing
 
 
 def main() -> int:
-    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "kiosk" / "ui").glob("*.py"))
+    sources = sorted(
+        str(p.relative_to(ROOT)) for pkg in SOURCE_PACKAGES for p in (ROOT / pkg).glob("*.py")
+    )
     targets = {"en": I18N / "kiosk_en.ts", "fr": I18N / "kiosk_fr.ts"}
     I18N.mkdir(parents=True, exist_ok=True)
     subprocess.run(

@@ -56,10 +56,6 @@ SOURCE_CAMERA = "camera"
 Decoder = Callable[[QImage], list[str]]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CameraView", text)
-
-
 class CameraState:
     """Plain string constants for ``CameraScanner.state`` (what the view may style on)."""
 
@@ -196,7 +192,9 @@ class CameraScanner(QObject):
     def stop(self) -> None:
         self._wanted = False
         self._close_camera()
-        self._set_state(CameraState.IDLE, _tr("Caméra arrêtée"))
+        self._set_state(
+            CameraState.IDLE, QCoreApplication.translate("CameraView", "Caméra arrêtée")
+        )
 
     def is_active(self) -> bool:
         return self._camera is not None and self._camera.isActive()
@@ -225,7 +223,10 @@ class CameraScanner(QObject):
     def _check_permission_then_open(self) -> None:
         status = self._permission_status()
         if status == Qt.PermissionStatus.Undetermined:
-            self._set_state(CameraState.STARTING, _tr("Autorisation d'accès à la caméra…"))
+            self._set_state(
+                CameraState.STARTING,
+                QCoreApplication.translate("CameraView", "Autorisation d'accès à la caméra…"),
+            )
             app = QCoreApplication.instance()
             assert app is not None
             app.requestPermission(
@@ -242,9 +243,10 @@ class CameraScanner(QObject):
         self._close_camera()
         self._set_state(
             CameraState.DENIED,
-            _tr(
+            QCoreApplication.translate(
+                "CameraView",
                 "Accès à la caméra refusé : autorisez la caméra pour cette application "
-                "dans les réglages du système"
+                "dans les réglages du système",
             ),
         )
 
@@ -263,7 +265,10 @@ class CameraScanner(QObject):
         device = self._pick_device()
         if device is None:
             self._close_camera()
-            self._set_state(CameraState.NO_CAMERA, _tr("Aucune caméra détectée"))
+            self._set_state(
+                CameraState.NO_CAMERA,
+                QCoreApplication.translate("CameraView", "Aucune caméra détectée"),
+            )
             return
         device_id = _device_id(device)
         if self._camera is not None and device_id == self._camera_id:
@@ -278,7 +283,9 @@ class CameraScanner(QObject):
         self._session.setCamera(camera)
         self._set_state(
             CameraState.STARTING,
-            _tr("Démarrage de la caméra « %1 »…").replace("%1", device.description()),
+            QCoreApplication.translate("CameraView", "Démarrage de la caméra « %1 »…").replace(
+                "%1", device.description()
+            ),
         )
         camera.start()
 
@@ -304,7 +311,9 @@ class CameraScanner(QObject):
             else:
                 self._set_state(
                     CameraState.UNPLUGGED,
-                    _tr("Caméra débranchée : rebranchez-la pour reprendre le scan"),
+                    QCoreApplication.translate(
+                        "CameraView", "Caméra débranchée : rebranchez-la pour reprendre le scan"
+                    ),
                 )
             return
         if self._wanted and self._camera is None and present:
@@ -312,7 +321,10 @@ class CameraScanner(QObject):
             self._open_camera()
             return
         if self._wanted and not present and self._camera is None:
-            self._set_state(CameraState.NO_CAMERA, _tr("Aucune caméra détectée"))
+            self._set_state(
+                CameraState.NO_CAMERA,
+                QCoreApplication.translate("CameraView", "Aucune caméra détectée"),
+            )
 
     @Slot(QCamera.Error, str)
     def _on_camera_error(self, error: QCamera.Error, message: str) -> None:
@@ -321,15 +333,23 @@ class CameraScanner(QObject):
         log.warning("camera error: %s", message)
         self._set_state(
             CameraState.ERROR,
-            _tr("Erreur de la caméra : %1").replace("%1", message or _tr("inconnue")),
+            QCoreApplication.translate("CameraView", "Erreur de la caméra : %1").replace(
+                "%1", message or QCoreApplication.translate("CameraView", "inconnue")
+            ),
         )
 
     @Slot(bool)
     def _on_active_changed(self, active: bool) -> None:
         if active:
-            self._set_state(CameraState.ACTIVE, _tr("Caméra active : présentez le QR code"))
+            self._set_state(
+                CameraState.ACTIVE,
+                QCoreApplication.translate("CameraView", "Caméra active : présentez le QR code"),
+            )
         elif self._wanted and self._state == CameraState.ACTIVE:
-            self._set_state(CameraState.ERROR, _tr("La caméra s'est arrêtée"))
+            self._set_state(
+                CameraState.ERROR,
+                QCoreApplication.translate("CameraView", "La caméra s'est arrêtée"),
+            )
 
     def _set_state(self, state: str, message: str) -> None:
         self._state = state

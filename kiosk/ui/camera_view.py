@@ -25,10 +25,6 @@ _SHADE = QColor(0, 0, 0, 110)
 _TEXT = QColor("#f5f5f7")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CameraView", text)
-
-
 class CameraView(QWidget):
     """Preview of a ``CameraScanner``; flashes the guide green when a code was read."""
 
@@ -47,7 +43,7 @@ class CameraView(QWidget):
         self._flash_timer.timeout.connect(self._end_flash)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        self.setAccessibleName(_tr("Aperçu de la caméra"))
+        self.setAccessibleName(QCoreApplication.translate("CameraView", "Aperçu de la caméra"))
         scanner.video_sink.videoFrameChanged.connect(self._on_frame)
         scanner.status_changed.connect(self._on_status)
         scanner.scanned.connect(self._on_scanned)
@@ -63,12 +59,14 @@ class CameraView(QWidget):
         return self._image
 
     def guide_text(self) -> str:
-        return _tr("Présentez le QR code dans le cadre")
+        return QCoreApplication.translate("CameraView", "Présentez le QR code dans le cadre")
 
     def overlay_message(self) -> str:
         """What is written over the preview now: the status when there is no picture."""
         if self._showing_status():
-            return self._scanner.status or _tr("Caméra arrêtée")
+            return self._scanner.status or QCoreApplication.translate(
+                "CameraView", "Caméra arrêtée"
+            )
         return self.guide_text()
 
     def sizeHint(self) -> QSize:

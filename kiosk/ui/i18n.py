@@ -13,9 +13,8 @@ _installed: list[QTranslator] = []
 
 
 def install(lang: str) -> bool:
-    """Install every catalogue for `lang` (`kiosk_<lang>.qm` first, then the others such as
-    `ops_<lang>.qm`): English texts, or French plural forms (the source strings are French).
-    True when the main catalogue is active."""
+    """Install the catalogue for `lang` (`kiosk_<lang>.qm`): English texts, or French plural
+    forms (the source strings are French). True when the catalogue is active."""
     app = QCoreApplication.instance()
     if app is None:
         return False
@@ -24,19 +23,14 @@ def install(lang: str) -> bool:
     _installed.clear()
     if lang == "fr":
         QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
-    main = translation_path(lang)
-    others = sorted(p for p in main.parent.glob(f"*_{lang}.qm") if p != main)
-    loaded_main = False
-    # Qt asks the most recently installed translator first: the main catalogue goes last.
-    for path in [*others, main]:
-        translator = QTranslator(app)
-        if not translator.load(str(path)):  # French still works: the sources are French
-            log.warning("translation catalogue for %r not loaded: %s", lang, path)
-            continue
-        app.installTranslator(translator)
-        _installed.append(translator)
-        loaded_main = loaded_main or path == main
-    return loaded_main
+    path = translation_path(lang)
+    translator = QTranslator(app)
+    if not translator.load(str(path)):  # French still works: the sources are French
+        log.warning("translation catalogue for %r not loaded: %s", lang, path)
+        return False
+    app.installTranslator(translator)
+    _installed.append(translator)
+    return True
 
 
 def lang_of(config_lang: str) -> str:

@@ -45,18 +45,17 @@ def _app() -> Any:
 
 
 def _check_translations(_tmp: Path) -> str:
+    """The catalogues `kiosk.ui.i18n.install` loads (one per language) are there and readable."""
     from PySide6.QtCore import QTranslator
 
-    from kiosk.resources import resource_path
+    from kiosk.ui.paths import translation_path
 
     app = _app()
-    files = sorted(resource_path("i18n").glob("*.qm"))
-    if not files:
-        raise RuntimeError(f"aucun fichier .qm dans {resource_path('i18n')}")
+    files = [translation_path(lang) for lang in ("en", "fr")]
     for qm in files:
         translator = QTranslator(app)
         if not translator.load(str(qm)):
-            raise RuntimeError(f"{qm.name} illisible")
+            raise RuntimeError(f"{qm.name} absent ou illisible dans {qm.parent}")
     return ", ".join(f.name for f in files)
 
 

@@ -3,57 +3,57 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="263" />
+        <location filename="../../kiosk/ui/wizard.py" line="268" />
         <source>Code administrateur et personnel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="266" />
+        <location filename="../../kiosk/ui/wizard.py" line="271" />
         <source>Le code administrateur (6 chiffres ou plus) protège les réglages et la sortie du mode guichet. Gardez-le en lieu sûr.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="276" />
+        <location filename="../../kiosk/ui/wizard.py" line="281" />
         <source>facultatif, ex. Marie</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="280" />
+        <location filename="../../kiosk/ui/wizard.py" line="285" />
         <source>4 à 6 chiffres</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="286" />
+        <location filename="../../kiosk/ui/wizard.py" line="291" />
         <source>Code administrateur</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="287" />
+        <location filename="../../kiosk/ui/wizard.py" line="292" />
         <source>Confirmez le code</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="288" />
+        <location filename="../../kiosk/ui/wizard.py" line="293" />
         <source>Premier membre du personnel (facultatif)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="289" />
+        <location filename="../../kiosk/ui/wizard.py" line="294" />
         <source>Nom</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="290" />
+        <location filename="../../kiosk/ui/wizard.py" line="295" />
         <source>Code personnel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="300" />
+        <location filename="../../kiosk/ui/wizard.py" line="305" />
         <source>Les deux codes administrateur sont différents.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="306" />
+        <location filename="../../kiosk/ui/wizard.py" line="311" />
         <source>Code personnel : </source>
         <translation type="unfinished" />
     </message>
@@ -92,35 +92,100 @@
     </message>
 </context>
 <context>
+    <name>CameraView</name>
+    <message>
+        <location filename="../../kiosk/scan/camera.py" line="196" />
+        <location filename="../../kiosk/ui/camera_view.py" line="67" />
+        <source>Caméra arrêtée</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/scan/camera.py" line="228" />
+        <source>Autorisation d'accès à la caméra…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/scan/camera.py" line="246" />
+        <source>Accès à la caméra refusé : autorisez la caméra pour cette application dans les réglages du système</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/scan/camera.py" line="270" />
+        <location filename="../../kiosk/scan/camera.py" line="326" />
+        <source>Aucune caméra détectée</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/scan/camera.py" line="286" />
+        <source>Démarrage de la caméra « %1 »…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/scan/camera.py" line="314" />
+        <source>Caméra débranchée : rebranchez-la pour reprendre le scan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/scan/camera.py" line="336" />
+        <source>Erreur de la caméra : %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/scan/camera.py" line="337" />
+        <source>inconnue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/scan/camera.py" line="346" />
+        <source>Caméra active : présentez le QR code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/scan/camera.py" line="351" />
+        <source>La caméra s'est arrêtée</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/camera_view.py" line="46" />
+        <source>Aperçu de la caméra</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/camera_view.py" line="62" />
+        <source>Présentez le QR code dans le cadre</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>CancelDialog</name>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="94" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="95" />
         <source>Démo — annuler une réservation comme le jeune</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="101" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="102" />
         <source>Le jeune annule dans son application. Validez ensuite ce code hors ligne : au retour du réseau, pass Culture le refusera et un conflit apparaîtra.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="107" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="108" />
         <source>Réservations annulables</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="116" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="117" />
         <source>Annuler la réservation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="118" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="119" />
         <source>Annuler la réservation choisie</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="119" />
         <location filename="../../kiosk/ui/demo_menu.py" line="120" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="121" />
         <source>Fermer</source>
         <translation type="unfinished" />
     </message>
@@ -284,74 +349,74 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="206" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="208" />
         <source>ERREUR</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="214" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="216" />
         <source>VÉRIFICATION…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="215" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="217" />
         <source>Vérification de la contremarque %1 auprès de pass Culture...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="247" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="249" />
         <source> — vérification en ligne…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="249" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="251" />
         <source>Enregistrée sur ce guichet — en attente d’envoi à pass Culture</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="306" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="308" />
         <source>PRÊT</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="307" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="309" />
         <source>Scannez le QR code du jeune ou saisissez sa contremarque.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="329" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="331" />
         <source>Validation en cours...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="339" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="341" />
         <source>Enregistrement en cours...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="354" />
         <location filename="../../kiosk/ui/counter_screen.py" line="356" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="358" />
         <source>Annuler</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="355" />
         <location filename="../../kiosk/ui/counter_screen.py" line="357" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="359" />
         <source>Continuer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="367" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="369" />
         <source>Invalidation en cours...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="418" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="420" />
         <source>Cette réservation n’est plus dans les données locales.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="421" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="423" />
         <source>NON ENREGISTRÉE</source>
         <translation type="unfinished" />
     </message>
@@ -359,57 +424,57 @@
 <context>
     <name>DemoMenu</name>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="137" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="138" />
         <source>Dé&amp;mo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="138" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="139" />
         <source>&amp;Couper le réseau</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="141" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="142" />
         <source>&amp;Rétablir le réseau</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="146" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="147" />
         <source>&amp;Annuler une réservation comme le jeune…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="149" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="150" />
         <source>Contremarques à &amp;essayer…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="153" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="154" />
         <source>&amp;Importer l’export du portail pro (démo)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="175" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="176" />
         <source>Export de démonstration indisponible (réseau coupé ?).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="191" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="192" />
         <source>Démo : réseau coupé.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="191" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="192" />
         <source>Démo : réseau rétabli.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="210" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="211" />
         <source>Démo : le jeune a annulé %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="213" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="214" />
         <source>Démo : annulation refusée pour %1.</source>
         <translation type="unfinished" />
     </message>
@@ -573,7 +638,7 @@ Impossible d'écrire {} ({}).</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../kiosk/ui/main_window.py" line="95" />
-        <location filename="../../kiosk/ui/main_window.py" line="341" />
+        <location filename="../../kiosk/ui/main_window.py" line="343" />
         <source>Guichet pass Culture — %1</source>
         <translation type="unfinished" />
     </message>
@@ -648,97 +713,97 @@ Impossible d'écrire {} ({}).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="352" />
+        <location filename="../../kiosk/ui/main_window.py" line="354" />
         <source>Réglages enregistrés</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="354" />
+        <location filename="../../kiosk/ui/main_window.py" line="356" />
         <source>Le serveur, la clé d’API, les lieux ou la langue ont changé : ils s’appliqueront au prochain démarrage du kiosque. Fermez-le puis relancez-le.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="360" />
+        <location filename="../../kiosk/ui/main_window.py" line="362" />
         <source>Réglages enregistrés et appliqués.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="373" />
+        <location filename="../../kiosk/ui/main_window.py" line="375" />
         <source>Mode kiosque non appliqué : aucun code administrateur n’est défini (assistant d’installation).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="381" />
+        <location filename="../../kiosk/ui/main_window.py" line="384" />
         <source>Re&amp;verrouiller le mode kiosque</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="402" />
+        <location filename="../../kiosk/ui/main_window.py" line="405" />
         <source>Réglage non enregistré ( %1 ) : il sera perdu au redémarrage.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="415" />
+        <location filename="../../kiosk/ui/main_window.py" line="418" />
         <source>Hors ligne — les validations sont enregistrées et partiront au retour du réseau</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="422" />
+        <location filename="../../kiosk/ui/main_window.py" line="425" />
         <source>Serveur non configuré — le guichet fonctionne sur ses données locales ; les validations seront envoyées une fois le serveur configuré.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="429" />
+        <location filename="../../kiosk/ui/main_window.py" line="432" />
         <source>Clé d’API refusée par pass Culture — les validations sont gardées ici. Vérifiez la clé dans les réglages.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="440" />
+        <location filename="../../kiosk/ui/main_window.py" line="443" />
         <source>Synchronisation demandée…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="442" />
+        <location filename="../../kiosk/ui/main_window.py" line="445" />
         <source>Aucun serveur configuré.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="453" />
+        <location filename="../../kiosk/ui/main_window.py" line="456" />
         <source>Première synchronisation incomplète : %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="493" />
+        <location filename="../../kiosk/ui/main_window.py" line="496" />
         <source>Importer l’export des réservations (CSV ou XLSX)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="494" />
+        <location filename="../../kiosk/ui/main_window.py" line="497" />
         <source>Exports pass Culture (*.csv *.xlsx)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="505" />
+        <location filename="../../kiosk/ui/main_window.py" line="508" />
         <source>Import de %1…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="510" />
+        <location filename="../../kiosk/ui/main_window.py" line="513" />
         <source>Import terminé : %1 réservations, dont %2 contremarques connues.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="516" />
+        <location filename="../../kiosk/ui/main_window.py" line="519" />
         <source>Import terminé</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="525" />
+        <location filename="../../kiosk/ui/main_window.py" line="528" />
         <source>Le fichier n’a pas pu être importé (%1).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="530" />
+        <location filename="../../kiosk/ui/main_window.py" line="533" />
         <source>Import impossible</source>
         <translation type="unfinished" />
     </message>
@@ -962,57 +1027,57 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>ServerPage</name>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="116" />
+        <location filename="../../kiosk/ui/wizard.py" line="121" />
         <source>Serveur pass Culture et clé d'API</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="118" />
+        <location filename="../../kiosk/ui/wizard.py" line="123" />
         <source>La clé se trouve dans l'espace partenaire pass Culture (menu Intégrations).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="120" />
+        <location filename="../../kiosk/ui/wizard.py" line="125" />
         <source>Production (le vrai pass Culture)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="121" />
+        <location filename="../../kiosk/ui/wizard.py" line="126" />
         <source>Intégration (essais de pass Culture)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="122" />
+        <location filename="../../kiosk/ui/wizard.py" line="127" />
         <source>Autre adresse (bac à sable local)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="133" />
+        <location filename="../../kiosk/ui/wizard.py" line="138" />
         <source>Collez la clé ici</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="140" />
+        <location filename="../../kiosk/ui/wizard.py" line="145" />
         <source>Adresse</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="141" />
+        <location filename="../../kiosk/ui/wizard.py" line="146" />
         <source>Clé d'API</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="174" />
+        <location filename="../../kiosk/ui/wizard.py" line="179" />
         <source>Collez la clé d'API fournie par pass Culture.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="178" />
+        <location filename="../../kiosk/ui/wizard.py" line="183" />
         <source>Vérification de la clé auprès du serveur…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="196" />
+        <location filename="../../kiosk/ui/wizard.py" line="201" />
         <source>Cette clé ne donne accès à aucun lieu : vérifiez-la dans l'espace partenaire.</source>
         <translation type="unfinished" />
     </message>
@@ -1163,27 +1228,27 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="406" />
+        <location filename="../../kiosk/ui/wizard.py" line="411" />
         <source>Installation du guichet pass Culture</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="412" />
+        <location filename="../../kiosk/ui/wizard.py" line="417" />
         <source>&lt; Précédent</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="413" />
+        <location filename="../../kiosk/ui/wizard.py" line="418" />
         <source>Suivant &gt;</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="414" />
+        <location filename="../../kiosk/ui/wizard.py" line="419" />
         <source>Annuler</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="415" />
+        <location filename="../../kiosk/ui/wizard.py" line="420" />
         <source>Terminer</source>
         <translation type="unfinished" />
     </message>
@@ -1326,32 +1391,32 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="321" />
+        <location filename="../../kiosk/ui/wizard.py" line="326" />
         <source>Première synchronisation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="322" />
+        <location filename="../../kiosk/ui/wizard.py" line="327" />
         <source>Le guichet récupère les lieux, les offres et les réservations.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="328" />
+        <location filename="../../kiosk/ui/wizard.py" line="333" />
         <source>Réessayer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="352" />
+        <location filename="../../kiosk/ui/wizard.py" line="357" />
         <source>Synchronisation en cours…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="378" />
+        <location filename="../../kiosk/ui/wizard.py" line="383" />
         <source>Terminé : {} réservations et {} offres reçues. Le guichet est prêt.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="391" />
+        <location filename="../../kiosk/ui/wizard.py" line="396" />
         <source>Synchronisation incomplète : {} Vous pouvez réessayer, ou terminer : le guichet réessaiera tout seul.</source>
         <translation type="unfinished" />
     </message>
@@ -1458,47 +1523,47 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>TokensPanel</name>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="41" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="42" />
         <source>Démo — contremarques à essayer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="48" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="49" />
         <source>Scannez les QR codes imprimés avec « kiosk tickets », tapez le code, ou double-cliquez une ligne pour la « scanner ».</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="55" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="56" />
         <source>%1 (code %2)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="60" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="61" />
         <source>Personnel : %1 — « Changer » en haut à droite du guichet. Code administrateur (réglages, sortie du mode kiosque) : %2.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="70" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="71" />
         <source>Contremarques de démonstration</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="72" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="73" />
         <source>Cas</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="72" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="73" />
         <source>Code</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="72" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="73" />
         <source>Offre</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="72" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="73" />
         <source>Le guichet affiche</source>
         <translation type="unfinished" />
     </message>
@@ -1506,27 +1571,27 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>VenuePage</name>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="219" />
+        <location filename="../../kiosk/ui/wizard.py" line="224" />
         <source>Lieux servis par ce guichet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="220" />
+        <location filename="../../kiosk/ui/wizard.py" line="225" />
         <source>Cochez les lieux dont ce guichet valide les réservations.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="228" />
+        <location filename="../../kiosk/ui/wizard.py" line="233" />
         <source>Nom de ce guichet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="252" />
+        <location filename="../../kiosk/ui/wizard.py" line="257" />
         <source>Cochez au moins un lieu.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="255" />
+        <location filename="../../kiosk/ui/wizard.py" line="260" />
         <source>Donnez un nom à ce guichet (ex. Accueil).</source>
         <translation type="unfinished" />
     </message>

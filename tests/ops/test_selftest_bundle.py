@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -35,11 +36,23 @@ def test_self_test_reports_a_missing_font(qapp, monkeypatch: pytest.MonkeyPatch)
     assert "ÉCHEC Police" in out.getvalue()
 
 
+def test_self_test_reports_a_missing_english_catalogue(
+    qapp, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from kiosk.ui import paths, selftest
+
+    (tmp_path / "i18n").mkdir()
+    shutil.copy(paths.translation_path("fr"), tmp_path / "i18n")
+    monkeypatch.setattr(paths, "resources_dir", lambda: tmp_path)
+    with pytest.raises(RuntimeError, match=r"kiosk_en\.qm"):
+        selftest._check_translations(tmp_path)
+
+
 def test_english_catalogue_translates_the_wizard(qtbot, qapp, data_dir: Path) -> None:
     from kiosk.ui.wizard import SetupWizard
 
     translator = QTranslator()
-    assert translator.load(str(resource_path("i18n", "ops_en.qm")))
+    assert translator.load(str(resource_path("i18n", "kiosk_en.qm")))
     qapp.installTranslator(translator)
     try:
         w = SetupWizard(data_dir)

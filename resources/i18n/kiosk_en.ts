@@ -329,94 +329,94 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="112" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="114" />
         <source>Rappel : vérifier l’identité</source>
         <translation>Reminder: check the ID</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="129" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="131" />
         <source>Entrée, ou scanner le même code une 2e fois</source>
         <translation>Enter, or scan the same code again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="141" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="143" />
         <source>Chercher par le nom du jeune (F3)</source>
         <translation>Find by the youth's name (F3)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="143" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="145" />
         <source>Chercher la réservation par le nom du jeune</source>
         <translation>Find the booking by the youth's name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="208" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="210" />
         <source>ERREUR</source>
         <translation>ERROR</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="216" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="218" />
         <source>VÉRIFICATION…</source>
         <translation>CHECKING…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="217" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="219" />
         <source>Vérification de la contremarque %1 auprès de pass Culture...</source>
         <translation>Checking countermark %1 with pass Culture...</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="249" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="251" />
         <source> — vérification en ligne…</source>
         <translation> — checking online…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="251" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="253" />
         <source>Enregistrée sur ce guichet — en attente d’envoi à pass Culture</source>
         <translation>Recorded at this counter — waiting to be sent to pass Culture</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="308" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="310" />
         <source>PRÊT</source>
         <translation>READY</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="309" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="311" />
         <source>Scannez le QR code du jeune ou saisissez sa contremarque.</source>
         <translation>Scan the youth's QR code or type their countermark.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="331" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="333" />
         <source>Validation en cours...</source>
         <translation>Validating...</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="341" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="343" />
         <source>Enregistrement en cours...</source>
         <translation>Recording...</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="356" />
         <location filename="../../kiosk/ui/counter_screen.py" line="358" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="360" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="357" />
         <location filename="../../kiosk/ui/counter_screen.py" line="359" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="361" />
         <source>Continuer</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="369" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="371" />
         <source>Invalidation en cours...</source>
         <translation>Invalidating...</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="420" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="422" />
         <source>Cette réservation n’est plus dans les données locales.</source>
         <translation>This booking is no longer in the local data.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="423" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="425" />
         <source>NON ENREGISTRÉE</source>
         <translation>NOT RECORDED</translation>
     </message>
@@ -607,22 +607,22 @@ Cannot write {} ({}).</translation>
         <translation>No conflict</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_bar.py" line="100" />
+        <location filename="../../kiosk/ui/status_bar.py" line="102" />
         <source>Lieux</source>
         <translation>Venues</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_bar.py" line="101" />
+        <location filename="../../kiosk/ui/status_bar.py" line="103" />
         <source>Offres</source>
         <translation>Offers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_bar.py" line="102" />
+        <location filename="../../kiosk/ui/status_bar.py" line="104" />
         <source>Réservations</source>
         <translation>Bookings</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_bar.py" line="111" />
+        <location filename="../../kiosk/ui/status_bar.py" line="113" />
         <source>Première synchronisation : %1 %2</source>
         <translation>First synchronisation: %1 %2</translation>
     </message>
@@ -774,37 +774,37 @@ Cannot write {} ({}).</translation>
         <translation>First synchronisation incomplete: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="496" />
+        <location filename="../../kiosk/ui/main_window.py" line="499" />
         <source>Importer l’export des réservations (CSV ou XLSX)</source>
         <translation>Import the bookings export (CSV or XLSX)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="497" />
+        <location filename="../../kiosk/ui/main_window.py" line="500" />
         <source>Exports pass Culture (*.csv *.xlsx)</source>
         <translation>pass Culture exports (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="508" />
+        <location filename="../../kiosk/ui/main_window.py" line="511" />
         <source>Import de %1…</source>
         <translation>Importing %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="513" />
+        <location filename="../../kiosk/ui/main_window.py" line="516" />
         <source>Import terminé : %1 réservations, dont %2 contremarques connues.</source>
         <translation>Import done: %1 bookings, %2 of them with a known countermark.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="519" />
+        <location filename="../../kiosk/ui/main_window.py" line="522" />
         <source>Import terminé</source>
         <translation>Import done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="528" />
+        <location filename="../../kiosk/ui/main_window.py" line="531" />
         <source>Le fichier n’a pas pu être importé (%1).</source>
         <translation>The file could not be imported (%1).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="533" />
+        <location filename="../../kiosk/ui/main_window.py" line="536" />
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
@@ -1600,7 +1600,7 @@ Cannot write {} ({}).</translation>
 <context>
     <name>VerdictBand</name>
     <message>
-        <location filename="../../kiosk/ui/verdict_band.py" line="33" />
+        <location filename="../../kiosk/ui/verdict_band.py" line="43" />
         <source>Verdict</source>
         <translation>Verdict</translation>
     </message>

@@ -329,94 +329,94 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="112" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="114" />
         <source>Rappel : vérifier l’identité</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="129" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="131" />
         <source>Entrée, ou scanner le même code une 2e fois</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="141" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="143" />
         <source>Chercher par le nom du jeune (F3)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="143" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="145" />
         <source>Chercher la réservation par le nom du jeune</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="208" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="210" />
         <source>ERREUR</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="216" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="218" />
         <source>VÉRIFICATION…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="217" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="219" />
         <source>Vérification de la contremarque %1 auprès de pass Culture...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="249" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="251" />
         <source> — vérification en ligne…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="251" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="253" />
         <source>Enregistrée sur ce guichet — en attente d’envoi à pass Culture</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="308" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="310" />
         <source>PRÊT</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="309" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="311" />
         <source>Scannez le QR code du jeune ou saisissez sa contremarque.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="331" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="333" />
         <source>Validation en cours...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="341" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="343" />
         <source>Enregistrement en cours...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="356" />
         <location filename="../../kiosk/ui/counter_screen.py" line="358" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="360" />
         <source>Annuler</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="357" />
         <location filename="../../kiosk/ui/counter_screen.py" line="359" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="361" />
         <source>Continuer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="369" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="371" />
         <source>Invalidation en cours...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="420" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="422" />
         <source>Cette réservation n’est plus dans les données locales.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="423" />
+        <location filename="../../kiosk/ui/counter_screen.py" line="425" />
         <source>NON ENREGISTRÉE</source>
         <translation type="unfinished" />
     </message>
@@ -606,22 +606,22 @@ Impossible d'écrire {} ({}).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_bar.py" line="100" />
+        <location filename="../../kiosk/ui/status_bar.py" line="102" />
         <source>Lieux</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_bar.py" line="101" />
+        <location filename="../../kiosk/ui/status_bar.py" line="103" />
         <source>Offres</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_bar.py" line="102" />
+        <location filename="../../kiosk/ui/status_bar.py" line="104" />
         <source>Réservations</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_bar.py" line="111" />
+        <location filename="../../kiosk/ui/status_bar.py" line="113" />
         <source>Première synchronisation : %1 %2</source>
         <translation type="unfinished" />
     </message>
@@ -773,37 +773,37 @@ Impossible d'écrire {} ({}).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="496" />
+        <location filename="../../kiosk/ui/main_window.py" line="499" />
         <source>Importer l’export des réservations (CSV ou XLSX)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="497" />
+        <location filename="../../kiosk/ui/main_window.py" line="500" />
         <source>Exports pass Culture (*.csv *.xlsx)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="508" />
+        <location filename="../../kiosk/ui/main_window.py" line="511" />
         <source>Import de %1…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="513" />
+        <location filename="../../kiosk/ui/main_window.py" line="516" />
         <source>Import terminé : %1 réservations, dont %2 contremarques connues.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="519" />
+        <location filename="../../kiosk/ui/main_window.py" line="522" />
         <source>Import terminé</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="528" />
+        <location filename="../../kiosk/ui/main_window.py" line="531" />
         <source>Le fichier n’a pas pu être importé (%1).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="533" />
+        <location filename="../../kiosk/ui/main_window.py" line="536" />
         <source>Import impossible</source>
         <translation type="unfinished" />
     </message>
@@ -1599,7 +1599,7 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>VerdictBand</name>
     <message>
-        <location filename="../../kiosk/ui/verdict_band.py" line="33" />
+        <location filename="../../kiosk/ui/verdict_band.py" line="43" />
         <source>Verdict</source>
         <translation type="unfinished" />
     </message>

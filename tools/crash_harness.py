@@ -57,6 +57,7 @@ class Report:
     kill_points: dict[str, int] = field(default_factory=dict)  # what the driver was doing
     duration_s: float = 0.0
     problems: list[str] = field(default_factory=list)
+    conflict_details: dict[str, str] = field(default_factory=dict)  # op_id → what happened
 
     @property
     def ok(self) -> bool:
@@ -190,6 +191,14 @@ def _verify(data_dir: Path, server: Any, reported: dict[str, str], report: Repor
             report.problems.append(f"lost: {token} {op_id}")
         elif op.state is OpState.CONFLICT:
             conflicts += 1
+            if op_id not in report.conflict_details:  # what happened, to tell true from false
+                booking = server.booking(token)
+                report.conflict_details[op_id] = (
+                    f"{token}: {op.conflict} (HTTP {op.http_status}, attempts {op.attempts}, "
+                    f"ambiguous {op.ambiguous}, error {op.last_error!r}); server: "
+                    f"{booking and booking['status']} at {booking and booking.get('dateUsed')}, "
+                    f"recorded here {op.created_at:%H:%M:%S.%f}"
+                )
         elif op.state is OpState.DONE:
             booking = server.booking(token)
             if booking is not None and booking["status"] in ("USED", "REIMBURSED"):
@@ -299,6 +308,8 @@ def main(argv: list[str] | None = None) -> int:
     print("kill points:", report.kill_points)
     for p in report.problems[:20]:
         print("  ", p)
+    for detail in list(report.conflict_details.values())[:20]:
+        print("   conflict:", detail)
     if args.json:
         args.json.write_text(json.dumps(asdict(report), indent=2, ensure_ascii=False) + "\n")
     return 0 if report.ok else 1

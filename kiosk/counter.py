@@ -158,20 +158,21 @@ class Counter:
         """Refine a local result with the server's answer; keep the local one if none."""
         if self.channel is None or result.token is None:
             return result
+        asked = self.clock()
         answer = self.channel.lookup(result.token)
         if answer is None:
             return result
         try:
-            return self._refine(result, answer)
+            return self._refine(result, answer, asked)
         except (DBAPIError, sqlite3.Error) as exc:  # caching the answer failed (disk full…)
             raise storage_error(exc) from None
 
-    def _refine(self, result: CheckResult, answer: Any) -> CheckResult:
+    def _refine(self, result: CheckResult, answer: Any, asked: datetime) -> CheckResult:
         booking = result.booking
         conn = self._conn()
         with conn.begin():
             if answer.booking_row is not None:
-                bookings.upsert(conn, [answer.booking_row], self.clock())
+                bookings.upsert(conn, [answer.booking_row], self.clock(), fetched_at=asked)
                 bookings.learn_token(conn, answer.booking_row["id"], result.token, "online")
                 booking = bookings.by_id(conn, answer.booking_row["id"])
             verdict = answer.verdict

@@ -8,7 +8,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, and_, bindparam, case, delete, func, select, text, update
+from sqlalchemy import (
+    Row,
+    and_,
+    bindparam,
+    case,
+    delete,
+    func,
+    or_,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.engine import Connection
 
@@ -16,6 +27,7 @@ from kiosk.domain.booking import Booking, BookingStatus
 from kiosk.store import models
 
 T = models.Booking.__table__
+OUTBOX = models.Outbox.__table__
 CLOSED = (BookingStatus.USED, BookingStatus.CANCELLED, BookingStatus.REIMBURSED)
 
 
@@ -73,9 +85,20 @@ def learn_token(conn: Connection, booking_id: int, token: str, source: str) -> N
     conn.execute(update(T).where(T.c.id == booking_id).values(token=token, token_source=source))
 
 
-def upsert(conn: Connection, rows: Iterable[Mapping[str, Any]], now: datetime) -> int:
+def upsert(
+    conn: Connection,
+    rows: Iterable[Mapping[str, Any]],
+    now: datetime,
+    *,
+    fetched_at: datetime | None = None,
+) -> int:
     """Insert or refresh bookings from the server. Local-only facts (token, who validated here)
-    are kept; a booking seen closed for the first time gets `closed_at` (for retention)."""
+    are kept; a booking seen closed for the first time gets `closed_at` (for retention).
+
+    `fetched_at`: when the rows were asked for. A row read before this counter's own operation
+    on the booking reached the server (still pending, or settled after `fetched_at`) is stale
+    about its status: the local status and use date are kept, else a page read just before a
+    validation would reopen the booking and let it be validated twice."""
     values = []
     for r in rows:
         v = dict(r)
@@ -103,8 +126,35 @@ def upsert(conn: Connection, rows: Iterable[Mapping[str, Any]], now: datetime) -
     if "used_at" in excluded:
         # The public API has no dateUsed: keep what this counter recorded unless reopened.
         excluded["used_at"] = func.coalesce(stmt.excluded.used_at, T.c.used_at)
+    if fetched_at is not None:
+        held = _changed_here_since(conn, fetched_at, [v["id"] for v in values])
+        for name in ("status", "used_at"):
+            if held and name in excluded:
+                excluded[name] = case((T.c.id.in_(held), T.c[name]), else_=excluded[name])
     conn.execute(stmt.on_conflict_do_update(index_elements=[T.c.id], set_=excluded))
     return len(values)
+
+
+def _changed_here_since(conn: Connection, since: datetime, ids: list[int]) -> list[int]:
+    """Of `ids`, the bookings with an operation of this counter the server may not have had at
+    `since`: still pending, or settled since (found by booking id or by token)."""
+    recent = conn.execute(
+        select(OUTBOX.c.booking_id, OUTBOX.c.token).where(
+            or_(OUTBOX.c.state == "pending", OUTBOX.c.settled_at >= since)
+        )
+    ).all()
+    if not recent:
+        return []
+    wanted = set(ids)
+    held = {bid for bid, _ in recent if bid in wanted}
+    tokens = list({tok for _, tok in recent})
+    for i in range(0, len(tokens), 500):
+        held.update(
+            conn.execute(
+                select(T.c.id).where(T.c.token.in_(tokens[i : i + 500]), T.c.id.in_(wanted))
+            ).scalars()
+        )
+    return sorted(held)
 
 
 def find_to_collect(

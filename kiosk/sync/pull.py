@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, func, select, text
@@ -78,9 +79,10 @@ class Puller:
                 with conn.begin():
                     cursor = int(state.get(conn, key) or 1)
                 while True:
+                    asked = self.clock()  # before the request: see bookings.upsert
                     page = self.client.bookings_page(first_index=cursor, venue_id=venue_id)
                     with conn.begin():
-                        self._store_page(conn, page)
+                        self._store_page(conn, page, asked)
                         cursor = (page[-1]["id"] + 1) if page else cursor
                         done = len(page) < PAGE_LIMIT
                         state.put(conn, key, None if done else str(cursor))
@@ -103,9 +105,10 @@ class Puller:
                     ).scalar_one_or_none()
                 cursor = (top or 0) + 1
                 while True:
+                    asked = self.clock()  # before the request: see bookings.upsert
                     page = self.client.bookings_page(first_index=cursor, venue_id=venue_id)
                     with conn.begin():
-                        self._store_page(conn, page)
+                        self._store_page(conn, page, asked)
                     total += len(page)
                     if len(page) < PAGE_LIMIT:
                         break
@@ -121,11 +124,12 @@ class Puller:
             for venue_id in self.venue_ids:
                 cursor = 1
                 while True:
+                    asked = self.clock()  # before the request: see bookings.upsert
                     page = self.client.bookings_page(
                         first_index=cursor, venue_id=venue_id, status=BookingStatus.CONFIRMED.value
                     )
                     with conn.begin():
-                        bookings.upsert(conn, page, self.clock())
+                        bookings.upsert(conn, page, self.clock(), fetched_at=asked)
                     seen.update(r["id"] for r in page)
                     if len(page) < PAGE_LIMIT:
                         break
@@ -142,9 +146,10 @@ class Puller:
             for offer_id in sorted(left):
                 cursor = 1
                 while True:
+                    asked = self.clock()  # before the request: see bookings.upsert
                     page = self.client.bookings_page(first_index=cursor, offer_id=offer_id)
                     with conn.begin():
-                        bookings.upsert(conn, page, self.clock())
+                        bookings.upsert(conn, page, self.clock(), fetched_at=asked)
                     changed += len(page)
                     if len(page) < PAGE_LIMIT:
                         break
@@ -153,10 +158,11 @@ class Puller:
                 state.put_time(conn, state.PULLED_AT, started)
         return changed
 
-    def _store_page(self, conn: Connection, page: list[dict[str, Any]]) -> None:
+    def _store_page(self, conn: Connection, page: list[dict[str, Any]], asked: datetime) -> None:
         """One page of bookings into the cache (inside the caller's transaction): rows, their
-        event dates, and tokens imported before the API brought the booking."""
-        bookings.upsert(conn, page, self.clock())
+        event dates, and tokens imported before the API brought the booking. `asked`: when the
+        page was requested; what this counter did since is newer than the page."""
+        bookings.upsert(conn, page, self.clock(), fetched_at=asked)
         if page:
             self._fill_beginnings(conn, (page[0]["id"], page[-1]["id"]))
         bookings.reconcile_imported(conn)

@@ -1,0 +1,80 @@
+"""A page read before this counter's own validation reached the server must not reopen the
+booking. The crash harness found it: a pull read a page, the counter validated a booking on it
+and sent the validation, then the pull stored the page (still "CONFIRMED"); the same code scanned
+again was VALIDABLE, validated a second time, and the server refused it ("validée ailleurs")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kiosk.domain.verdict import VerdictKind
+from kiosk.sandbox.seed import BOOKSHOP_VENUE_ID
+from kiosk.store.outbox import OpState
+from tests.fixtures.sandbox import client_for
+from tests.sync.conftest import sandbox_token
+
+
+def _read_then(kiosk, booking_id: int, meanwhile) -> None:
+    """Make the pull's page holding `booking_id` come back, then run `meanwhile` before the
+    page is stored: the race, made certain."""
+    client = kiosk.engine.puller.client
+    real = client.bookings_page
+    fired = []
+
+    def page_then_act(*args: Any, **kw: Any) -> list[dict[str, Any]]:
+        page = real(*args, **kw)
+        if not fired and any(r["id"] == booking_id for r in page):
+            fired.append(True)
+            meanwhile()
+        return page
+
+    client.bookings_page = page_then_act
+
+
+def test_a_page_read_before_our_validation_does_not_reopen_it(make_kiosk, sandbox):
+    kiosk = make_kiosk()
+    assert kiosk.engine.sync_once(full=True).error is None
+    b = sandbox_token(sandbox, status="CONFIRMED", isEvent=False, venueId=BOOKSHOP_VENUE_ID)
+    results = []
+    _read_then(kiosk, b["id"], lambda: results.append(kiosk.counter.validate(b["token"])))
+
+    kiosk.engine.puller.bookings_full()
+
+    assert results and results[0].verdict.kind is VerdictKind.VALIDATED
+    assert [op.state for op in kiosk.ops()] == [OpState.DONE]  # sent, while the page waited
+    assert kiosk.booking(b["token"]).status.value == "USED"
+    again = kiosk.counter.check_local(b["token"])
+    assert again.verdict.kind is VerdictKind.ALREADY_USED
+
+
+def test_a_validation_still_pending_keeps_the_booking_used(make_kiosk, sandbox):
+    kiosk = make_kiosk()
+    assert kiosk.engine.sync_once(full=True).error is None
+    b = sandbox_token(sandbox, status="CONFIRMED", isEvent=False, venueId=BOOKSHOP_VENUE_ID)
+    assert kiosk.counter.check(b["token"]).booking is not None  # the token, learned online
+    sandbox.cut_network()
+    assert kiosk.counter.validate(b["token"]).verdict.kind is VerdictKind.VALIDATED
+    sandbox.restore_network()
+    assert [op.state for op in kiosk.ops()] == [OpState.PENDING]
+
+    kiosk.engine.puller.bookings_full()  # the server has not had it: its pages say CONFIRMED
+    assert kiosk.booking(b["token"]).status.value == "USED"
+
+    assert kiosk.engine.sync_once().error is None
+    assert [op.state for op in kiosk.ops()] == [OpState.DONE]
+    assert kiosk.counter.check_local(b["token"]).verdict.kind is VerdictKind.ALREADY_USED
+
+
+def test_a_page_read_after_our_validation_settled_is_the_truth(make_kiosk, sandbox):
+    """Not held forever: once the server had our validation, its word wins (here the venue
+    invalidated the booking from the pro portal's Guichet)."""
+    kiosk = make_kiosk()
+    assert kiosk.engine.sync_once(full=True).error is None
+    b = sandbox_token(sandbox, status="CONFIRMED", isEvent=False, venueId=BOOKSHOP_VENUE_ID)
+    assert kiosk.counter.validate(b["token"]).verdict.kind is VerdictKind.VALIDATED
+    assert [op.state for op in kiosk.ops()] == [OpState.DONE]
+    with client_for(sandbox) as http:
+        assert http.patch(f"/public/bookings/v1/keep/token/{b['token']}").status_code == 204
+
+    kiosk.engine.puller.bookings_full()
+    assert kiosk.booking(b["token"]).status.value == "CONFIRMED"

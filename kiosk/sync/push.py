@@ -141,7 +141,8 @@ class Pusher:
 
     # -- one operation ------------------------------------------------------------------
     def _push_one(self, conn: Connection, op: Operation, *, quick: bool) -> OpState:
-        now = self.clock()
+        # Settled at the clock of the answer, never of the request: a page the pull asked for
+        # before that is older than our operation (bookings.upsert keeps it from reopening).
         learned: dict[str, Any] | None = None
         try:
             if op.unverified and op.kind is OpKind.USE:
@@ -167,13 +168,13 @@ class Pusher:
                 raise
             self.connectivity.success((self.clock() - started).total_seconds())
             with conn.begin():
-                self._settle_done(conn, op, now, 204, learned)
+                self._settle_done(conn, op, self.clock(), 204, learned)
             return OpState.DONE
         except _Settled as settled:
             return settled.state
         except HttpRefusal as refusal:
             self.connectivity.success()
-            return self._settle_refusal(conn, op, refusal, now)
+            return self._settle_refusal(conn, op, refusal, self.clock())
         except KeyRefused as exc:
             self.connectivity.key_refused(exc.message)
             raise Stop(exc.message) from None
@@ -197,10 +198,10 @@ class Pusher:
     ) -> dict[str, Any] | None:
         """A validation recorded *to confirm*: learn which booking the token really is first.
         Returns the booking row, or None after recording a conflict."""
-        now = self.clock()
         try:
             row = self.client.get_booking(op.token, quick=quick)
         except HttpRefusal as refusal:
+            now = self.clock()
             if refusal.status == 410 and op.ambiguous:
                 _key, msg = refusal.field()
                 if "cancel" not in msg.lower():
@@ -209,6 +210,7 @@ class Pusher:
                     raise _Settled(OpState.DONE) from None
             self._settle_refusal(conn, op, refusal, now)
             return None
+        now = self.clock()
         if op.booking_id is not None and row["id"] != op.booking_id:
             with conn.begin():
                 outbox.mark_conflict(

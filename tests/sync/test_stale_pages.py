@@ -5,6 +5,7 @@ again was VALIDABLE, validated a second time, and the server refused it ("validÃ
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from kiosk.domain.verdict import VerdictKind
@@ -78,3 +79,39 @@ def test_a_page_read_after_our_validation_settled_is_the_truth(make_kiosk, sandb
 
     kiosk.engine.puller.bookings_full()
     assert kiosk.booking(b["token"]).status.value == "CONFIRMED"
+
+
+def test_a_page_served_while_our_validation_was_on_its_way_is_older(make_kiosk, sandbox):
+    """The second race the harness found: the page was asked for after the push started but
+    served before the server committed it. The operation counts as settled when its answer
+    came, not when it was sent."""
+    kiosk = make_kiosk()
+    assert kiosk.engine.sync_once(full=True).error is None
+    b = sandbox_token(sandbox, status="CONFIRMED", isEvent=False, venueId=BOOKSHOP_VENUE_ID)
+    assert kiosk.counter.check(b["token"]).booking is not None  # the token, learned online
+    client = kiosk.engine.puller.client
+    real_page, real_use = client.bookings_page, client.use
+    page_read, settled = threading.Event(), threading.Event()
+    pull = threading.Thread(target=kiosk.engine.puller.bookings_full)
+
+    def page(*args: Any, **kw: Any) -> list[dict[str, Any]]:
+        rows = real_page(*args, **kw)
+        if any(r["id"] == b["id"] for r in rows):
+            page_read.set()  # read while the validation is on its way...
+            settled.wait(30)  # ...stored once it is settled
+        return rows
+
+    def use(token: str, **kw: Any) -> None:
+        pull.start()
+        assert page_read.wait(30)
+        real_use(token, **kw)
+
+    client.bookings_page, client.use = page, use
+    result = kiosk.counter.validate(b["token"])
+    settled.set()
+    pull.join(60)
+
+    assert result.verdict.kind is VerdictKind.VALIDATED
+    assert [op.state for op in kiosk.ops()] == [OpState.DONE]
+    assert kiosk.booking(b["token"]).status.value == "USED"
+    assert kiosk.counter.check_local(b["token"]).verdict.kind is VerdictKind.ALREADY_USED

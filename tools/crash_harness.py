@@ -197,7 +197,14 @@ def _verify(data_dir: Path, server: Any, reported: dict[str, str], report: Repor
                     f"{token}: {op.conflict} (HTTP {op.http_status}, attempts {op.attempts}, "
                     f"ambiguous {op.ambiguous}, error {op.last_error!r}); server: "
                     f"{booking and booking['status']} at {booking and booking.get('dateUsed')}, "
-                    f"recorded here {op.created_at:%H:%M:%S.%f}"
+                    f"recorded here {op.created_at:%H:%M:%S.%f}; all ops on it: "
+                    + "; ".join(
+                        f"{o.kind.value} {o.state.value} unverified={o.unverified} "
+                        f"booking={o.booking_id} at {o.created_at:%H:%M:%S.%f} settled "
+                        f"{o.settled_at and o.settled_at.strftime('%H:%M:%S.%f')}"
+                        for o in ops
+                        if o.token == op.token
+                    )
                 )
         elif op.state is OpState.DONE:
             booking = server.booking(token)

@@ -158,7 +158,8 @@ class Counter:
         """Refine a local result with the server's answer; keep the local one if none."""
         if self.channel is None or result.token is None:
             return result
-        asked = self.clock()
+        with self.db.connect() as conn, conn.begin():
+            asked = outbox.watermark(conn)  # what the answer may not know yet
         answer = self.channel.lookup(result.token)
         if answer is None:
             return result
@@ -167,12 +168,12 @@ class Counter:
         except (DBAPIError, sqlite3.Error) as exc:  # caching the answer failed (disk full…)
             raise storage_error(exc) from None
 
-    def _refine(self, result: CheckResult, answer: Any, asked: datetime) -> CheckResult:
+    def _refine(self, result: CheckResult, answer: Any, asked: outbox.Watermark) -> CheckResult:
         booking = result.booking
         conn = self._conn()
         with conn.begin():
             if answer.booking_row is not None:
-                bookings.upsert(conn, [answer.booking_row], self.clock(), fetched_at=asked)
+                bookings.upsert(conn, [answer.booking_row], self.clock(), asked=asked)
                 bookings.learn_token(conn, answer.booking_row["id"], result.token, "online")
                 booking = bookings.by_id(conn, answer.booking_row["id"])
             verdict = answer.verdict

@@ -15,7 +15,6 @@ from sqlalchemy import (
     case,
     delete,
     func,
-    or_,
     select,
     text,
     update,
@@ -24,7 +23,7 @@ from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.engine import Connection
 
 from kiosk.domain.booking import Booking, BookingStatus
-from kiosk.store import models
+from kiosk.store import models, outbox
 
 T = models.Booking.__table__
 OUTBOX = models.Outbox.__table__
@@ -90,15 +89,15 @@ def upsert(
     rows: Iterable[Mapping[str, Any]],
     now: datetime,
     *,
-    fetched_at: datetime | None = None,
+    asked: outbox.Watermark | None = None,
 ) -> int:
     """Insert or refresh bookings from the server. Local-only facts (token, who validated here)
     are kept; a booking seen closed for the first time gets `closed_at` (for retention).
 
-    `fetched_at`: when the rows were asked for. A row read before this counter's own operation
-    on the booking reached the server (still pending, or settled after `fetched_at`) is stale
-    about its status: the local status and use date are kept, else a page read just before a
-    validation would reopen the booking and let it be validated twice."""
+    `asked`: the outbox's watermark when the rows were asked for. A row read before this
+    counter's own operation on the booking reached the server is stale about its status: the
+    local status and use (who, when) are kept, else a page read just before a validation was sent
+    would reopen the booking and let the same code be validated twice."""
     values = []
     for r in rows:
         v = dict(r)
@@ -126,8 +125,8 @@ def upsert(
     if "used_at" in excluded:
         # The public API has no dateUsed: keep what this counter recorded unless reopened.
         excluded["used_at"] = func.coalesce(stmt.excluded.used_at, T.c.used_at)
-    if fetched_at is not None:
-        held = _changed_here_since(conn, fetched_at, [v["id"] for v in values])
+    if asked is not None:
+        held = _changed_here_since(conn, asked, [v["id"] for v in values])
         for name in ("status", "used_at"):
             if held and name in excluded:
                 excluded[name] = case((T.c.id.in_(held), T.c[name]), else_=excluded[name])
@@ -135,14 +134,10 @@ def upsert(
     return len(values)
 
 
-def _changed_here_since(conn: Connection, since: datetime, ids: list[int]) -> list[int]:
-    """Of `ids`, the bookings with an operation of this counter the server may not have had at
-    `since`: still pending, or settled since (found by booking id or by token)."""
-    recent = conn.execute(
-        select(OUTBOX.c.booking_id, OUTBOX.c.token).where(
-            or_(OUTBOX.c.state == "pending", OUTBOX.c.settled_at >= since)
-        )
-    ).all()
+def _changed_here_since(conn: Connection, asked: outbox.Watermark, ids: list[int]) -> list[int]:
+    """Of `ids`, the bookings with an operation of this counter a read taken at `asked` may
+    have missed (found by booking id or by token)."""
+    recent = outbox.ops_newer_than(conn, asked)
     if not recent:
         return []
     wanted = set(ids)
@@ -179,9 +174,11 @@ def count(conn: Connection) -> int:
     return conn.execute(select(func.count()).select_from(T)).scalar_one()
 
 
-def reconcile_imported(conn: Connection) -> int:
+def reconcile_imported(conn: Connection, asked: outbox.Watermark | None = None) -> int:
     """Move tokens learned from an imported export (local rows, negative ids) onto the real
-    bookings once the API list has brought them; drop the local stand-ins."""
+    bookings once the API list has brought them; drop the local stand-ins. Operations recorded
+    on a stand-in now point at the real booking, and while the server may not have them yet
+    (`asked`; without it: while pending) the real booking takes the stand-in's local state."""
     pairs = conn.execute(
         text(
             "SELECT n.id, n.token, p.id FROM booking n JOIN booking p ON p.id > 0 AND n.id < 0 "
@@ -190,6 +187,24 @@ def reconcile_imported(conn: Connection) -> int:
         )
     ).all()
     for local_id, token, real_id in pairs:
+        ops = conn.execute(
+            select(OUTBOX.c.id, OUTBOX.c.state).where(OUTBOX.c.booking_id == local_id)
+        ).all()
+        held = any(
+            asked.newer(op_id) if asked is not None else state == outbox.OpState.PENDING.value
+            for op_id, state in ops
+        )
+        if held:
+            local = conn.execute(
+                select(T.c.status, T.c.used_at, T.c.used_counter, T.c.used_staff).where(
+                    T.c.id == local_id
+                )
+            ).one()
+            conn.execute(update(T).where(T.c.id == real_id).values(**local._mapping))
+        if ops:
+            conn.execute(
+                update(OUTBOX).where(OUTBOX.c.booking_id == local_id).values(booking_id=real_id)
+            )
         conn.execute(delete(T).where(T.c.id == local_id))
         if token:
             learn_token(conn, real_id, token, "import")

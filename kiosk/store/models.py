@@ -150,7 +150,7 @@ class Outbox(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     http_status: Mapped[int | None] = mapped_column(Integer)
     conflict: Mapped[str | None] = mapped_column(String(30))
-    settled_at: Mapped[datetime | None] = mapped_column(UtcDateTime, index=True)
+    settled_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     acknowledged_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     acknowledged_by: Mapped[str | None] = mapped_column(String(100))
 

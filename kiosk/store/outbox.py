@@ -118,6 +118,38 @@ def get(conn: Connection, op_id: str) -> Operation | None:
     return _op(row) if row else None
 
 
+@dataclass(frozen=True, slots=True)
+class Watermark:
+    """How far this counter's own operations had gone when a server read was asked for: the
+    answer may miss operations recorded after `last_id`, and those still pending then (sent
+    or not, their effect may land after the read was served). No clock involved, so a clock
+    stepped back or forward cannot open a gap."""
+
+    last_id: int
+    pending: frozenset[int]
+
+    def newer(self, op_id: int) -> bool:
+        return op_id > self.last_id or op_id in self.pending
+
+
+def watermark(conn: Connection) -> Watermark:
+    """Take it right before asking the server (inside one read transaction)."""
+    last = conn.execute(select(func.max(T.c.id))).scalar_one_or_none() or 0
+    ids = conn.execute(select(T.c.id).where(T.c.state == OpState.PENDING.value)).scalars()
+    return Watermark(last, frozenset(ids))
+
+
+def ops_newer_than(conn: Connection, mark: Watermark) -> list[tuple[int | None, str]]:
+    """(booking_id, token) of the operations `mark` says a read may have missed."""
+    rows = list(conn.execute(select(T.c.booking_id, T.c.token).where(T.c.id > mark.last_id)))
+    pend = sorted(mark.pending)
+    for i in range(0, len(pend), 500):
+        rows.extend(
+            conn.execute(select(T.c.booking_id, T.c.token).where(T.c.id.in_(pend[i : i + 500])))
+        )
+    return [(r[0], r[1]) for r in rows]
+
+
 def pending(conn: Connection, limit: int | None = None) -> list[Operation]:
     stmt = select(T).where(T.c.state == OpState.PENDING.value).order_by(T.c.id)
     if limit:

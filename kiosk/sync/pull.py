@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, func, select, text
@@ -20,7 +19,7 @@ from sqlalchemy.engine import Connection
 
 from kiosk.clock import Clock
 from kiosk.domain.booking import BookingStatus
-from kiosk.store import bookings, models, state
+from kiosk.store import bookings, models, outbox, state
 from kiosk.store.database import Database
 from kiosk.sync import schema
 from kiosk.sync.api import PAGE_LIMIT, ApiClient
@@ -60,6 +59,10 @@ class Puller:
         self.venue_ids = list(venue_ids)
         self.clock = clock
 
+    def _watermark(self) -> outbox.Watermark:
+        with self.db.connect() as conn, conn.begin():
+            return outbox.watermark(conn)
+
     # -- venues ---------------------------------------------------------------------------
     def venues(self) -> list[dict[str, Any]]:
         rows = self.client.offerer_venues()
@@ -79,7 +82,7 @@ class Puller:
                 with conn.begin():
                     cursor = int(state.get(conn, key) or 1)
                 while True:
-                    asked = self.clock()  # before the request: see bookings.upsert
+                    asked = self._watermark()  # before the request: see bookings.upsert
                     page = self.client.bookings_page(first_index=cursor, venue_id=venue_id)
                     with conn.begin():
                         self._store_page(conn, page, asked)
@@ -105,7 +108,7 @@ class Puller:
                     ).scalar_one_or_none()
                 cursor = (top or 0) + 1
                 while True:
-                    asked = self.clock()  # before the request: see bookings.upsert
+                    asked = self._watermark()  # before the request: see bookings.upsert
                     page = self.client.bookings_page(first_index=cursor, venue_id=venue_id)
                     with conn.begin():
                         self._store_page(conn, page, asked)
@@ -124,12 +127,12 @@ class Puller:
             for venue_id in self.venue_ids:
                 cursor = 1
                 while True:
-                    asked = self.clock()  # before the request: see bookings.upsert
+                    asked = self._watermark()  # before the request: see bookings.upsert
                     page = self.client.bookings_page(
                         first_index=cursor, venue_id=venue_id, status=BookingStatus.CONFIRMED.value
                     )
                     with conn.begin():
-                        bookings.upsert(conn, page, self.clock(), fetched_at=asked)
+                        bookings.upsert(conn, page, self.clock(), asked=asked)
                     seen.update(r["id"] for r in page)
                     if len(page) < PAGE_LIMIT:
                         break
@@ -146,10 +149,10 @@ class Puller:
             for offer_id in sorted(left):
                 cursor = 1
                 while True:
-                    asked = self.clock()  # before the request: see bookings.upsert
+                    asked = self._watermark()  # before the request: see bookings.upsert
                     page = self.client.bookings_page(first_index=cursor, offer_id=offer_id)
                     with conn.begin():
-                        bookings.upsert(conn, page, self.clock(), fetched_at=asked)
+                        bookings.upsert(conn, page, self.clock(), asked=asked)
                     changed += len(page)
                     if len(page) < PAGE_LIMIT:
                         break
@@ -158,14 +161,16 @@ class Puller:
                 state.put_time(conn, state.PULLED_AT, started)
         return changed
 
-    def _store_page(self, conn: Connection, page: list[dict[str, Any]], asked: datetime) -> None:
+    def _store_page(
+        self, conn: Connection, page: list[dict[str, Any]], asked: outbox.Watermark
+    ) -> None:
         """One page of bookings into the cache (inside the caller's transaction): rows, their
         event dates, and tokens imported before the API brought the booking. `asked`: when the
-        page was requested; what this counter did since is newer than the page."""
-        bookings.upsert(conn, page, self.clock(), fetched_at=asked)
+        page was requested (what this counter did since may be newer than the page)."""
+        bookings.upsert(conn, page, self.clock(), asked=asked)
         if page:
             self._fill_beginnings(conn, (page[0]["id"], page[-1]["id"]))
-        bookings.reconcile_imported(conn)
+        bookings.reconcile_imported(conn, asked)
 
     @staticmethod
     def _fill_beginnings(conn: Connection, id_range: tuple[int, int] | None = None) -> None:

@@ -141,8 +141,7 @@ class Pusher:
 
     # -- one operation ------------------------------------------------------------------
     def _push_one(self, conn: Connection, op: Operation, *, quick: bool) -> OpState:
-        # Settled at the clock of the answer, never of the request: a page the pull asked for
-        # before that is older than our operation (bookings.upsert keeps it from reopening).
+        # Settled at the time of the answer, not of the request (what the conflict list shows).
         learned: dict[str, Any] | None = None
         try:
             if op.unverified and op.kind is OpKind.USE:

@@ -6,10 +6,15 @@ again was VALIDABLE, validated a second time, and the server refused it ("validÃ
 from __future__ import annotations
 
 import threading
+from datetime import timedelta
 from typing import Any
 
+import pytest
+
+from kiosk.clock import utcnow
 from kiosk.domain.verdict import VerdictKind
-from kiosk.sandbox.seed import BOOKSHOP_VENUE_ID
+from kiosk.importer import import_file
+from kiosk.sandbox.seed import BOOKSHOP_VENUE_ID, CONCERT_HALL_VENUE_ID
 from kiosk.store.outbox import OpState
 from tests.fixtures.sandbox import client_for
 from tests.sync.conftest import sandbox_token
@@ -81,11 +86,16 @@ def test_a_page_read_after_our_validation_settled_is_the_truth(make_kiosk, sandb
     assert kiosk.booking(b["token"]).status.value == "CONFIRMED"
 
 
-def test_a_page_served_while_our_validation_was_on_its_way_is_older(make_kiosk, sandbox):
+@pytest.mark.parametrize("clock_step_h", [0, -1])
+def test_a_page_served_while_our_validation_was_on_its_way_is_older(
+    make_kiosk, sandbox, clock_step_h
+):
     """The second race the harness found: the page was asked for after the push started but
-    served before the server committed it. The operation counts as settled when its answer
-    came, not when it was sent."""
+    served before the server committed it. Decided by outbox ids, not clocks: with the clock
+    stepped back an hour while the validation was on its way (NTP), the page is still older."""
     kiosk = make_kiosk()
+    pusher = kiosk.engine.pusher
+    pusher.clock = lambda: utcnow() + timedelta(hours=clock_step_h)
     assert kiosk.engine.sync_once(full=True).error is None
     b = sandbox_token(sandbox, status="CONFIRMED", isEvent=False, venueId=BOOKSHOP_VENUE_ID)
     assert kiosk.counter.check(b["token"]).booking is not None  # the token, learned online
@@ -114,4 +124,37 @@ def test_a_page_served_while_our_validation_was_on_its_way_is_older(make_kiosk, 
     assert result.verdict.kind is VerdictKind.VALIDATED
     assert [op.state for op in kiosk.ops()] == [OpState.DONE]
     assert kiosk.booking(b["token"]).status.value == "USED"
+    assert kiosk.counter.check_local(b["token"]).verdict.kind is VerdictKind.ALREADY_USED
+
+
+def test_a_validation_on_an_imported_stand_in_survives_the_pull_that_brings_the_booking(
+    make_kiosk, sandbox, tmp_path
+):
+    """Imported from the pro export before any sync, validated offline on the local stand-in;
+    the pull then brings the real booking (still CONFIRMED: the server has not had it yet)."""
+    kiosk = make_kiosk()
+    with client_for(sandbox) as http:
+        r = http.get("/sandbox/pro-export", params={"venueId": CONCERT_HALL_VENUE_ID})
+    export = tmp_path / "export.csv"
+    export.write_bytes(r.content)
+    assert import_file(kiosk.services.db, export, venue_ids=(CONCERT_HALL_VENUE_ID,)).created > 0
+    sandbox.cut_network()
+    b = next(
+        b
+        for b in sandbox.bookings(venue_id=CONCERT_HALL_VENUE_ID, status="CONFIRMED")
+        if b["token"]
+        and b["isEvent"]
+        and kiosk.counter.check_local(b["token"]).verdict.kind is VerdictKind.VALIDABLE
+    )
+    assert kiosk.counter.validate(b["token"]).verdict.kind is VerdictKind.VALIDATED
+    assert kiosk.ops()[0].booking_id < 0  # recorded on the stand-in
+    sandbox.restore_network()
+
+    kiosk.engine.puller.bookings_full()  # brings the real booking, drops the stand-in
+    booking = kiosk.booking(b["token"])
+    assert booking.id == b["id"] and booking.status.value == "USED"
+    assert kiosk.ops()[0].booking_id == b["id"]
+
+    assert kiosk.engine.sync_once().error is None
+    assert [op.state for op in kiosk.ops()] == [OpState.DONE]
     assert kiosk.counter.check_local(b["token"]).verdict.kind is VerdictKind.ALREADY_USED

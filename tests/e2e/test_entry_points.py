@@ -441,6 +441,23 @@ def test_english_pin_errors_and_diagnostic_in_the_settings(qtbot, data_dir, sess
     assert "[OK] Validations waiting to be sent: none" in lines
 
 
+def test_english_config_sets_up_in_english(qtbot, data_dir, sessions):
+    config_mod.save(config_mod.Config(data_dir=data_dir, language="en"))
+    seen: list[str] = []
+
+    def step(w: SetupWizard) -> bool:
+        w.admin_page.pin1.setText("12")
+        w.admin_page.validatePage()
+        seen.extend([w.windowTitle(), w.admin_page.error.text()])
+        w.reject()
+        return True
+
+    wizard = Modal(SetupWizard, step)
+    start(sessions, "run", "--data-dir", str(data_dir))
+    assert wizard.done
+    assert seen == ["pass Culture counter set-up", "The PIN must have at least 6 digits."]
+
+
 # -- the demo -------------------------------------------------------------------------------
 @pytest.mark.qt_log_ignore(r"^This plugin does not support raise\(\)")  # the help panel, offscreen
 def test_demo_has_two_staff_members_and_shows_them(qtbot, tmp_path, sessions):

@@ -23,7 +23,11 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     from kiosk.doctor import run_doctor
 
     config = load(resolve_data_dir(args.data_dir))
-    report = run_doctor(config, device_probe=None if args.no_devices else qt_device_probe)
+    report = run_doctor(
+        config,
+        device_probe=None if args.no_devices else qt_device_probe,
+        lang=config.language,  # French unless the counter is set to English
+    )
     text = (
         json.dumps(report.as_dict(), ensure_ascii=False, indent=2) if args.json else report.text()
     )

@@ -20,6 +20,7 @@ from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.engine import Connection
 
 from kiosk.clock import Clock, utcnow
+from kiosk.domain.messages import Phrase
 from kiosk.store import models
 from kiosk.store.database import Database
 
@@ -36,13 +37,57 @@ ADMIN = "admin"
 ADMIN_HASH_KEY = "pin.admin.hash"
 ADMIN_PIN_MIN = 6
 
+# What the PIN checks say, in French (the default) and English.
+TEXTS: dict[str, dict[str, str]] = {
+    "digits_only": {
+        "fr": "Le code ne doit contenir que des chiffres.",
+        "en": "The PIN must contain digits only.",
+    },
+    "too_short": {
+        "fr": "Le code doit comporter au moins {n} chiffres.",
+        "en": "The PIN must have at least {n} digits.",
+    },
+    "too_long": {
+        "fr": "Le code doit comporter au plus {n} chiffres.",
+        "en": "The PIN must have at most {n} digits.",
+    },
+    "no_admin_pin": {
+        "fr": "Aucun code administrateur n'est défini : relancez l'assistant d'installation.",
+        "en": "No administrator PIN is set: run the setup wizard again.",
+    },
+    "wrong_last_try": {
+        "fr": "Code incorrect. Encore {left} essai avant un temps d'attente.",
+        "en": "Wrong PIN. {left} more try before a waiting time.",
+    },
+    "wrong_tries": {
+        "fr": "Code incorrect. Encore {left} essais avant un temps d'attente.",
+        "en": "Wrong PIN. {left} more tries before a waiting time.",
+    },
+    "locked": {
+        "fr": "Trop d'essais : réessayez dans {wait}.",
+        "en": "Too many tries: try again in {wait}.",
+    },
+    "wrong_locked": {
+        "fr": "Code incorrect. Trop d'essais : réessayez dans {wait}.",
+        "en": "Wrong PIN. Too many tries: try again in {wait}.",
+    },
+}
+
+
+def _phrase(key: str, **values: object) -> Phrase:
+    return Phrase(TEXTS[key], values)
+
 
 class PinError(ValueError):
-    """A PIN that does not fit the rules (French message for the screen)."""
+    """A PIN that does not fit the rules: `message` in French, `text(lang)` in either."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, said: Phrase) -> None:
+        self.phrase = said
+        self.message = said.text()
+        super().__init__(self.message)
+
+    def text(self, lang: str = "fr") -> str:
+        return self.phrase.text(lang)
 
 
 def hash_pin(pin: str, *, salt: bytes | None = None) -> str:
@@ -78,11 +123,11 @@ def verify_pin(pin: str, stored: str) -> bool:
 
 def check_pin_format(pin: str, *, min_len: int, max_len: int | None = None) -> None:
     if not pin.isdigit() or not pin.isascii():
-        raise PinError("Le code ne doit contenir que des chiffres.")
+        raise PinError(_phrase("digits_only"))
     if len(pin) < min_len:
-        raise PinError(f"Le code doit comporter au moins {min_len} chiffres.")
+        raise PinError(_phrase("too_short", n=min_len))
     if max_len is not None and len(pin) > max_len:
-        raise PinError(f"Le code doit comporter au plus {max_len} chiffres.")
+        raise PinError(_phrase("too_long", n=max_len))
 
 
 def delay_after(failures: int) -> float:
@@ -105,10 +150,19 @@ class Attempt:
     ok: bool
     wait_seconds: float = 0.0  # > 0: locked, try again later
     message: str = ""  # French, for the screen; empty when ok
+    phrase: Phrase | None = None  # the same message in either language
+
+    @classmethod
+    def refused(cls, said: Phrase, wait_seconds: float = 0.0) -> Attempt:
+        return cls(False, wait_seconds, said.text(), said)
 
     @property
     def locked(self) -> bool:
         return self.wait_seconds > 0
+
+    def text(self, lang: str = "fr") -> str:
+        """The message in `lang` ("fr" or "en")."""
+        return self.phrase.text(lang) if self.phrase else self.message
 
 
 # -- the setting table ------------------------------------------------------------------
@@ -144,11 +198,7 @@ class Security:
         with self.db.connect() as conn, conn.begin():
             stored = get_setting(conn, ADMIN_HASH_KEY)
         if not stored:
-            return Attempt(
-                False,
-                message="Aucun code administrateur n'est défini : relancez l'assistant "
-                "d'installation.",
-            )
+            return Attempt.refused(_phrase("no_admin_pin"))
         return self.check(ADMIN, stored, pin)
 
     # -- any scope ------------------------------------------------------------------------
@@ -168,7 +218,7 @@ class Security:
         """Verify `pin` for `scope`, unless locked; records the failure or clears the count."""
         wait = self.locked_for(scope)
         if wait > 0:
-            return Attempt(False, wait, self._locked_message(wait))
+            return Attempt.refused(_phrase("locked", wait=wait_text(wait)), wait)
         ok = verify_pin(pin, stored_hash)
         with self.db.connect_writer() as conn, conn.begin():
             if ok:
@@ -181,13 +231,9 @@ class Security:
                 until = self.clock() + timedelta(seconds=delay)
                 put_setting(conn, f"pin.{scope}.locked_until", until.isoformat())
         if delay:
-            return Attempt(False, delay, "Code incorrect. " + self._locked_message(delay))
+            return Attempt.refused(_phrase("wrong_locked", wait=wait_text(delay)), delay)
         left = FREE_ATTEMPTS - failures
-        return Attempt(
-            False,
-            message=f"Code incorrect. Encore {left} essai{'s' if left > 1 else ''} avant "
-            "un temps d'attente.",
-        )
+        return Attempt.refused(_phrase("wrong_tries" if left > 1 else "wrong_last_try", left=left))
 
     def reset(self, scope: str) -> None:
         with self.db.connect_writer() as conn, conn.begin():
@@ -197,7 +243,3 @@ class Security:
     def _reset(conn: Connection, scope: str) -> None:
         put_setting(conn, f"pin.{scope}.failures", "0")
         put_setting(conn, f"pin.{scope}.locked_until", None)
-
-    @staticmethod
-    def _locked_message(wait: float) -> str:
-        return f"Trop d'essais : réessayez dans {wait_text(wait)}."

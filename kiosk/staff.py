@@ -12,6 +12,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from kiosk.clock import Clock, utcnow
+from kiosk.domain.messages import Phrase
 from kiosk.security import Attempt, PinError, Security, check_pin_format, hash_pin
 from kiosk.store import models
 from kiosk.store.database import Database
@@ -21,11 +22,41 @@ T = models.Staff.__table__
 PIN_MIN, PIN_MAX = 4, 6
 NAME_MAX = 100
 
+# What the staff accounts say, in French (the default) and English.
+TEXTS: dict[str, dict[str, str]] = {
+    "no_name": {
+        "fr": "Indiquez le prénom ou le nom du membre du personnel.",
+        "en": "Enter the first name or the name of the staff member.",
+    },
+    "name_too_long": {
+        "fr": "Le nom est trop long ({n} caractères au plus).",
+        "en": "The name is too long ({n} characters at most).",
+    },
+    "name_taken": {
+        "fr": "« {name} » existe déjà : choisissez un autre nom (ou réactivez ce compte).",
+        "en": '"{name}" already exists: choose another name (or enable that account again).',
+    },
+    "gone": {
+        "fr": "Ce compte n'existe plus ou a été désactivé.",
+        "en": "This account no longer exists or has been disabled.",
+    },
+}
+
+
+def _phrase(key: str, **values: object) -> Phrase:
+    return Phrase(TEXTS[key], values)
+
 
 class StaffError(ValueError):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    """A refused account change: `message` in French, `text(lang)` in either."""
+
+    def __init__(self, said: Phrase) -> None:
+        self.phrase = said
+        self.message = said.text()
+        super().__init__(self.message)
+
+    def text(self, lang: str = "fr") -> str:
+        return self.phrase.text(lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +74,7 @@ def _check_pin(pin: str) -> None:
     try:
         check_pin_format(pin, min_len=PIN_MIN, max_len=PIN_MAX)
     except PinError as exc:
-        raise StaffError(exc.message) from None
+        raise StaffError(exc.phrase) from None
 
 
 class StaffService:
@@ -67,9 +98,9 @@ class StaffService:
     def add(self, name: str, pin: str) -> StaffMember:
         name = " ".join(name.split())
         if not name:
-            raise StaffError("Indiquez le prénom ou le nom du membre du personnel.")
+            raise StaffError(_phrase("no_name"))
         if len(name) > NAME_MAX:
-            raise StaffError(f"Le nom est trop long ({NAME_MAX} caractères au plus).")
+            raise StaffError(_phrase("name_too_long", n=NAME_MAX))
         _check_pin(pin)
         try:
             with self.db.connect_writer() as conn, conn.begin():
@@ -79,9 +110,7 @@ class StaffService:
                     )
                 ).inserted_primary_key[0]
         except IntegrityError:
-            raise StaffError(
-                f"« {name} » existe déjà : choisissez un autre nom (ou réactivez ce compte)."
-            ) from None
+            raise StaffError(_phrase("name_taken", name=name)) from None
         return StaffMember(int(staff_id), name, True)
 
     def set_active(self, staff_id: int, active: bool) -> None:
@@ -98,5 +127,5 @@ class StaffService:
         with self.db.connect() as conn, conn.begin():
             r = conn.execute(select(T.c.pin_hash, T.c.active).where(T.c.id == staff_id)).first()
         if r is None or not r.active:
-            return Attempt(False, message="Ce compte n'existe plus ou a été désactivé.")
+            return Attempt.refused(_phrase("gone"))
         return self.security.check(_scope(staff_id), r.pin_hash, pin)

@@ -6,8 +6,10 @@ what happened and what to do. Dates are shown in the offer department's timezone
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from kiosk.domain.timezones import local
 from kiosk.domain.verdict import Verdict, VerdictKind
@@ -153,3 +155,16 @@ def render(verdict: Verdict, lang: str = "fr") -> Rendered:
 
 def text(table: dict[str, str], lang: str = "fr") -> str:
     return table.get(lang, table["fr"])
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A sentence a Qt-free service says, ready for either language: its template per language
+    and the values to fill in. The service keeps `text()` (French) as its `message`; the UI asks
+    for `text(lang)`."""
+
+    templates: Mapping[str, str]
+    values: Mapping[str, Any] = field(default_factory=dict)
+
+    def text(self, lang: str = "fr") -> str:
+        return self.templates.get(lang, self.templates["fr"]).format(**self.values)

@@ -17,10 +17,14 @@ log = logging.getLogger("kiosk")
 
 def first_run_wizard(config: Config) -> Config | None:
     """The set-up wizard (server, key, venues, admin PIN, first sync): the saved Config, or
-    None when cancelled, to open the counter unconfigured (offline, with a clear banner)."""
+    None when cancelled, to open the counter unconfigured (offline, with a clear banner).
+    In the configured language (a kiosk.toml prepared with `language = "en"`)."""
+    from kiosk.ui import i18n
     from kiosk.ui.wizard import run_first_run_wizard
 
-    return run_first_run_wizard(config.data_dir)
+    lang = i18n.lang_of(config.language)
+    i18n.install(lang)
+    return run_first_run_wizard(config.data_dir, lang=lang)
 
 
 @dataclass

@@ -101,7 +101,9 @@ class MainWindow(QMainWindow):
         self.net_reason = services.connectivity.reason
         self.security = Security(services.db)
         # The admin PIN prompt (settings, kiosk unlock); injectable for tests and the demo.
-        self.ask_pin: PinPrompt = ask_pin or (lambda parent: ask_admin_pin(parent, self.security))
+        self.ask_pin: PinPrompt = ask_pin or (
+            lambda parent: ask_admin_pin(parent, self.security, lang=self.lang)
+        )
         self.lockdown: Lockdown | None = None
         self.restart_needed = False  # settings saved that apply at the next start
 
@@ -122,7 +124,7 @@ class MainWindow(QMainWindow):
         )
         self.stack.addWidget(self.screen)
         self.staff_service = StaffService(services.db, self.security)
-        self.staff_bar = StaffBar(self.staff_service)
+        self.staff_bar = StaffBar(self.staff_service, lang=self.lang)
         self.staff_bar.staff_changed.connect(self._staff_changed)
         self.screen.put_staff_bar(self.staff_bar)
         lay.addWidget(self.stack, 1)

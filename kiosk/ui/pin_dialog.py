@@ -72,7 +72,8 @@ class PinPad(QWidget):
 
 class PinDialog(QDialog):
     """Modal PIN prompt. With a `checker`, it stays open until the PIN is right (or cancelled)
-    and shows the wait after repeated failures; without one, it just returns the text."""
+    and shows the wait after repeated failures; without one, it just returns the text.
+    `lang`: the language of the checker's messages ("fr" or "en"), the window's."""
 
     def __init__(
         self,
@@ -82,8 +83,10 @@ class PinDialog(QDialog):
         *,
         checker: Checker | None = None,
         initial_wait: float = 0.0,
+        lang: str = "fr",
     ) -> None:
         super().__init__(parent)
+        self.lang = lang
         self.setWindowTitle(title)
         self.setModal(True)
         self.setMinimumWidth(400)
@@ -141,7 +144,7 @@ class PinDialog(QDialog):
             self.message.clear()
             self.accept()
             return
-        self.message.setText(attempt.message)
+        self.message.setText(attempt.text(self.lang))
         if attempt.locked:
             self._lock(attempt.wait_seconds)
 
@@ -165,13 +168,16 @@ class PinDialog(QDialog):
         self.ok_button.setText(self.tr("Patientez {}").format(wait_text(self._wait_left)))
 
 
-def ask_admin_pin(parent: QWidget | None, security: Security, prompt: str = "") -> bool:
-    """The administrator PIN, checked with back-off; True once it is right."""
+def ask_admin_pin(
+    parent: QWidget | None, security: Security, prompt: str = "", *, lang: str = "fr"
+) -> bool:
+    """The administrator PIN, checked with back-off (messages in `lang`); True once right."""
     dialog = PinDialog(
         QCoreApplication.translate("PinDialog", "Code administrateur"),
         prompt,
         parent,
         checker=security.check_admin_pin,
         initial_wait=security.locked_for("admin"),
+        lang=lang,
     )
     return dialog.exec() == QDialog.DialogCode.Accepted

@@ -39,6 +39,7 @@ from kiosk.secrets import save_api_key
 from kiosk.security import PinError, Security
 from kiosk.staff import StaffService
 from kiosk.store import models
+from kiosk.ui.i18n import lang_of
 from kiosk.ui.pin_dialog import ask_admin_pin
 from kiosk.ui.staff_manage import StaffManager
 from kiosk.ui.wizard import ERROR_STYLE, BackgroundCall, url_problem
@@ -53,7 +54,8 @@ def _default_devices() -> dict[str, list[str]] | None:
 
 
 class DoctorDialog(QDialog):
-    """Runs the doctor off the UI thread, shows the report, exports it for support."""
+    """Runs the doctor off the UI thread, shows the report (in the configured language),
+    exports it for support."""
 
     def __init__(
         self,
@@ -83,7 +85,10 @@ class DoctorDialog(QDialog):
         layout.addLayout(row)
         self.report: Report | None = None
         found = devices()  # QtMultimedia is asked on the UI thread; the network off it
-        self.call = BackgroundCall(lambda _p: run_doctor(config, db=db, device_probe=lambda: found))
+        lang = lang_of(config.language)
+        self.call = BackgroundCall(
+            lambda _p: run_doctor(config, db=db, device_probe=lambda: found, lang=lang)
+        )
         self.call.succeeded.connect(self._show)
         self.call.failed.connect(
             lambda exc: self.text.setPlainText(
@@ -126,6 +131,7 @@ class SettingsDialog(QDialog):
         self.services = services
         self.devices = devices
         cfg: Config = services.config
+        self.lang = lang_of(cfg.language)
         self.security = Security(services.db)
         self.staff = StaffService(services.db, self.security)
         self.setWindowTitle(self.tr("Réglages du guichet"))
@@ -182,7 +188,7 @@ class SettingsDialog(QDialog):
         tabs.addTab(server, self.tr("Serveur"))
 
         # -- staff
-        self.staff_manager = StaffManager(self.staff)
+        self.staff_manager = StaffManager(self.staff, lang=self.lang)
         tabs.addTab(self.staff_manager, self.tr("Personnel"))
 
         # -- security
@@ -265,7 +271,7 @@ class SettingsDialog(QDialog):
             try:
                 self.security.set_admin_pin(self.pin1.text())
             except PinError as exc:
-                self.error.setText(exc.message)
+                self.error.setText(exc.text(self.lang))
                 return False
         new = dataclasses.replace(
             cfg,
@@ -309,7 +315,8 @@ def open_settings(
 ) -> bool:
     """Ask the admin PIN, then show the settings; True when saved."""
     security = Security(services.db)
-    allowed = ask_pin(parent) if ask_pin else ask_admin_pin(parent, security)
+    lang = lang_of(services.config.language)
+    allowed = ask_pin(parent) if ask_pin else ask_admin_pin(parent, security, lang=lang)
     if not allowed:
         return False
     dialog = SettingsDialog(services, parent)

@@ -23,11 +23,15 @@ from kiosk.ui.pin_dialog import PinPad
 
 
 class StaffSwitchDialog(QDialog):
-    """Big name buttons, then the PIN pad; accepted once the PIN is right."""
+    """Big name buttons, then the PIN pad; accepted once the PIN is right. `lang`: the
+    language of the PIN messages ("fr" or "en")."""
 
-    def __init__(self, staff: StaffService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, staff: StaffService, parent: QWidget | None = None, *, lang: str = "fr"
+    ) -> None:
         super().__init__(parent)
         self.staff = staff
+        self.lang = lang
         self.setWindowTitle(self.tr("Qui est en service ?"))
         self.chosen: StaffMember | None = None
         self.pages = QStackedWidget(self)
@@ -113,7 +117,7 @@ class StaffSwitchDialog(QDialog):
         if attempt.ok:
             self.accept()
         else:
-            self.message.setText(attempt.message)
+            self.message.setText(attempt.text(self.lang))
 
 
 class StaffBar(QWidget):
@@ -121,9 +125,12 @@ class StaffBar(QWidget):
 
     staff_changed = Signal(str)
 
-    def __init__(self, staff: StaffService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, staff: StaffService, parent: QWidget | None = None, *, lang: str = "fr"
+    ) -> None:
         super().__init__(parent)
         self.staff = staff
+        self.lang = lang
         self._current: StaffMember | None = None
         self.label = QLabel(self)
         font = QFont(self.label.font())
@@ -146,7 +153,7 @@ class StaffBar(QWidget):
         return self._current.name if self._current else None
 
     def make_dialog(self) -> StaffSwitchDialog:
-        return StaffSwitchDialog(self.staff, self.window())
+        return StaffSwitchDialog(self.staff, self.window(), lang=self.lang)
 
     def open_switch(self) -> bool:
         dialog = self.make_dialog()

@@ -19,9 +19,14 @@ from kiosk.staff import StaffError, StaffService
 
 
 class StaffManager(QWidget):
-    def __init__(self, staff: StaffService, parent: QWidget | None = None) -> None:
+    """`lang`: the language of the refusals ("fr" or "en"), the window's."""
+
+    def __init__(
+        self, staff: StaffService, parent: QWidget | None = None, *, lang: str = "fr"
+    ) -> None:
         super().__init__(parent)
         self.staff = staff
+        self.lang = lang
         self.list = QListWidget(self)
         self.name = QLineEdit(self)
         self.name.setPlaceholderText(self.tr("Prénom (ex. Marie)"))
@@ -76,7 +81,7 @@ class StaffManager(QWidget):
         try:
             member = self.staff.add(self.name.text(), self.pin.text())
         except StaffError as exc:
-            self._say(exc.message, error=True)
+            self._say(exc.text(self.lang), error=True)
             return
         self.name.clear()
         self.pin.clear()
@@ -106,7 +111,7 @@ class StaffManager(QWidget):
         try:
             self.staff.reset_pin(staff_id, self.pin.text())
         except StaffError as exc:
-            self._say(exc.message, error=True)
+            self._say(exc.text(self.lang), error=True)
             return
         self.pin.clear()
         self._say(self.tr("Nouveau code enregistré."))

@@ -1,7 +1,7 @@
 """First-run setup: server, API key (checked off the UI thread), venues, counter name,
 administrator PIN, optional first staff member, then the first full sync with a progress bar.
 
-Hook: `run_first_run_wizard(data_dir, parent=None) -> Config | None`.
+Hook: `run_first_run_wizard(data_dir, parent=None, lang="fr") -> Config | None`.
 """
 
 from __future__ import annotations
@@ -263,8 +263,9 @@ class VenuePage(QWizardPage):
 
 
 class AdminPage(QWizardPage):
-    def __init__(self) -> None:
+    def __init__(self, lang: str = "fr") -> None:
         super().__init__()
+        self.lang = lang  # of the PIN rule messages
         self.setTitle(self.tr("Code administrateur et personnel"))
         self.setSubTitle(
             self.tr(
@@ -299,7 +300,7 @@ class AdminPage(QWizardPage):
         try:
             check_pin_format(self.pin1.text(), min_len=6, max_len=12)
         except PinError as exc:
-            self.error.setText(exc.message)
+            self.error.setText(exc.text(self.lang))
             return False
         if self.pin1.text() != self.pin2.text():
             self.error.setText(self.tr("Les deux codes administrateur sont différents."))
@@ -308,7 +309,7 @@ class AdminPage(QWizardPage):
             try:
                 check_pin_format(self.staff_pin.text(), min_len=4, max_len=6)
             except PinError as exc:
-                self.error.setText(self.tr("Code personnel : ") + exc.message)
+                self.error.setText(self.tr("Code personnel : ") + exc.text(self.lang))
                 return False
         self.error.clear()
         return True
@@ -346,7 +347,7 @@ class SyncPage(QWizardPage):
         try:
             self.wiz.save()
         except (StaffError, PinError, OSError) as exc:
-            self.status.setText(getattr(exc, "message", str(exc)))
+            self.status.setText(str(exc) if isinstance(exc, OSError) else exc.text(self.wiz.lang))
             self.status.setStyleSheet(ERROR_STYLE)
             return
         self._start()
@@ -405,9 +406,10 @@ class SyncPage(QWizardPage):
 
 
 class SetupWizard(QWizard):
-    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, data_dir: Path, parent: QWidget | None = None, *, lang: str = "fr") -> None:
         super().__init__(parent)
         self.data_dir = Path(data_dir)
+        self.lang = lang  # of the PIN and staff messages (Qt texts: the installed catalogue)
         self.setWindowTitle(self.tr("Installation du guichet pass Culture"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
@@ -422,7 +424,7 @@ class SetupWizard(QWizard):
             self.setButtonText(button, text)
         self.server_page = ServerPage()
         self.venue_page = VenuePage(self.server_page)
-        self.admin_page = AdminPage()
+        self.admin_page = AdminPage(lang)
         self.sync_page = SyncPage(self)
         for page in (self.server_page, self.venue_page, self.admin_page, self.sync_page):
             self.addPage(page)
@@ -472,9 +474,11 @@ class SetupWizard(QWizard):
             db.dispose()
 
 
-def run_first_run_wizard(data_dir: Path, parent: QWidget | None = None) -> Config | None:
+def run_first_run_wizard(
+    data_dir: Path, parent: QWidget | None = None, *, lang: str = "fr"
+) -> Config | None:
     """Show the wizard; the saved Config when finished, None when cancelled."""
-    wizard = SetupWizard(data_dir, parent)
+    wizard = SetupWizard(data_dir, parent, lang=lang)
     try:
         if wizard.exec() != QWizard.DialogCode.Accepted or wizard.config is None:
             return None

@@ -30,12 +30,13 @@ from kiosk.store.lock import DataDirLock
 from kiosk.ui import i18n
 from kiosk.ui.app_cli import Session, start_counter, start_demo
 from kiosk.ui.pin_dialog import PinDialog
-from kiosk.ui.settings_dialog import SettingsDialog
+from kiosk.ui.settings_dialog import DoctorDialog, SettingsDialog
 from kiosk.ui.single_instance import NO_ANSWER, RAISED_MESSAGE, ask_first_instance
 from kiosk.ui.staff_bar import StaffSwitchDialog
 from kiosk.ui.wizard import SetupWizard
 from tests.e2e.entry_helpers import (
     ADMIN_PIN,
+    DEAD_SERVER,
     Modal,
     args,
     cancel,
@@ -390,6 +391,71 @@ def test_english_ui_from_the_config(qtbot, data_dir, sessions):
     window.handle_scan("ABC234", "wedge")
     wait_idle(qtbot, window)
     assert window.screen.band.title == messages.render(Verdict(VerdictKind.VALIDABLE), "en").title
+
+
+def test_english_pin_errors_and_diagnostic_in_the_settings(qtbot, data_dir, sessions):
+    configure(data_dir, language="en")
+    window = start(sessions, "run", "--data-dir", str(data_dir)).window
+    pin_said: list[str] = []
+
+    def wrong_then_right(dialog: PinDialog) -> bool:
+        dialog.pad.field.setText("000000")
+        dialog.ok_button.click()
+        pin_said.append(dialog.message.text())
+        return enter_pin(ADMIN_PIN)(dialog)
+
+    report: list[str] = []
+
+    def read_report(dialog: DoctorDialog) -> bool:
+        if dialog.report is None:
+            return False
+        report.append(dialog.text.toPlainText())
+        dialog.accept()
+        return True
+
+    settings_said: list[str] = []
+
+    def settings_step(dialog: SettingsDialog) -> bool:
+        if not settings_said:
+            dialog.pin1.setText("123")
+            dialog.pin2.setText("123")
+            dialog._save_and_close()
+            settings_said.append(dialog.error.text())
+            dialog.open_doctor()  # a modal of its own: `read_report` answers it
+            return False
+        if not doctor.done:
+            return False
+        dialog.reject()
+        return True
+
+    pin = Modal(PinDialog, wrong_then_right)
+    doctor = Modal(DoctorDialog, read_report)
+    settings = Modal(SettingsDialog, settings_step)
+    window.settings_action.trigger()
+    assert pin.done and doctor.done and settings.done
+    assert pin_said == ["Wrong PIN. 2 more tries before a waiting time."]
+    assert settings_said == ["The PIN must have at least 6 digits."]
+    lines = report[0].splitlines()
+    assert lines[0].startswith("Kiosk diagnostics — ")
+    assert f"[XX] Server: Server unreachable: check the address ({DEAD_SERVER})" in report[0]
+    assert "[OK] Validations waiting to be sent: none" in lines
+
+
+def test_english_config_sets_up_in_english(qtbot, data_dir, sessions):
+    config_mod.save(config_mod.Config(data_dir=data_dir, language="en"))
+    seen: list[str] = []
+
+    def step(w: SetupWizard) -> bool:
+        w.admin_page.pin1.setText("12")
+        w.admin_page.validatePage()
+        seen.extend([w.windowTitle(), w.admin_page.error.text()])
+        w.reject()
+        return True
+
+    wizard = Modal(SetupWizard, step)
+    start(sessions, "run", "--data-dir", str(data_dir))
+    assert wizard.done
+    assert seen == ["pass Culture counter set-up", "The PIN must have at least 6 digits."]
 
 
 # -- the demo -------------------------------------------------------------------------------

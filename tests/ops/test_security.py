@@ -100,3 +100,109 @@ def test_scopes_are_independent(db: Database) -> None:
         sec.check("staff:1", stored, "0000")
     assert sec.locked_for("staff:1") > 0
     assert sec.locked_for("staff:2") == 0
+
+
+@pytest.mark.parametrize(
+    ("pin", "min_len", "max_len", "french", "english"),
+    [
+        (
+            "12a456",
+            6,
+            12,
+            "Le code ne doit contenir que des chiffres.",
+            "The PIN must contain digits only.",
+        ),
+        (
+            "１２３４５６",
+            6,
+            12,
+            "Le code ne doit contenir que des chiffres.",
+            "The PIN must contain digits only.",
+        ),
+        (
+            "12345",
+            6,
+            12,
+            "Le code doit comporter au moins 6 chiffres.",
+            "The PIN must have at least 6 digits.",
+        ),
+        (
+            "1234567",
+            4,
+            6,
+            "Le code doit comporter au plus 6 chiffres.",
+            "The PIN must have at most 6 digits.",
+        ),
+    ],
+)
+def test_pin_rule_errors_in_french_and_english(
+    pin: str, min_len: int, max_len: int, french: str, english: str
+) -> None:
+    with pytest.raises(security.PinError) as caught:
+        security.check_pin_format(pin, min_len=min_len, max_len=max_len)
+    assert caught.value.message == str(caught.value) == caught.value.text() == french
+    assert caught.value.text("en") == english
+
+
+# After `wrong` wrong admin PINs (None: no admin PIN at all), one more wrong try says…
+@pytest.mark.parametrize(
+    ("wrong", "french", "english"),
+    [
+        (
+            None,
+            "Aucun code administrateur n'est défini : relancez l'assistant d'installation.",
+            "No administrator PIN is set: run the setup wizard again.",
+        ),
+        (
+            0,
+            "Code incorrect. Encore 2 essais avant un temps d'attente.",
+            "Wrong PIN. 2 more tries before a waiting time.",
+        ),
+        (
+            1,
+            "Code incorrect. Encore 1 essai avant un temps d'attente.",
+            "Wrong PIN. 1 more try before a waiting time.",
+        ),
+        (
+            2,
+            "Code incorrect. Trop d'essais : réessayez dans 2 s.",
+            "Wrong PIN. Too many tries: try again in 2 s.",
+        ),
+        (3, "Trop d'essais : réessayez dans 2 s.", "Too many tries: try again in 2 s."),
+    ],
+)
+def test_attempt_messages_in_french_and_english(
+    db: Database, wrong: int | None, french: str, english: str
+) -> None:
+    sec = Security(db, clock=FixedClock())
+    if wrong is not None:
+        sec.set_admin_pin("482913")
+        for _ in range(wrong):
+            sec.check_admin_pin("000000")
+    attempt = sec.check_admin_pin("000000")
+    assert not attempt.ok
+    assert attempt.message == attempt.text() == attempt.text("fr") == french
+    assert attempt.text("en") == english
+    assert attempt.text("de") == french  # an unknown language falls back to French
+
+
+def test_lockout_wait_in_minutes_in_english(db: Database) -> None:
+    clock = FixedClock()
+    sec = Security(db, clock=clock)
+    sec.set_admin_pin("482913")
+    for _ in range(9):  # the 9th wrong PIN locks for 2 s × 2⁶ = 128 s
+        clock.advance(seconds=security.MAX_DELAY)
+        last = sec.check_admin_pin("000000")
+    assert last.message == "Code incorrect. Trop d'essais : réessayez dans 2 min 08 s."
+    assert last.text("en") == "Wrong PIN. Too many tries: try again in 2 min 08 s."
+
+
+def test_an_attempt_without_a_phrase_says_its_message() -> None:
+    refused = security.Attempt(False, message="Refusé.")
+    assert refused.text("en") == refused.text() == "Refusé."
+    assert security.Attempt(True).text("en") == ""
+
+
+def test_every_pin_text_exists_in_both_languages() -> None:
+    for key, texts in security.TEXTS.items():
+        assert set(texts) == {"fr", "en"}, key

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,6 +14,7 @@ from kiosk.config import Config
 from kiosk.secrets import load_api_key, save_api_key
 from kiosk.security import Security
 from kiosk.services import Services, open_services
+from kiosk.ui import settings_dialog
 from kiosk.ui.settings_dialog import SettingsDialog, open_settings
 
 
@@ -77,3 +80,36 @@ def test_diagnostic_shown_and_exported(qtbot, services: Services, tmp_path: Path
     assert out.read_text(encoding="utf-8").startswith("Diagnostic du kiosque")
     assert "old-key-123" not in out.read_text(encoding="utf-8")
     doctor.close()
+
+
+def test_english_pin_error_and_report(qtbot, services: Services) -> None:
+    services.config = dataclasses.replace(services.config, language="en")
+    dlg = SettingsDialog(services, devices=lambda: {"cameras": [], "audio_outputs": []})
+    qtbot.addWidget(dlg)
+    dlg.pin1.setText("123")
+    dlg.pin2.setText("123")
+    assert not dlg.save()
+    assert dlg.error.text() == "The PIN must have at least 6 digits."
+    assert dlg.staff_manager.lang == "en"
+    doctor = dlg.open_doctor()
+    qtbot.waitUntil(lambda: doctor.report is not None, timeout=20_000)
+    text = doctor.text.toPlainText()
+    assert text.startswith("Kiosk diagnostics — ")
+    assert "[XX] Server: Server unreachable: check the address (http://127.0.0.1:9)" in text
+    doctor.close()
+
+
+def test_admin_prompt_of_open_settings_speaks_the_configured_language(
+    qtbot, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+
+    def fake_ask(_parent: Any, _security: Security, prompt: str = "", *, lang: str = "fr") -> bool:
+        asked.append(lang)
+        return False
+
+    monkeypatch.setattr(settings_dialog, "ask_admin_pin", fake_ask)
+    assert open_settings(None, services) is False
+    services.config = dataclasses.replace(services.config, language="en")
+    assert open_settings(None, services) is False
+    assert asked == ["fr", "en"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from kiosk import staff as staff_module
 from kiosk.counter import Counter
 from kiosk.security import Security
 from kiosk.staff import StaffError, StaffService
@@ -88,3 +89,75 @@ def test_every_validation_and_invalidation_records_the_staff_member(
     ]
     assert [r.staff for r in audits] == ["Marie", "Marie", "Ahmed"]
     assert used_by == "Marie"
+
+
+@pytest.mark.parametrize(
+    ("name", "pin", "french", "english"),
+    [
+        (
+            " ",
+            "1234",
+            "Indiquez le prénom ou le nom du membre du personnel.",
+            "Enter the first name or the name of the staff member.",
+        ),
+        (
+            "x" * 101,
+            "1234",
+            "Le nom est trop long (100 caractères au plus).",
+            "The name is too long (100 characters at most).",
+        ),
+        (
+            "Marie",
+            "5678",
+            "« Marie » existe déjà : choisissez un autre nom (ou réactivez ce compte).",
+            '"Marie" already exists: choose another name (or enable that account again).',
+        ),
+        (
+            "Zoé",
+            "123",
+            "Le code doit comporter au moins 4 chiffres.",
+            "The PIN must have at least 4 digits.",
+        ),
+        (
+            "Zoé",
+            "1234567",
+            "Le code doit comporter au plus 6 chiffres.",
+            "The PIN must have at most 6 digits.",
+        ),
+        (
+            "Zoé",
+            "12a4",
+            "Le code ne doit contenir que des chiffres.",
+            "The PIN must contain digits only.",
+        ),
+    ],
+)
+def test_staff_errors_in_french_and_english(
+    staff: StaffService, name: str, pin: str, french: str, english: str
+) -> None:
+    staff.add("Marie", "1234")
+    with pytest.raises(StaffError) as caught:
+        staff.add(name, pin)
+    assert caught.value.message == str(caught.value) == caught.value.text() == french
+    assert caught.value.text("en") == english
+
+
+def test_reset_pin_error_in_english(staff: StaffService) -> None:
+    marie = staff.add("Marie", "1234")
+    with pytest.raises(StaffError) as caught:
+        staff.reset_pin(marie.id, "12")
+    assert caught.value.message == "Le code doit comporter au moins 4 chiffres."
+    assert caught.value.text("en") == "The PIN must have at least 4 digits."
+
+
+def test_gone_account_in_french_and_english(staff: StaffService) -> None:
+    marie = staff.add("Marie", "1234")
+    staff.set_active(marie.id, False)
+    for attempt in (staff.authenticate(marie.id, "1234"), staff.authenticate(999, "1234")):
+        assert attempt.message == "Ce compte n'existe plus ou a été désactivé."
+        assert attempt.text("en") == "This account no longer exists or has been disabled."
+
+
+def test_every_staff_text_exists_in_both_languages() -> None:
+    for key, texts in staff_module.TEXTS.items():
+        assert set(texts) == {"fr", "en"}, key

@@ -72,3 +72,47 @@ def test_manager_adds_disables_and_resets(qtbot, staff: StaffService) -> None:
     louis = next(x for x in staff.members(include_inactive=True) if x.name == "Louis")
     staff.set_active(louis.id, True)
     assert staff.authenticate(louis.id, "9753").ok
+
+
+def test_switch_and_manager_say_pin_errors_in_english(qtbot, staff: StaffService) -> None:
+    dlg = StaffSwitchDialog(staff, lang="en")
+    qtbot.addWidget(dlg)
+    dlg.choose("Marie")
+    dlg.pad.field.setText("0000")
+    dlg.ok_button.click()
+    assert dlg.message.text() == "Wrong PIN. 2 more tries before a waiting time."
+    bar = StaffBar(staff, lang="en")
+    qtbot.addWidget(bar)
+    switch = bar.make_dialog()
+    qtbot.addWidget(switch)
+    assert switch.lang == "en"  # the bar's language reaches its dialog
+
+    m = StaffManager(staff, lang="en")
+    qtbot.addWidget(m)
+    m.name.setText("Louis")
+    m.pin.setText("12")
+    m.add_button.click()
+    assert m.message.text() == "The PIN must have at least 4 digits."
+    m.name.setText("Marie")
+    m.pin.setText("1357")
+    m.add_button.click()
+    assert m.message.text().startswith('"Marie" already exists')
+    m.list.setCurrentRow(0)
+    m.pin.setText("1")
+    m.reset_button.click()
+    assert m.message.text() == "The PIN must have at least 4 digits."
+
+
+def test_switch_and_manager_stay_french_by_default(qtbot, staff: StaffService) -> None:
+    dlg = StaffSwitchDialog(staff)
+    qtbot.addWidget(dlg)
+    dlg.choose("Marie")
+    dlg.pad.field.setText("0000")
+    dlg.ok_button.click()
+    assert dlg.message.text() == "Code incorrect. Encore 2 essais avant un temps d'attente."
+    m = StaffManager(staff)
+    qtbot.addWidget(m)
+    m.list.setCurrentRow(0)
+    m.pin.setText("1")
+    m.reset_button.click()
+    assert m.message.text() == "Le code doit comporter au moins 4 chiffres."

@@ -13,6 +13,7 @@ from kiosk.security import Security
 from kiosk.staff import StaffService
 from kiosk.store import models
 from kiosk.store.database import Database
+from kiosk.ui import i18n
 from kiosk.ui.wizard import SetupWizard
 
 
@@ -106,3 +107,32 @@ def test_malformed_url(wizard: SetupWizard, url: str) -> None:
     _server(wizard, url, "some-key")
     assert "Adresse" in wizard.server_page.error.text()
     assert wizard.currentPage() is wizard.server_page
+
+
+def test_pin_rules_in_the_wizard_language(qtbot, data_dir: Path) -> None:
+    assert i18n.install("en")
+    try:
+        w = SetupWizard(data_dir, lang="en")
+        qtbot.addWidget(w)
+        page = w.admin_page
+        page.pin1.setText("12")
+        assert not page.validatePage()
+        assert page.error.text() == "The PIN must have at least 6 digits."
+        page.pin1.setText("482913")
+        page.pin2.setText("482913")
+        page.staff_name.setText("Marie")
+        page.staff_pin.setText("12")
+        assert not page.validatePage()
+        assert page.error.text() == "Staff PIN: The PIN must have at least 4 digits."
+        # A refusal while saving (before the first sync) too.
+        page.pin1.setText("12")
+        w.sync_page.initializePage()
+        assert w.sync_page.status.text() == "The PIN must have at least 6 digits."
+    finally:
+        i18n.install("fr")  # translators are application-wide
+
+
+def test_wizard_pin_rules_stay_french_by_default(wizard: SetupWizard) -> None:
+    wizard.admin_page.pin1.setText("12")
+    assert not wizard.admin_page.validatePage()
+    assert wizard.admin_page.error.text() == "Le code doit comporter au moins 6 chiffres."

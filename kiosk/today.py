@@ -47,16 +47,14 @@ class TodayCounts:
 
 
 def counter_zone(conn: Connection, venue_ids: Collection[int]) -> tzinfo | None:
-    """The timezone of the counter's venue (the first configured one the cache knows), from
-    its department; None (the machine's zone) before the venues are synced."""
-    if not venue_ids:
-        return None
-    found = dict(
-        conn.execute(
-            select(VENUE.c.id, VENUE.c.department_code).where(VENUE.c.id.in_(list(venue_ids)))
-        ).all()
-    )
-    for vid in venue_ids:
+    """The timezone of the counter's venue (the first configured one the cache knows; with
+    none configured, the first the cache knows), from its department; None (the machine's
+    zone) before the venues are synced."""
+    stmt = select(VENUE.c.id, VENUE.c.department_code).order_by(VENUE.c.id)
+    if venue_ids:
+        stmt = stmt.where(VENUE.c.id.in_(list(venue_ids)))
+    found = dict(conn.execute(stmt).all())
+    for vid in [*venue_ids, *found]:  # no venue configured: every venue the key sees
         if vid in found:
             return zone_for(found[vid])
     return None

@@ -56,4 +56,5 @@ def open_window(
             geo = screen.availableGeometry()
             window.resize(min(1280, geo.width()), min(800, geo.height()))
         window.show()
+    gui_gc.freeze_startup()
     return window

@@ -47,6 +47,8 @@ class Session:
     def close(self) -> None:
         if self._closed:
             return
+        from PySide6.QtCore import QCoreApplication, QEvent
+
         self._closed = True
         window = self.window
         if window.lockdown is not None:
@@ -54,6 +56,8 @@ class Session:
         window.shutdown()
         window.close()
         window.deleteLater()  # destroyed by Qt, not whenever Python's collector finds it
+        # The event loop has returned (or never ran): carry the deletion out now.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         self.instance.close()
         self.services.close()
         if self.server is not None:

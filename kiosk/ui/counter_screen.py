@@ -251,7 +251,8 @@ class CounterScreen(QWidget):
             source += self.tr(" — vérification en ligne…")
         elif result.op_id is not None and result.op_state == "pending":
             source = self.tr("Enregistrée sur ce guichet — en attente d’envoi à pass Culture")
-        self.band.show_verdict(result.verdict, self.lang, source)
+        # The online answer repeating the local verdict is neither heard nor said again.
+        self.band.show_verdict(result.verdict, self.lang, source, announce=sound)
         self._set_card(result.booking)
         self._update_actions()
         if sound:

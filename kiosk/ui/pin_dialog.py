@@ -180,4 +180,6 @@ def ask_admin_pin(
         initial_wait=security.locked_for("admin"),
         lang=lang,
     )
-    return dialog.exec() == QDialog.DialogCode.Accepted
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    dialog.deleteLater()  # a child of the window: one per admin action otherwise
+    return accepted

@@ -41,7 +41,11 @@ def _check_database(tmp: Path) -> str:
 def _app() -> Any:
     from PySide6.QtWidgets import QApplication
 
-    return QApplication.instance() or QApplication(["kiosk-self-test"])
+    from kiosk.ui import gui_gc
+
+    app = QApplication.instance() or QApplication(["kiosk-self-test"])
+    gui_gc.install(app)  # build the screens under the application's own collection rules
+    return app
 
 
 def _check_translations(_tmp: Path) -> str:

@@ -320,4 +320,6 @@ def open_settings(
     if not allowed:
         return False
     dialog = SettingsDialog(services, parent)
-    return dialog.exec() == QDialog.DialogCode.Accepted
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    dialog.deleteLater()  # a child of the window: one per opening otherwise
+    return accepted

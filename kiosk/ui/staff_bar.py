@@ -157,9 +157,12 @@ class StaffBar(QWidget):
 
     def open_switch(self) -> bool:
         dialog = self.make_dialog()
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        chosen = dialog.chosen
+        dialog.deleteLater()  # a child of the window: one per change of staff otherwise
+        if not accepted:
             return False
-        self.set_current(dialog.chosen)
+        self.set_current(chosen)
         return True
 
     def set_current(self, member: StaffMember | None) -> None:

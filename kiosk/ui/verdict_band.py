@@ -60,22 +60,30 @@ class VerdictBand(QWidget):
     def show_busy(self, title: str, message: str, source_text: str = "") -> None:
         self._set("busy", title, message, source_text, None)
 
-    def show_verdict(self, verdict: Verdict, lang: str, source_text: str = "") -> None:
+    def show_verdict(
+        self, verdict: Verdict, lang: str, source_text: str = "", *, announce: bool = True
+    ) -> None:
         shown = render(verdict, lang)
-        self._set(verdict.family.value, shown.title, shown.message, source_text, verdict)
+        self._set(verdict.family.value, shown.title, shown.message, source_text, verdict, announce)
 
     def show_error(self, title: str, message: str) -> None:
         self._set("refused", title, message, "", None)
 
     def _set(
-        self, key: str, title: str, message: str, source: str, verdict: Verdict | None
+        self,
+        key: str,
+        title: str,
+        message: str,
+        source: str,
+        verdict: Verdict | None,
+        announce: bool = True,
     ) -> None:
         self.style_key, self.title, self.message, self.source_text = key, title, message, source
         self.verdict = verdict
         spoken = f"{title}. {message} {source}".strip()
         self.setAccessibleDescription(spoken)
         self.update()
-        if key not in ("idle", "busy") and QAccessible.isActive():
+        if announce and key not in ("idle", "busy") and QAccessible.isActive():
             self._announce(spoken, assertive=key == "refused")
 
     def _announce(self, text: str, *, assertive: bool) -> None:

@@ -71,3 +71,10 @@ def test_before_the_venues_are_synced_the_machine_zone_is_used(db, counter, cloc
 def test_a_day_the_clocks_change_has_25_hours():
     start, end = today.day_bounds(datetime(2026, 10, 25, 12, tzinfo=UTC), today.zone_for("75"))
     assert (end.astimezone(UTC) - start.astimezone(UTC)).total_seconds() == 25 * 3600
+
+
+def test_a_counter_serving_every_venue_takes_the_first_known_one(machine_on_utc, db, clock):
+    set_department(db, "974")
+    with db.connect() as conn:
+        assert today.counter_zone(conn, ()) is not None
+        assert today.counter_zone(conn, ()).key == "Indian/Reunion"  # type: ignore[union-attr]

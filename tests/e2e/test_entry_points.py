@@ -469,3 +469,15 @@ def test_demo_has_two_staff_members_and_shows_them(qtbot, tmp_path, sessions):
     people = window.demo_menu.panel.people.text()
     assert "Camille (code 1234)" in people and "Yanis (code 5678)" in people
     assert window.lockdown is None  # kiosk mode is off by default in the demo
+
+
+def test_closing_a_session_destroys_its_window_at_once(qtbot, data_dir, sessions):
+    """After the event loop returned: deleteLater alone would wait for a loop that never
+    comes, leaving the window to Python's collector."""
+    import shiboken6
+
+    configure(data_dir)
+    session = start(sessions, "run", "--data-dir", str(data_dir))
+    window = session.window
+    session.close()
+    assert not shiboken6.isValid(window)

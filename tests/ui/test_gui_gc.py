@@ -8,11 +8,13 @@ inside an event filter.
 from __future__ import annotations
 
 import gc
+import os
+import subprocess
+import sys
 import threading
 
 from PySide6.QtCore import QObject, QThread
 
-from kiosk.ui import app as app_mod
 from kiosk.ui import gui_gc
 
 
@@ -28,10 +30,21 @@ def _garbage_cycle_watching(where: list[QThread | None]) -> None:
     del cycle  # unreachable now, but only a cycle collection can free it
 
 
-def test_the_application_installs_it(qapp):
-    app = app_mod.application()
-    assert app.findChild(gui_gc.GuiThreadCollector) is gui_gc.install(app)
-    assert not gc.isenabled()
+def test_the_application_installs_it():
+    """In a process of its own: the test session installs a collector itself."""
+    code = (
+        "import gc\n"
+        "from kiosk.ui import app, gui_gc\n"
+        "a = app.application()\n"
+        "assert a.findChild(gui_gc.GuiThreadCollector) is not None\n"
+        "print('automatic' if gc.isenabled() else 'gui-thread')\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "gui-thread"
 
 
 def test_a_worker_allocating_never_frees_gui_objects_the_event_loop_does(qapp, qtbot):

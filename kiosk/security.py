@@ -74,10 +74,6 @@ TEXTS: dict[str, dict[str, str]] = {
 }
 
 
-def _phrase(key: str, **values: object) -> Phrase:
-    return Phrase(TEXTS[key], values)
-
-
 class PinError(ValueError):
     """A PIN that does not fit the rules: `message` in French, `text(lang)` in either."""
 
@@ -123,11 +119,11 @@ def verify_pin(pin: str, stored: str) -> bool:
 
 def check_pin_format(pin: str, *, min_len: int, max_len: int | None = None) -> None:
     if not pin.isdigit() or not pin.isascii():
-        raise PinError(_phrase("digits_only"))
+        raise PinError(Phrase.of(TEXTS, "digits_only"))
     if len(pin) < min_len:
-        raise PinError(_phrase("too_short", n=min_len))
+        raise PinError(Phrase.of(TEXTS, "too_short", n=min_len))
     if max_len is not None and len(pin) > max_len:
-        raise PinError(_phrase("too_long", n=max_len))
+        raise PinError(Phrase.of(TEXTS, "too_long", n=max_len))
 
 
 def delay_after(failures: int) -> float:
@@ -198,7 +194,7 @@ class Security:
         with self.db.connect() as conn, conn.begin():
             stored = get_setting(conn, ADMIN_HASH_KEY)
         if not stored:
-            return Attempt.refused(_phrase("no_admin_pin"))
+            return Attempt.refused(Phrase.of(TEXTS, "no_admin_pin"))
         return self.check(ADMIN, stored, pin)
 
     # -- any scope ------------------------------------------------------------------------
@@ -218,7 +214,7 @@ class Security:
         """Verify `pin` for `scope`, unless locked; records the failure or clears the count."""
         wait = self.locked_for(scope)
         if wait > 0:
-            return Attempt.refused(_phrase("locked", wait=wait_text(wait)), wait)
+            return Attempt.refused(Phrase.of(TEXTS, "locked", wait=wait_text(wait)), wait)
         ok = verify_pin(pin, stored_hash)
         with self.db.connect_writer() as conn, conn.begin():
             if ok:
@@ -231,9 +227,10 @@ class Security:
                 until = self.clock() + timedelta(seconds=delay)
                 put_setting(conn, f"pin.{scope}.locked_until", until.isoformat())
         if delay:
-            return Attempt.refused(_phrase("wrong_locked", wait=wait_text(delay)), delay)
+            return Attempt.refused(Phrase.of(TEXTS, "wrong_locked", wait=wait_text(delay)), delay)
         left = FREE_ATTEMPTS - failures
-        return Attempt.refused(_phrase("wrong_tries" if left > 1 else "wrong_last_try", left=left))
+        key = "wrong_tries" if left > 1 else "wrong_last_try"
+        return Attempt.refused(Phrase.of(TEXTS, key, left=left))
 
     def reset(self, scope: str) -> None:
         with self.db.connect_writer() as conn, conn.begin():

@@ -43,10 +43,6 @@ TEXTS: dict[str, dict[str, str]] = {
 }
 
 
-def _phrase(key: str, **values: object) -> Phrase:
-    return Phrase(TEXTS[key], values)
-
-
 class StaffError(ValueError):
     """A refused account change: `message` in French, `text(lang)` in either."""
 
@@ -98,9 +94,9 @@ class StaffService:
     def add(self, name: str, pin: str) -> StaffMember:
         name = " ".join(name.split())
         if not name:
-            raise StaffError(_phrase("no_name"))
+            raise StaffError(Phrase.of(TEXTS, "no_name"))
         if len(name) > NAME_MAX:
-            raise StaffError(_phrase("name_too_long", n=NAME_MAX))
+            raise StaffError(Phrase.of(TEXTS, "name_too_long", n=NAME_MAX))
         _check_pin(pin)
         try:
             with self.db.connect_writer() as conn, conn.begin():
@@ -110,7 +106,7 @@ class StaffService:
                     )
                 ).inserted_primary_key[0]
         except IntegrityError:
-            raise StaffError(_phrase("name_taken", name=name)) from None
+            raise StaffError(Phrase.of(TEXTS, "name_taken", name=name)) from None
         return StaffMember(int(staff_id), name, True)
 
     def set_active(self, staff_id: int, active: bool) -> None:
@@ -127,5 +123,5 @@ class StaffService:
         with self.db.connect() as conn, conn.begin():
             r = conn.execute(select(T.c.pin_hash, T.c.active).where(T.c.id == staff_id)).first()
         if r is None or not r.active:
-            return Attempt.refused(_phrase("gone"))
+            return Attempt.refused(Phrase.of(TEXTS, "gone"))
         return self.security.check(_scope(staff_id), r.pin_hash, pin)

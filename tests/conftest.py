@@ -41,6 +41,23 @@ def screenshot_dir() -> Path:
     return out
 
 
+@pytest.fixture
+def screen_reader(monkeypatch) -> Iterator[list[tuple[str, object]]]:
+    """What Qt hands over to a screen reader (none runs here): (announcement, politeness)."""
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
+    heard: list[tuple[str, object]] = []
+
+    def record(event: object) -> None:
+        if isinstance(event, QAccessibleAnnouncementEvent):
+            heard.append((event.message(), event.politeness()))
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", record)
+    QAccessible.setActive(True)
+    yield heard
+    QAccessible.setActive(False)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _gui_thread_gc(qapp) -> Iterator[None]:
     """As in the application: cycles are collected by the GUI thread only (kiosk/ui/gui_gc.py)."""

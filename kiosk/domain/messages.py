@@ -166,5 +166,10 @@ class Phrase:
     templates: Mapping[str, str]
     values: Mapping[str, Any] = field(default_factory=dict)
 
+    @classmethod
+    def of(cls, table: Mapping[str, Mapping[str, str]], key: str, **values: Any) -> Phrase:
+        """The phrase `key` of a module's FR/EN table, with its values."""
+        return cls(table[key], values)
+
     def text(self, lang: str = "fr") -> str:
         return self.templates.get(lang, self.templates["fr"]).format(**self.values)

@@ -361,23 +361,12 @@ def test_every_control_has_an_accessible_name(window):
     assert unnamed == []
 
 
-def test_screen_reader_hears_each_verdict(window, monkeypatch):
-    """No screen reader runs here: Qt's hand-off to it is what is recorded."""
-    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+def test_screen_reader_hears_each_verdict(window, screen_reader):
+    from PySide6.QtGui import QAccessible
 
-    heard: list[tuple[str, QAccessible.AnnouncementPoliteness]] = []
-
-    def record(event) -> None:
-        if isinstance(event, QAccessibleAnnouncementEvent):
-            heard.append((event.message(), event.politeness()))
-
-    monkeypatch.setattr(QAccessible, "updateAccessibility", record)
-    QAccessible.setActive(True)
-    try:
-        window.handle_scan("CANC23", "wedge")
-        window.handle_scan("PASSCULTURE:v3;TOKEN:ABC234", "wedge")
-    finally:
-        QAccessible.setActive(False)
+    heard = screen_reader
+    window.handle_scan("CANC23", "wedge")
+    window.handle_scan("PASSCULTURE:v3;TOKEN:ABC234", "wedge")
     assert [m.split(".")[0] for m, _ in heard] == ["ANNULÉE", "VALIDABLE"]
     assert "Cette réservation a été annulée" in heard[0][0]
     assert [p for _, p in heard] == [

@@ -18,7 +18,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from benchmarks.common import print_table, summary, timed, tokens, write_result
-from kiosk.counter import Counter
+from kiosk.services.counter import Counter
 from kiosk.store.database import Database
 
 NOW = datetime(2026, 11, 27, 14, 0, tzinfo=UTC)

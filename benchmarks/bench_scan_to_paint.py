@@ -31,8 +31,8 @@ from PySide6.QtWidgets import QApplication
 
 from benchmarks.bench_counter import fill
 from benchmarks.common import print_table, summary, write_result
-from kiosk.config import Config
-from kiosk.services import Services, open_services
+from kiosk.platform.config import Config
+from kiosk.services.wiring import Services, open_services
 from kiosk.store.database import Database
 from kiosk.ui.main_window import MainWindow
 
@@ -131,7 +131,7 @@ def run_offline(app: QApplication, size: int, scans: int) -> dict:
 
 def run_online(app: QApplication, scans: int) -> dict | None:
     try:
-        from kiosk import demo
+        from kiosk.demo import world as demo
     except ImportError:
         return None
     server = demo.start_sandbox(1)

@@ -16,8 +16,8 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from kiosk.catalogue import Catalogue, Query
 from kiosk.domain.categories import SUBCATEGORIES, shown_subcategory_ids
+from kiosk.services.catalogue import Catalogue, Query
 from kiosk.store.database import Database
 from kiosk.store.types import to_db
 

@@ -20,10 +20,10 @@ import time
 from pathlib import Path
 
 from benchmarks.common import print_table, write_result
-from kiosk.config import Config
+from kiosk.platform.config import Config
 from kiosk.sandbox import SandboxServer
 from kiosk.sandbox.seed import BOOKSHOP_VENUE_ID, MAIN_OFFERER_ID
-from kiosk.services import open_services
+from kiosk.services.wiring import open_services
 from kiosk.sync.limiter import RateLimiter
 from kiosk.sync.push import Backoff
 from kiosk.sync.schema import booking_row

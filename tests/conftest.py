@@ -60,8 +60,8 @@ def screen_reader(monkeypatch) -> Iterator[list[tuple[str, object]]]:
 
 @pytest.fixture(scope="session", autouse=True)
 def _gui_thread_gc(qapp) -> Iterator[None]:
-    """As in the application: cycles are collected by the GUI thread only (kiosk/ui/gui_gc.py)."""
-    from kiosk.ui import gui_gc
+    """As in the application: cycles are collected by the GUI thread only (kiosk/ui/common/gui_gc.py)."""
+    from kiosk.ui.common import gui_gc
 
     collector = gui_gc.install(qapp)
     yield

@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from kiosk.config import Config  # noqa: E402
+from kiosk.platform.config import Config  # noqa: E402
 from kiosk.sandbox.seed import BOOKSHOP_VENUE_ID, CONCERT_HALL_VENUE_ID  # noqa: E402
 
 VENUES = (BOOKSHOP_VENUE_ID, CONCERT_HALL_VENUE_ID)
@@ -75,7 +75,7 @@ class Report:
 # -- the driver (subprocess) ------------------------------------------------------------------
 def driver(data_dir: str, url: str, key: str, tokens_file: str, seed: int) -> None:
     from kiosk.domain.verdict import VerdictKind
-    from kiosk.services import open_services
+    from kiosk.services.wiring import open_services
     from kiosk.store.errors import StoreError
     from kiosk.sync.push import Backoff
 
@@ -140,7 +140,7 @@ def _read_lines(proc: subprocess.Popen[str], out: list[str]) -> None:
 
 
 def _verify(data_dir: Path, server: Any, reported: dict[str, str], report: Report) -> None:
-    from kiosk.services import open_services
+    from kiosk.services.wiring import open_services
     from kiosk.store import outbox
     from kiosk.store.models import Audit
     from kiosk.store.outbox import OpKind, OpState

@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from kiosk.config import Config  # noqa: E402
+from kiosk.platform.config import Config  # noqa: E402
 from kiosk.sandbox.seed import BOOKSHOP_VENUE_ID, CONCERT_HALL_VENUE_ID  # noqa: E402
 
 VENUES = (BOOKSHOP_VENUE_ID, CONCERT_HALL_VENUE_ID)
@@ -126,7 +126,7 @@ def run(
 ) -> SoakReport:
     from kiosk.domain.verdict import VerdictKind
     from kiosk.sandbox import SandboxServer
-    from kiosk.services import open_services
+    from kiosk.services.wiring import open_services
     from kiosk.store import outbox
     from kiosk.store.errors import StoreError
     from kiosk.store.outbox import OpKind, OpState

@@ -111,7 +111,7 @@ def upsert(
     keep_local = {"id", "token", "token_source", "used_counter", "used_staff", "closed_at"}
     excluded = {c: stmt.excluded[c] for c in values[0] if c not in keep_local}
     excluded["closed_at"] = func.coalesce(T.c.closed_at, stmt.excluded.closed_at)
-    # Names erased by retention (kiosk.retention) stay erased while the booking stays closed.
+    # Names erased by retention (kiosk.store.retention) stay erased while the booking stays closed.
     erased = and_(
         T.c.closed_at.is_not(None),
         T.c.first_name.is_(None),

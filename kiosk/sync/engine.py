@@ -17,11 +17,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from kiosk import retention
-from kiosk.clock import Clock, utcnow
+from kiosk.domain.clock import Clock, utcnow
 from kiosk.domain.online import OnlineAnswer
 from kiosk.domain.verdict import Verdict, VerdictKind
-from kiosk.store import backup, outbox, state
+from kiosk.store import backup, outbox, retention, state
 from kiosk.store.database import Database
 from kiosk.store.outbox import OpKind, OpState
 from kiosk.sync.api import ApiClient
@@ -95,7 +94,7 @@ class SyncEngine:
         self.retention_days = retention_days
         self._images_pending = False  # set by an offers pull, cleared once all are cached
 
-    # -- OnlineChannel (used by kiosk.counter.Counter) --------------------------------------
+    # -- OnlineChannel (used by kiosk.services.counter.Counter) --------------------------------------
     def is_online(self) -> bool:
         return self.connectivity.is_online()
 

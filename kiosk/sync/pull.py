@@ -17,8 +17,8 @@ from sqlalchemy import delete, func, select, text
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.engine import Connection
 
-from kiosk.clock import Clock
 from kiosk.domain.booking import BookingStatus
+from kiosk.domain.clock import Clock
 from kiosk.store import bookings, models, outbox, state
 from kiosk.store.database import Database
 from kiosk.sync import schema

@@ -23,8 +23,8 @@ from typing import Any
 from sqlalchemy import update
 from sqlalchemy.engine import Connection
 
-from kiosk.clock import Clock
 from kiosk.domain.booking import BookingStatus
+from kiosk.domain.clock import Clock
 from kiosk.store import audit, bookings, outbox
 from kiosk.store.database import Database
 from kiosk.store.outbox import Operation, OpKind, OpState

@@ -9,9 +9,9 @@ from collections.abc import Callable
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.services import Services
-from kiosk.ui import gui_gc, i18n
-from kiosk.ui.fonts import load_fonts
+from kiosk.services.wiring import Services
+from kiosk.ui.common import gui_gc, i18n
+from kiosk.ui.common.fonts import load_fonts
 from kiosk.ui.main_window import MainWindow
 
 log = logging.getLogger("kiosk.ui")

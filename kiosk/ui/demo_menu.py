@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk import demo
-from kiosk.ui.lockdown import bring_to_front
+from kiosk.demo import world as demo
+from kiosk.ui.admin.lockdown import bring_to_front
 from kiosk.ui.main_window import MainWindow
 
 if TYPE_CHECKING:

@@ -24,22 +24,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk import counter_status
-from kiosk.config import Config, save
-from kiosk.security import Security
-from kiosk.services import Services
-from kiosk.staff import StaffService
-from kiosk.ui.conflicts_dialog import ConflictsDialog
-from kiosk.ui.counter_screen import CounterScreen
-from kiosk.ui.i18n import lang_of
-from kiosk.ui.lockdown import Lockdown
-from kiosk.ui.pin_dialog import ask_admin_pin
-from kiosk.ui.sounds import SoundPlayer
-from kiosk.ui.staff_bar import StaffBar
-from kiosk.ui.status_bar import KioskStatusBar
+from kiosk.platform.config import Config, save
+from kiosk.services import counter_overview as counter_status
+from kiosk.services.security import Security
+from kiosk.services.staff import StaffService
+from kiosk.services.wiring import Services
+from kiosk.ui.admin.lockdown import Lockdown
+from kiosk.ui.common.i18n import lang_of
+from kiosk.ui.common.pin_dialog import ask_admin_pin
+from kiosk.ui.common.sounds import SoundPlayer
+from kiosk.ui.common.tasks import Tasks
+from kiosk.ui.common.theme import STYLE
+from kiosk.ui.counter.conflicts_dialog import ConflictsDialog
+from kiosk.ui.counter.screen import CounterScreen
+from kiosk.ui.counter.staff_bar import StaffBar
+from kiosk.ui.counter.status_bar import KioskStatusBar
 from kiosk.ui.sync_runner import SyncRunner
-from kiosk.ui.theme import STYLE
-from kiosk.ui.workers import Tasks
 
 if TYPE_CHECKING:
     from kiosk.scan.camera import CameraScanner
@@ -185,7 +185,7 @@ class MainWindow(QMainWindow):
             if self.camera is None:
                 try:
                     from kiosk.scan.camera import CameraScanner
-                    from kiosk.ui.camera_view import CameraView
+                    from kiosk.ui.counter.camera_view import CameraView
                 except ImportError as exc:  # QtMultimedia missing its system libraries
                     log.warning("camera unavailable: %r", exc)
                     self.status.showMessage(self.tr("Caméra indisponible sur cet ordinateur."))
@@ -292,12 +292,12 @@ class MainWindow(QMainWindow):
         settings.addAction(self.two_step_action)
 
     def show_catalogue(self) -> None:
-        """Librarian mode (kiosk.ui.catalogue_screen); any scan brings the counter back."""
+        """Librarian mode (kiosk.ui.catalogue.screen); any scan brings the counter back."""
         if self.catalogue_screen is None:
             try:
-                from kiosk.catalogue import Catalogue
+                from kiosk.services.catalogue import Catalogue
                 from kiosk.sync.images import images_dir
-                from kiosk.ui.catalogue_screen import CatalogueScreen
+                from kiosk.ui.catalogue.screen import CatalogueScreen
             except ImportError:
                 return
             self.catalogue = Catalogue(self.services.db)
@@ -321,7 +321,7 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> bool:
         """The settings behind the admin PIN; what the window can apply is applied at once."""
-        from kiosk.ui.settings_dialog import open_settings
+        from kiosk.ui.admin.settings import open_settings
 
         before = dataclasses.replace(self.config)
         saved = open_settings(self, self.services, ask_pin=self.ask_pin)
@@ -507,7 +507,7 @@ class MainWindow(QMainWindow):
         self.screen.open_transient(dialog)
 
     def import_file(self, path: Path, *, announce: bool = True) -> None:
-        from kiosk.importer import ImportError_, import_file
+        from kiosk.services.importer import ImportError_, import_file
 
         db, venues = self.services.db, self.config.venue_ids
         self.status.showMessage(self.tr("Import de %1…").replace("%1", path.name))

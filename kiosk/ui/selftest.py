@@ -41,7 +41,7 @@ def _check_database(tmp: Path) -> str:
 def _app() -> Any:
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.ui import gui_gc
+    from kiosk.ui.common import gui_gc
 
     app = QApplication.instance() or QApplication(["kiosk-self-test"])
     gui_gc.install(app)  # build the screens under the application's own collection rules
@@ -49,10 +49,10 @@ def _app() -> Any:
 
 
 def _check_translations(_tmp: Path) -> str:
-    """The catalogues `kiosk.ui.i18n.install` loads (one per language) are there and readable."""
+    """The catalogues `kiosk.ui.common.i18n.install` loads (one per language) are there and readable."""
     from PySide6.QtCore import QTranslator
 
-    from kiosk.ui.paths import translation_path
+    from kiosk.ui.common.paths import translation_path
 
     app = _app()
     files = [translation_path(lang) for lang in ("en", "fr")]
@@ -66,7 +66,7 @@ def _check_translations(_tmp: Path) -> str:
 def _check_font(_tmp: Path) -> str:
     from PySide6.QtGui import QFontDatabase
 
-    from kiosk.ui.fonts import FAMILY, load_fonts
+    from kiosk.ui.common.fonts import FAMILY, load_fonts
 
     app = _app()
     family = load_fonts(app)
@@ -95,20 +95,20 @@ def _check_qr(_tmp: Path) -> str:
 
 
 def _services(tmp: Path) -> Any:
-    from kiosk.config import Config
-    from kiosk.services import open_services
+    from kiosk.platform.config import Config
+    from kiosk.services.wiring import open_services
 
     return open_services(Config(data_dir=tmp / "screens"), lock=False)
 
 
 def _own_screens() -> list[Screen]:
     def wizard(_app: Any, tmp: Path) -> Any:
-        from kiosk.ui.wizard import SetupWizard
+        from kiosk.ui.admin.wizard import SetupWizard
 
         return SetupWizard(tmp / "wizard")
 
     def settings(_app: Any, tmp: Path) -> Any:
-        from kiosk.ui.settings_dialog import SettingsDialog
+        from kiosk.ui.admin.settings import SettingsDialog
 
         services = _services(tmp)
         dlg = SettingsDialog(services)
@@ -116,15 +116,15 @@ def _own_screens() -> list[Screen]:
         return dlg
 
     def pin(_app: Any, _tmp: Path) -> Any:
-        from kiosk.ui.pin_dialog import PinDialog
+        from kiosk.ui.common.pin_dialog import PinDialog
 
         return PinDialog("Code administrateur")
 
     def staff_bar(_app: Any, tmp: Path) -> Any:
-        from kiosk.security import Security
-        from kiosk.staff import StaffService
+        from kiosk.services.security import Security
+        from kiosk.services.staff import StaffService
         from kiosk.store.database import Database
-        from kiosk.ui.staff_bar import StaffBar
+        from kiosk.ui.counter.staff_bar import StaffBar
 
         db = Database.open(tmp / "staff")
         return StaffBar(StaffService(db, Security(db)))
@@ -132,9 +132,9 @@ def _own_screens() -> list[Screen]:
     def lockdown(_app: Any, tmp: Path) -> Any:
         from PySide6.QtWidgets import QWidget
 
-        from kiosk.security import Security
+        from kiosk.services.security import Security
         from kiosk.store.database import Database
-        from kiosk.ui.lockdown import Lockdown
+        from kiosk.ui.admin.lockdown import Lockdown
 
         w = QWidget()
         Lockdown(w, Security(Database.open(tmp / "lock")))
@@ -150,10 +150,10 @@ def _own_screens() -> list[Screen]:
         return window
 
     def catalogue(_app: Any, tmp: Path) -> Any:
-        from kiosk.catalogue import Catalogue
+        from kiosk.services.catalogue import Catalogue
         from kiosk.store.database import Database
         from kiosk.sync.images import images_dir
-        from kiosk.ui.catalogue_screen import CatalogueScreen
+        from kiosk.ui.catalogue.screen import CatalogueScreen
 
         db = Database.open(tmp / "catalogue")
         screen = CatalogueScreen(Catalogue(db), images_dir(db.path), youth_mode=True)
@@ -162,7 +162,7 @@ def _own_screens() -> list[Screen]:
 
     def camera(_app: Any, _tmp: Path) -> Any:
         from kiosk.scan.camera import CameraScanner
-        from kiosk.ui.camera_view import CameraView
+        from kiosk.ui.counter.camera_view import CameraView
 
         scanner = CameraScanner()
         _cleanups.append(scanner.shutdown)
@@ -170,13 +170,13 @@ def _own_screens() -> list[Screen]:
 
     return [
         ("kiosk.ui.main_window", "guichet", counter),
-        ("kiosk.ui.catalogue_screen", "catalogue", catalogue),
-        ("kiosk.ui.camera_view", "caméra", camera),
-        ("kiosk.ui.wizard", "assistant d'installation", wizard),
-        ("kiosk.ui.settings_dialog", "réglages", settings),
-        ("kiosk.ui.pin_dialog", "saisie du code", pin),
-        ("kiosk.ui.staff_bar", "personnel en service", staff_bar),
-        ("kiosk.ui.lockdown", "verrouillage", lockdown),
+        ("kiosk.ui.catalogue.screen", "catalogue", catalogue),
+        ("kiosk.ui.counter.camera_view", "caméra", camera),
+        ("kiosk.ui.admin.wizard", "assistant d'installation", wizard),
+        ("kiosk.ui.admin.settings", "réglages", settings),
+        ("kiosk.ui.common.pin_dialog", "saisie du code", pin),
+        ("kiosk.ui.counter.staff_bar", "personnel en service", staff_bar),
+        ("kiosk.ui.admin.lockdown", "verrouillage", lockdown),
     ]
 
 
@@ -184,10 +184,10 @@ def _own_screens() -> list[Screen]:
 # dependencies in a bundle) when present.
 OTHER_SCREENS = (
     "kiosk.ui.demo_menu",
-    "kiosk.ui.conflicts_dialog",
-    "kiosk.ui.name_search",
+    "kiosk.ui.counter.conflicts_dialog",
+    "kiosk.ui.counter.name_search",
     "kiosk.scan.wedge",
-    "kiosk.ui.app_cli",
+    "kiosk.ui.entry",
 )
 _cleanups: list[Callable[[], Any]] = []  # stop threads of the screens built (camera, sync)
 

@@ -15,7 +15,7 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
 
 from kiosk.store.errors import AlreadyRunning
-from kiosk.ui.lockdown import bring_to_front
+from kiosk.ui.admin.lockdown import bring_to_front
 
 RAISE = b"raise\n"
 ACK = b"ok\n"

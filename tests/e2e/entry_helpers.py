@@ -15,12 +15,12 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
-from kiosk import config as config_mod
-from kiosk.cli import build_parser
-from kiosk.config import Config
-from kiosk.secrets import save_api_key
-from kiosk.security import Security
-from kiosk.staff import StaffService
+from kiosk.cli.commands import build_parser
+from kiosk.platform import config as config_mod
+from kiosk.platform.config import Config
+from kiosk.platform.secrets import save_api_key
+from kiosk.services.security import Security
+from kiosk.services.staff import StaffService
 from kiosk.store import models
 from kiosk.store.database import Database
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk import demo
-from kiosk.services import open_services
+from kiosk.demo import world as demo
+from kiosk.services.wiring import open_services
 from kiosk.store import outbox
 from kiosk.ui.demo_menu import DemoMenu
 from kiosk.ui.main_window import MainWindow

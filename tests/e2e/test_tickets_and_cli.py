@@ -8,10 +8,10 @@ import json
 import zxingcpp
 from PIL import Image
 
-from kiosk import demo
-from kiosk.cli import EXIT_OK, build_parser, run
-from kiosk.tickets import render_ticket
-from kiosk.ui.app_cli import cmd_run
+from kiosk.cli.commands import EXIT_OK, build_parser, run
+from kiosk.demo import world as demo
+from kiosk.demo.tickets import render_ticket
+from kiosk.ui.entry import cmd_run
 
 
 def test_tickets_from_a_running_sandbox(sandbox, tmp_path, capsys):

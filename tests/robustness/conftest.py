@@ -1,3 +1,3 @@
 """The sandbox-wired kiosk of the sync tests, for the robustness scenarios."""
 
-from tests.sync.conftest import make_kiosk  # noqa: F401
+from tests.unit.sync.conftest import make_kiosk  # noqa: F401

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks.common import tokens
-from kiosk.counter import Counter
+from kiosk.services.counter import Counter
 from kiosk.store.backup import take_backup
 from kiosk.store.database import DB_NAME, Database
 from kiosk.store.types import to_db

@@ -14,8 +14,8 @@ import pytest
 from sqlalchemy import event
 
 from benchmarks.common import tokens
-from kiosk.counter import Counter
 from kiosk.domain.verdict import VerdictKind
+from kiosk.services.counter import Counter
 from kiosk.store import audit, bookings, outbox
 from kiosk.store.database import Database
 from kiosk.store.errors import StorageFull
@@ -145,7 +145,7 @@ def _remount(where: Path, mode: str) -> None:
 @pytest.mark.skipif(os.geteuid() != 0, reason="mounting a tmpfs needs root")
 def test_opening_on_a_read_only_disk_is_a_clear_refusal(tmp_path, capsys):
     """A data dir on a read-only mount (even root cannot write there): one French sentence."""
-    from kiosk.cli import run
+    from kiosk.cli.commands import run
 
     with _small_tmpfs(tmp_path / "mnt", "8m") as mnt:
         Database.open(mnt / "data").dispose()

@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from benchmarks.common import tokens
-from kiosk.counter import Counter
 from kiosk.domain.payload import MAX_RAW_KEPT, parse_payload
 from kiosk.domain.tokens import is_token
 from kiosk.domain.verdict import VerdictKind
+from kiosk.services.counter import Counter
 from kiosk.store import models
 from kiosk.store.database import Database
 from kiosk.store.errors import StoreError

@@ -14,7 +14,7 @@ from kiosk.domain.verdict import VerdictKind
 from kiosk.store.outbox import OpState
 from kiosk.sync.api import ApiClient
 from kiosk.sync.errors import ApiError
-from tests.sync.conftest import assert_accounted, sandbox_token
+from tests.unit.sync.conftest import assert_accounted, sandbox_token
 
 FAULTS = ("malformed_rate", "truncate_rate", "oversize_rate", "wrong_types_rate")
 CACHE_TABLES = ("booking", "offer", "stock", "venue")

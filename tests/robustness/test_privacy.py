@@ -10,12 +10,11 @@ from pathlib import Path
 
 from sqlalchemy import inspect, select
 
-from kiosk import retention
-from kiosk.store import bookings, models
+from kiosk.store import bookings, models, retention
 from kiosk.store.backup import list_backups, take_backup
 from kiosk.store.database import Database
 from tests.fixtures.store import NOW, booking_row, insert_bookings
-from tests.sync.conftest import VENUES
+from tests.unit.sync.conftest import VENUES
 
 
 def _kiosk_files(data_dir: Path) -> list[Path]:
@@ -120,7 +119,8 @@ def test_purge_runs_at_start(data_dir, make_kiosk, sandbox):
     assert closed
     kiosk.services.close()
     from kiosk.config import Config
-    from kiosk.services import open_services
+
+    from kiosk.services.wiring import open_services
 
     later = lambda: NOW.replace(year=2099)  # noqa: E731
     services = open_services(Config(data_dir=data_dir, venue_ids=VENUES), clock=later)

@@ -7,9 +7,9 @@ import stat
 
 import pytest
 
-from kiosk.config import Config
 from kiosk.domain.verdict import VerdictKind
-from kiosk.services import open_services
+from kiosk.platform.config import Config
+from kiosk.services.wiring import open_services
 from kiosk.store import outbox
 from kiosk.store.backup import list_backups, newest_good, take_backup
 from kiosk.store.database import DB_NAME, Database
@@ -174,7 +174,7 @@ def test_clean_shutdown_takes_a_backup(data_dir):
 def test_damage_found_while_running_is_reported_not_validated(data_dir):
     h = make_history(data_dir)
     db = Database.open(data_dir)
-    from kiosk.counter import Counter
+    from kiosk.services.counter import Counter
 
     counter = Counter(db, venue_ids=[VENUE])
     # Pages of the booking table's token index go bad under the running kiosk.

@@ -23,7 +23,7 @@ def test_a_code_this_counter_already_sent_is_already_used(db, counter, clock):
 def test_validate_online_gives_the_servers_refusal_not_unknown_offline(make_kiosk, sandbox):
     """Found by the soak: a cancelled or unknown code validated online came back "unknown
     offline" (the server's 410/404 carries no booking to cache), inviting a *to confirm*."""
-    from tests.sync.conftest import sandbox_token
+    from tests.unit.sync.conftest import sandbox_token
 
     kiosk = make_kiosk()
     cancelled = sandbox_token(sandbox, status="CANCELLED")["token"]

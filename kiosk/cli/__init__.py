@@ -1,0 +1,1 @@
+"""The Qt-free command line: counter operations, sync, import, doctor, decode."""

@@ -1,0 +1,53 @@
+"""Operations subcommands: `kiosk doctor` (and the `--self-test` entry, see kiosk.cli.commands)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def qt_device_probe() -> dict[str, list[str]] | None:
+    """Cameras and sound outputs through QtMultimedia; None when Qt cannot look here."""
+    try:
+        from kiosk.ui.common.devices import list_devices
+    except ImportError:
+        return None
+    return list_devices()
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from kiosk.platform.config import load, resolve_data_dir
+    from kiosk.services.doctor import run_doctor
+
+    config = load(resolve_data_dir(args.data_dir))
+    report = run_doctor(
+        config,
+        device_probe=None if args.no_devices else qt_device_probe,
+        lang=config.language,  # French unless the counter is set to English
+    )
+    text = (
+        json.dumps(report.as_dict(), ensure_ascii=False, indent=2) if args.json else report.text()
+    )
+    print(text)
+    if args.output:
+        path = Path(args.output)
+        path.write_text(text + "\n", encoding="utf-8")
+        print(f"Rapport enregistré dans {path}", file=sys.stderr)
+    return 0 if report.healthy else 1
+
+
+def register(subparsers: Any) -> None:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", help="dossier de données")
+    common.add_argument("--json", action="store_true", help="sortie JSON pour les machines")
+    p = subparsers.add_parser(
+        "doctor",
+        parents=[common],
+        help="diagnostic : serveur, clé, horloge, disque, base, caméra, son, file d'envoi",
+    )
+    p.add_argument("--output", "-o", help="enregistrer aussi le rapport dans ce fichier")
+    p.add_argument("--no-devices", action="store_true", help="ne pas interroger caméra et son")
+    p.set_defaults(func=cmd_doctor)

@@ -1,0 +1,126 @@
+"""How a booking card reads, shared by the screen and the command line (no Qt here).
+
+Labels follow the pro Guichet's booking card (facts §6): Utilisateur, Offre, Date de l'offre
+(dd/MM/yyyy - HH'h'mm in the offer's department timezone, or "Permanent"), Prix (×2 for DUO),
+Intitulé du tarif, EAN-13, plus the venue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+
+from kiosk.domain.booking import Booking
+from kiosk.domain.clock import utcnow
+from kiosk.domain.timezones import local
+
+LABELS = {
+    "fr": {
+        "user": "Utilisateur",
+        "offer": "Offre",
+        "date": "Date de l’offre",
+        "permanent": "Permanent",
+        "price": "Prix",
+        "price_category": "Intitulé du tarif",
+        "ean": "EAN-13",
+        "venue": "Lieu",
+        "duo": "DUO",
+        "places": "{n} places",
+    },
+    "en": {
+        "user": "User",
+        "offer": "Offer",
+        "date": "Offer date",
+        "permanent": "Permanent",
+        "price": "Price",
+        "price_category": "Price category",
+        "ean": "EAN-13",
+        "venue": "Venue",
+        "duo": "DUO",
+        "places": "{n} places",
+    },
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CardLine:
+    key: str
+    label: str
+    value: str
+
+
+def format_price(cents: int) -> str:
+    euros = cents / 100
+    text = f"{euros:.2f}".replace(".", ",")
+    if text.endswith(",00"):
+        text = text[:-3]
+    return f"{text} €"
+
+
+def offer_date(booking: Booking, lang: str = "fr") -> str:
+    if booking.beginning is None:
+        return LABELS[lang]["permanent"]
+    at = local(booking.beginning, booking.department_code)
+    return at.strftime("%d/%m/%Y - %Hh%M")
+
+
+def card(booking: Booking, lang: str = "fr") -> list[CardLine]:
+    lab = LABELS.get(lang, LABELS["fr"])
+    price = format_price(booking.total_price_cents)
+    if booking.is_duo:
+        price += f" ({lab['duo']} — {lab['places'].format(n=booking.quantity)})"
+    lines = [
+        CardLine("user", lab["user"], booking.youth_name),
+        CardLine("offer", lab["offer"], booking.offer_name),
+        CardLine("date", lab["date"], offer_date(booking, lang)),
+        CardLine("price", lab["price"], price),
+    ]
+    if booking.price_category_label:
+        lines.append(
+            CardLine("price_category", lab["price_category"], booking.price_category_label)
+        )
+    if booking.offer_ean:
+        lines.append(CardLine("ean", lab["ean"], booking.offer_ean))
+    lines.append(CardLine("venue", lab["venue"], booking.venue_name))
+    return lines
+
+
+def card_lines(booking: Booking, lang: str = "fr") -> list[str]:
+    return [f"{c.label} : {c.value}" for c in card(booking, lang)]
+
+
+def age_text(
+    as_of: datetime | None,
+    now: datetime | None = None,
+    lang: str = "fr",
+    zone: tzinfo | None = None,
+) -> str:
+    """ "Données du 27/11 à 14:02 (il y a 3 min)" — the cache's age, always shown, in the
+    venue's timezone when given (else the machine's)."""
+    if as_of is None:
+        return "Aucune donnée synchronisée" if lang == "fr" else "No synchronised data"
+    now = now or utcnow()
+    minutes = max(0, int((now - as_of).total_seconds() // 60))
+    at = as_of.astimezone(zone)
+    if lang == "fr":
+        ago = (
+            "à l’instant"
+            if minutes < 1
+            else (f"il y a {minutes} min" if minutes < 120 else f"il y a {minutes // 60} h")
+        )
+        return f"Données du {at:%d/%m} à {at:%H:%M} ({ago})"
+    ago = (
+        "just now"
+        if minutes < 1
+        else (f"{minutes} min ago" if minutes < 120 else f"{minutes // 60} h ago")
+    )
+    return f"Data from {at:%d/%m} at {at:%H:%M} ({ago})"
+
+
+def source_line(
+    source: str, as_of: datetime | None, lang: str = "fr", zone: tzinfo | None = None
+) -> str:
+    if source == "online":
+        return "Vérifié en ligne auprès de pass Culture" if lang == "fr" else "Checked online"
+    prefix = "Décidé hors ligne, sur les données locales" if lang == "fr" else "Decided offline"
+    return f"{prefix} — {age_text(as_of, lang=lang, zone=zone)}"

@@ -1,0 +1,1 @@
+"""Where the kiosk runs: configuration, logs, the API key's storage, shipped files."""

@@ -1,0 +1,148 @@
+"""Where the kiosk keeps its data and which server, key and venues it serves.
+
+Sources, later ones winning: the config file `kiosk.toml` in the data dir, then environment
+variables (`KIOSK_API_URL`, `KIOSK_API_KEY`, `KIOSK_VENUE_IDS`, `KIOSK_COUNTER_NAME`).
+The data dir is `--data-dir`, else `KIOSK_DATA_DIR`, else the platform's user data dir.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+import uuid
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+APP_NAME = "kiosk-passculture"
+CONFIG_NAME = "kiosk.toml"
+
+PRODUCTION_URL = "https://backend.passculture.app"
+INTEGRATION_URL = "https://backend.integration.passculture.pro"
+
+
+class ConfigError(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def resolve_data_dir(arg: str | os.PathLike[str] | None = None) -> Path:
+    if arg:
+        return Path(arg).expanduser()
+    env = os.environ.get("KIOSK_DATA_DIR")
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def log_dir(data_dir: Path) -> Path:
+    if os.environ.get("KIOSK_DATA_DIR") or data_dir != resolve_data_dir():
+        return data_dir / "logs"
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
+@dataclass
+class Config:
+    data_dir: Path
+    api_url: str | None = None
+    api_key: str | None = field(default=None, repr=False)
+    venue_ids: tuple[int, ...] = ()
+    counter_name: str = "Guichet"
+    kiosk_id: str = ""
+    two_step: bool = True
+    sounds: bool = True
+    language: str = "fr"
+    youth_idle_seconds: int = 90
+    retention_days: int = 30
+    camera_id: str | None = None
+    rate_limit: bool = True
+    demo: bool = False
+    lockdown: bool = False  # kiosk mode: full screen, leaving it needs the admin PIN
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.api_url and self.api_key)
+
+    @property
+    def path(self) -> Path:
+        return self.data_dir / CONFIG_NAME
+
+
+_SAVED = (
+    "api_url",
+    "venue_ids",
+    "counter_name",
+    "kiosk_id",
+    "two_step",
+    "sounds",
+    "language",
+    "youth_idle_seconds",
+    "retention_days",
+    "camera_id",
+    "rate_limit",
+    "demo",
+    "lockdown",
+)
+
+
+def load(data_dir: Path, *, env: dict[str, str] | None = None) -> Config:
+    env = dict(os.environ if env is None else env)
+    cfg = Config(data_dir=data_dir)
+    path = data_dir / CONFIG_NAME
+    if path.exists():
+        try:
+            raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
+            raise ConfigError(
+                f"Le fichier de configuration {path} est illisible ({exc}). Corrigez-le ou "
+                "supprimez-le pour relancer l'assistant d'installation."
+            ) from None
+        known = {f.name for f in fields(Config)}
+        for key, value in raw.items():
+            if key in known and key != "data_dir":
+                setattr(cfg, key, tuple(value) if key == "venue_ids" else value)
+    if env.get("KIOSK_API_URL"):
+        cfg.api_url = env["KIOSK_API_URL"]
+    if env.get("KIOSK_VENUE_IDS"):
+        try:
+            cfg.venue_ids = tuple(int(v) for v in env["KIOSK_VENUE_IDS"].split(",") if v.strip())
+        except ValueError:
+            raise ConfigError(
+                "KIOSK_VENUE_IDS doit être une liste d'identifiants de lieux séparés par des "
+                "virgules (ex. 12,34)."
+            ) from None
+    if env.get("KIOSK_COUNTER_NAME"):
+        cfg.counter_name = env["KIOSK_COUNTER_NAME"]
+    from kiosk.platform.secrets import load_api_key
+
+    cfg.api_key = env.get("KIOSK_API_KEY") or load_api_key(data_dir)
+    if not cfg.kiosk_id:
+        cfg.kiosk_id = str(uuid.uuid4())
+    return cfg
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    s = str(value).replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{s}"'
+
+
+def save(cfg: Config) -> None:
+    """Write the file atomically (never a half-written config after a power cut)."""
+    cfg.data_dir.mkdir(parents=True, exist_ok=True)
+    lines = ["# kiosk configuration (the API key is kept apart, see kiosk.platform.secrets)"]
+    for key in _SAVED:
+        value = getattr(cfg, key)
+        if value is not None:
+            lines.append(f"{key} = {_toml_value(value)}")
+    tmp = cfg.path.with_suffix(".tmp")
+    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    os.replace(tmp, cfg.path)

@@ -1,0 +1,1 @@
+"""Use cases above the store and the sync engine: counter, catalogue, importer, staff, security, today, doctor, wiring. No Qt."""

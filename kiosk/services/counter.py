@@ -1,0 +1,419 @@
+"""The counter service: check, validate, unvalidate. Plain Python, used by the CLI, the UI,
+the tests and the benchmarks alike.
+
+Every validation is written locally first, in ONE committed transaction (booking state, outbox
+row, audit row) before anyone is told "Validée"; the online channel (when there is one and the
+network is healthy) is asked afterwards and may turn the answer into a conflict at once.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+from collections.abc import Collection
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any, Literal
+
+from sqlalchemy import bindparam, update
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
+
+from kiosk.domain.booking import Booking, BookingStatus
+from kiosk.domain.clock import Clock, utcnow
+from kiosk.domain.online import OnlineChannel
+from kiosk.domain.payload import ParsedScan, parse_payload
+from kiosk.domain.rules import decide
+from kiosk.domain.verdict import Verdict, VerdictKind
+from kiosk.store import audit, bookings, outbox, state
+from kiosk.store.database import Database, storage_error
+from kiosk.store.outbox import OpKind, OpState
+
+log = logging.getLogger("kiosk.services.counter")  # tokens and ids only: never the youth's name
+
+Source = Literal["local", "online"]
+_LAST_DONE_SQL = (
+    "SELECT kind, created_at, counter, staff, op_id FROM outbox "
+    "WHERE token = ? AND state = 'done' ORDER BY id DESC LIMIT 1"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    scan: ParsedScan
+    token: str | None
+    booking: Booking | None
+    verdict: Verdict
+    source: Source  # decided online, or from the local cache
+    data_as_of: datetime | None  # when the cache was last refreshed from the server
+    op_id: str | None = None  # validate/unvalidate: the recorded operation
+    op_state: OpState | None = None
+    unverified: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.verdict.kind in (
+            VerdictKind.VALIDABLE,
+            VerdictKind.VALIDATED,
+            VerdictKind.UNVALIDATED,
+            VerdictKind.TO_CONFIRM,
+        )
+
+
+# The booking's local state after a validation or an invalidation (prebuilt: hot path).
+_SET_STATE = (
+    update(bookings.T)
+    .where(bookings.T.c.id == bindparam("booking_id"))
+    .values(
+        status=bindparam("status"),
+        used_at=bindparam("used_at"),
+        used_counter=bindparam("used_counter"),
+        used_staff=bindparam("used_staff"),
+    )
+)
+
+
+class Counter:
+    """One counter: the venues it serves, its name, and the local database."""
+
+    def __init__(
+        self,
+        db: Database,
+        *,
+        venue_ids: Collection[int] = (),
+        counter_name: str = "Guichet",
+        kiosk_id: str = "",
+        clock: Clock = utcnow,
+        channel: OnlineChannel | None = None,
+    ) -> None:
+        self.db = db
+        self.venue_ids = frozenset(venue_ids)
+        self.counter_name = counter_name
+        self.kiosk_id = kiosk_id
+        self.clock = clock
+        self.channel = channel
+        self._local = threading.local()
+
+    # -- connections: one per thread, kept open (the hot path is a single indexed lookup) --
+    def _conn(self) -> Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self.db.connect_writer()
+            self._local.conn = conn
+        return conn
+
+    def _reader(self) -> Any:
+        """A raw DBAPI connection for the scan hot path (autocommit reads, no write lock)."""
+        raw = getattr(self._local, "raw", None)
+        if raw is None:
+            raw = self.db.engine.raw_connection()
+            self._local.raw = raw
+        return raw.driver_connection
+
+    def close(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+        raw = getattr(self._local, "raw", None)
+        if raw is not None:
+            raw.close()
+            self._local.raw = None
+
+    def data_as_of(self) -> datetime | None:
+        # Reads use a plain (deferred) transaction: the writer connection's BEGIN IMMEDIATE
+        # would queue them behind the sync thread's writes for nothing.
+        with self.db.connect() as conn, conn.begin():
+            return state.get_time(conn, state.PULLED_AT)
+
+    # -- check --------------------------------------------------------------------------
+    def check(self, payload: str, *, online: bool = True) -> CheckResult:
+        """Booking card and verdict for a scan. Changes nothing but the token index."""
+        result = self.check_local(payload)
+        if online and result.token and self._online():
+            result = self.check_online(result)
+        log.info("scan %s: %s (%s)", result.token, result.verdict.kind.value, result.source)
+        return result
+
+    def check_local(self, payload: str) -> CheckResult:
+        scan = parse_payload(payload)
+        if not scan.ok:
+            return CheckResult(
+                scan,
+                None,
+                None,
+                Verdict(VerdictKind.INVALID_SCAN, reason=scan.reason),
+                "local",
+                None,
+            )
+        try:
+            token, look = self._find(self._reader(), scan)
+        except sqlite3.Error as exc:  # the raw hot path: damaged file, I/O error
+            raise storage_error(exc) from None
+        verdict = self._verdict(look)
+        return CheckResult(scan, token, look.booking, verdict, "local", look.pulled_at)
+
+    def check_online(self, result: CheckResult) -> CheckResult:
+        """Refine a local result with the server's answer; keep the local one if none."""
+        if self.channel is None or result.token is None:
+            return result
+        with self.db.connect() as conn, conn.begin():
+            asked = outbox.watermark(conn)  # what the answer may not know yet
+        answer = self.channel.lookup(result.token)
+        if answer is None:
+            return result
+        try:
+            return self._refine(result, answer, asked)
+        except (DBAPIError, sqlite3.Error) as exc:  # caching the answer failed (disk full…)
+            raise storage_error(exc) from None
+
+    def _refine(self, result: CheckResult, answer: Any, asked: outbox.Watermark) -> CheckResult:
+        booking = result.booking
+        conn = self._conn()
+        with conn.begin():
+            if answer.booking_row is not None:
+                bookings.upsert(conn, [answer.booking_row], self.clock(), asked=asked)
+                bookings.learn_token(conn, answer.booking_row["id"], result.token, "online")
+                booking = bookings.by_id(conn, answer.booking_row["id"])
+            verdict = answer.verdict
+            if answer.verdict.kind is VerdictKind.VALIDABLE and booking is not None:
+                # The server says usable; our venue check still applies (a key may see several
+                # venues while this counter serves one).
+                verdict = decide(booking, self.venue_ids, self.clock())
+            elif answer.verdict.kind is VerdictKind.ALREADY_USED and booking is not None:
+                local = decide(booking, self.venue_ids, self.clock())
+                if local.kind is VerdictKind.ALREADY_USED:
+                    verdict = local  # ours knows when, where and by whom
+            elif answer.verdict.kind is VerdictKind.UNKNOWN and booking is not None:
+                local = decide(booking, self.venue_ids, self.clock())
+                if local.kind is VerdictKind.WRONG_VENUE:
+                    verdict = local
+            pending = outbox.pending_for_token(conn, result.token)
+            if pending and pending[-1].kind is OpKind.USE:
+                verdict = self._used_here(booking, pending[-1])
+        return replace(result, booking=booking, verdict=verdict, source="online")
+
+    # -- validate -----------------------------------------------------------------------
+    def validate(
+        self,
+        payload: str,
+        *,
+        staff: str | None = None,
+        unverified: bool = False,
+        booking_id: int | None = None,
+    ) -> CheckResult:
+        """Record a validation. `unverified`: staff record a token unknown offline *to confirm*
+        (optionally tied to a booking they picked by name); sync settles it."""
+        first = self.check_local(payload)
+        if first.token is None:
+            return first
+        if first.booking is None and not unverified and self._online():
+            first = self.check_online(first)  # learn the booking from the server first
+        now = self.clock()
+        conn = self._conn()
+        try:
+            with conn.begin():
+                token, look = self._find(self._raw(conn), first.scan)
+                booking = look.booking
+                verdict = self._verdict(look)
+                if verdict.kind is VerdictKind.UNKNOWN_OFFLINE and unverified:
+                    if booking_id is not None:
+                        booking = bookings.by_id(conn, booking_id)
+                        if booking is None:
+                            raise LookupError(booking_id)
+                        verdict = decide(booking, self.venue_ids, now)
+                        if verdict.kind is VerdictKind.VALIDABLE:
+                            verdict = Verdict(VerdictKind.TO_CONFIRM)
+                    else:
+                        verdict = Verdict(VerdictKind.TO_CONFIRM)
+                if verdict.kind not in (VerdictKind.VALIDABLE, VerdictKind.TO_CONFIRM):
+                    if verdict.kind is VerdictKind.UNKNOWN_OFFLINE and first.source == "online":
+                        return first  # the server's refusal (cancelled, unknown…) is the answer
+                    return replace(first, booking=booking, verdict=verdict)
+                op_id, booking = self._record(
+                    conn, OpKind.USE, token, booking, now, staff, verdict.kind
+                )
+        except (DBAPIError, sqlite3.Error) as exc:
+            raise storage_error(exc) from None
+        done_kind = VerdictKind.VALIDATED if verdict.kind is VerdictKind.VALIDABLE else verdict.kind
+        result = replace(
+            first,
+            token=token,
+            booking=booking,
+            verdict=Verdict(done_kind),
+            op_id=op_id,
+            op_state=OpState.PENDING,
+            unverified=done_kind is VerdictKind.TO_CONFIRM,
+        )
+        return self._push(result)
+
+    def unvalidate(self, payload: str, *, staff: str | None = None) -> CheckResult:
+        """Invalidate ("Invalider"): refused unless the booking is used and not reimbursed."""
+        first = self.check_local(payload)
+        if first.token is None:
+            return first
+        now = self.clock()
+        conn = self._conn()
+        try:
+            with conn.begin():
+                token, look = self._find(self._raw(conn), first.scan)
+                booking = look.booking
+                verdict = self._verdict(look)
+                if verdict.kind is not VerdictKind.ALREADY_USED:
+                    if verdict.kind is VerdictKind.VALIDABLE or (
+                        verdict.kind is VerdictKind.TOO_EARLY
+                    ):
+                        verdict = Verdict(VerdictKind.NOT_USED)
+                    return replace(first, booking=booking, verdict=verdict)
+                op_id, booking = self._record(
+                    conn, OpKind.KEEP, token, booking, now, staff, VerdictKind.UNVALIDATED
+                )
+        except (DBAPIError, sqlite3.Error) as exc:
+            raise storage_error(exc) from None
+        result = replace(
+            first,
+            token=token,
+            booking=booking,
+            verdict=Verdict(VerdictKind.UNVALIDATED),
+            op_id=op_id,
+            op_state=OpState.PENDING,
+        )
+        return self._push(result)
+
+    def find_to_collect(self, query: str, limit: int = 30) -> list[Booking]:
+        """Bookings still to collect at this counter's venues, by the youth's name."""
+        with self.db.connect() as conn, conn.begin():
+            return bookings.find_to_collect(conn, query, self.venue_ids, limit)
+
+    # -- internals ----------------------------------------------------------------------
+    def _online(self) -> bool:
+        return self.channel is not None and self.channel.is_online()
+
+    @staticmethod
+    def _raw(conn: Connection) -> Any:
+        return conn.connection.driver_connection
+
+    def _find(self, raw: Any, scan: ParsedScan) -> tuple[str, bookings.Lookup]:
+        """The first candidate token the cache knows (or has pending operations for)."""
+        first: bookings.Lookup | None = None
+        for candidate in scan.candidates:
+            look = bookings.lookup(raw, candidate)
+            if look.booking is not None or look.pending is not None:
+                return candidate, look
+            first = first or look
+        assert first is not None
+        # Not in the cache, nothing pending: a validation this counter already sent may still
+        # be the only trace (one settled by a 410 as ours never teaches the booking). Without
+        # this, the same code scanned offline again would be recorded "to confirm" twice.
+        for candidate in scan.candidates:
+            done = raw.execute(_LAST_DONE_SQL, (candidate.upper(),)).fetchone()
+            if done is not None and done[0] == OpKind.USE.value:
+                used = bookings.PendingOp(done[0], datetime.fromisoformat(done[1]), *done[2:])
+                return candidate, replace(first, pending=used)
+        return scan.candidates[0], first
+
+    def _verdict(self, look: bookings.Lookup) -> Verdict:
+        if look.pending is not None and look.pending.kind == OpKind.USE.value:
+            p = look.pending
+            return Verdict(
+                VerdictKind.ALREADY_USED,
+                used_at=p.created_at,
+                used_counter=p.counter,
+                used_staff=p.staff,
+                department_code=look.booking.department_code if look.booking else None,
+            )
+        return decide(look.booking, self.venue_ids, self.clock())
+
+    def _used_here(self, booking: Booking | None, op: outbox.Operation) -> Verdict:
+        return Verdict(
+            VerdictKind.ALREADY_USED,
+            used_at=op.created_at,
+            used_counter=op.counter,
+            used_staff=op.staff,
+            department_code=booking.department_code if booking else None,
+        )
+
+    def _record(
+        self,
+        conn: Connection,
+        kind: OpKind,
+        token: str,
+        booking: Booking | None,
+        now: datetime,
+        staff: str | None,
+        outcome: VerdictKind,
+    ) -> tuple[str, Booking | None]:
+        """Inside the caller's transaction: the outbox row, the booking's new local state and
+        the audit row — together or not at all."""
+        op_id = outbox.record(
+            conn,
+            kind=kind,
+            token=token,
+            booking_id=booking.id if booking else None,
+            now=now,
+            counter=self.counter_name,
+            staff=staff,
+            kiosk_id=self.kiosk_id,
+            unverified=outcome is VerdictKind.TO_CONFIRM,
+        )
+        if booking is not None:
+            used = kind is OpKind.USE
+            conn.execute(
+                _SET_STATE,
+                {
+                    "booking_id": booking.id,
+                    "status": (BookingStatus.USED if used else BookingStatus.CONFIRMED).value,
+                    "used_at": now if used else None,
+                    "used_counter": self.counter_name if used else None,
+                    "used_staff": staff if used else None,
+                },
+            )
+            booking = bookings.by_id(conn, booking.id)
+        audit.log(
+            conn,
+            at=now,
+            action="validate" if kind is OpKind.USE else "unvalidate",
+            token=token,
+            booking_id=booking.id if booking else None,
+            op_id=op_id,
+            counter=self.counter_name,
+            staff=staff,
+            outcome=outcome.value,
+        )
+        return op_id, booking
+
+    def _push(self, result: CheckResult) -> CheckResult:
+        """Online: settle the new operation now, so a conflict shows at the counter at once."""
+        log.info("recorded %s on %s: %s", result.op_id, result.token, result.verdict.kind.value)
+        if result.op_id is None or not self._online():
+            return result
+        assert self.channel is not None
+        settled = self.channel.push_now(result.op_id)
+        if settled is None:
+            return result
+        conn = self._conn()
+        with conn.begin():
+            op = outbox.get(conn, result.op_id)
+            booking = bookings.by_id(conn, result.booking.id) if result.booking else None
+        if settled is OpState.CONFLICT and op is not None:
+            from kiosk.sync.conflicts import verdict_for_conflict
+
+            return replace(
+                result,
+                booking=booking,
+                verdict=verdict_for_conflict(op),
+                op_state=settled,
+                source="online",
+            )
+        verdict = result.verdict
+        if verdict.kind is VerdictKind.TO_CONFIRM and settled is OpState.DONE:
+            verdict = Verdict(VerdictKind.VALIDATED)
+        return replace(
+            result,
+            booking=booking,
+            verdict=verdict,
+            op_state=settled,
+            source="online",
+            unverified=result.unverified and settled is not OpState.DONE,
+        )

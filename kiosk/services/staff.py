@@ -1,0 +1,127 @@
+"""Staff accounts: a name and a short PIN each, so every validation says who did it.
+
+Disabling keeps the row (past validations still name the person); names are unique.
+PIN checks go through `Security`, so wrong PINs slow down per person and survive a restart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from kiosk.domain.clock import Clock, utcnow
+from kiosk.domain.messages import Phrase
+from kiosk.services.security import Attempt, PinError, Security, check_pin_format, hash_pin
+from kiosk.store import models
+from kiosk.store.database import Database
+
+T = models.Staff.__table__
+
+PIN_MIN, PIN_MAX = 4, 6
+NAME_MAX = 100
+
+# What the staff accounts say, in French (the default) and English.
+TEXTS: dict[str, dict[str, str]] = {
+    "no_name": {
+        "fr": "Indiquez le prénom ou le nom du membre du personnel.",
+        "en": "Enter the first name or the name of the staff member.",
+    },
+    "name_too_long": {
+        "fr": "Le nom est trop long ({n} caractères au plus).",
+        "en": "The name is too long ({n} characters at most).",
+    },
+    "name_taken": {
+        "fr": "« {name} » existe déjà : choisissez un autre nom (ou réactivez ce compte).",
+        "en": '"{name}" already exists: choose another name (or enable that account again).',
+    },
+    "gone": {
+        "fr": "Ce compte n'existe plus ou a été désactivé.",
+        "en": "This account no longer exists or has been disabled.",
+    },
+}
+
+
+class StaffError(ValueError):
+    """A refused account change: `message` in French, `text(lang)` in either."""
+
+    def __init__(self, said: Phrase) -> None:
+        self.phrase = said
+        self.message = said.text()
+        super().__init__(self.message)
+
+    def text(self, lang: str = "fr") -> str:
+        return self.phrase.text(lang)
+
+
+@dataclass(frozen=True, slots=True)
+class StaffMember:
+    id: int
+    name: str
+    active: bool
+
+
+def _scope(staff_id: int) -> str:
+    return f"staff:{staff_id}"
+
+
+def _check_pin(pin: str) -> None:
+    try:
+        check_pin_format(pin, min_len=PIN_MIN, max_len=PIN_MAX)
+    except PinError as exc:
+        raise StaffError(exc.phrase) from None
+
+
+class StaffService:
+    def __init__(self, db: Database, security: Security, *, clock: Clock = utcnow) -> None:
+        self.db = db
+        self.security = security
+        self.clock = clock
+
+    def members(self, *, include_inactive: bool = False) -> list[StaffMember]:
+        stmt = select(T.c.id, T.c.name, T.c.active).order_by(func.lower(T.c.name))
+        if not include_inactive:
+            stmt = stmt.where(T.c.active.is_(True))
+        with self.db.connect() as conn, conn.begin():
+            return [StaffMember(r.id, r.name, bool(r.active)) for r in conn.execute(stmt)]
+
+    def get(self, staff_id: int) -> StaffMember | None:
+        with self.db.connect() as conn, conn.begin():
+            r = conn.execute(select(T.c.id, T.c.name, T.c.active).where(T.c.id == staff_id)).first()
+        return StaffMember(r.id, r.name, bool(r.active)) if r else None
+
+    def add(self, name: str, pin: str) -> StaffMember:
+        name = " ".join(name.split())
+        if not name:
+            raise StaffError(Phrase.of(TEXTS, "no_name"))
+        if len(name) > NAME_MAX:
+            raise StaffError(Phrase.of(TEXTS, "name_too_long", n=NAME_MAX))
+        _check_pin(pin)
+        try:
+            with self.db.connect_writer() as conn, conn.begin():
+                staff_id = conn.execute(
+                    insert(T).values(
+                        name=name, pin_hash=hash_pin(pin), active=True, created_at=self.clock()
+                    )
+                ).inserted_primary_key[0]
+        except IntegrityError:
+            raise StaffError(Phrase.of(TEXTS, "name_taken", name=name)) from None
+        return StaffMember(int(staff_id), name, True)
+
+    def set_active(self, staff_id: int, active: bool) -> None:
+        with self.db.connect_writer() as conn, conn.begin():
+            conn.execute(update(T).where(T.c.id == staff_id).values(active=active))
+
+    def reset_pin(self, staff_id: int, pin: str) -> None:
+        _check_pin(pin)
+        with self.db.connect_writer() as conn, conn.begin():
+            conn.execute(update(T).where(T.c.id == staff_id).values(pin_hash=hash_pin(pin)))
+        self.security.reset(_scope(staff_id))
+
+    def authenticate(self, staff_id: int, pin: str) -> Attempt:
+        with self.db.connect() as conn, conn.begin():
+            r = conn.execute(select(T.c.pin_hash, T.c.active).where(T.c.id == staff_id)).first()
+        if r is None or not r.active:
+            return Attempt.refused(Phrase.of(TEXTS, "gone"))
+        return self.security.check(_scope(staff_id), r.pin_hash, pin)

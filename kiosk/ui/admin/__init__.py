@@ -1,0 +1,1 @@
+"""Administration: set-up wizard, settings, staff accounts, lockdown."""

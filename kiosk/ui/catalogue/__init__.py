@@ -1,0 +1,1 @@
+"""Librarian mode: categories, search, the offer card and its QR code."""

@@ -1,0 +1,149 @@
+"""Big touch tiles of the catalogue: a category (label and count) and an offer in a result list.
+
+Painted by hand: dozens of them are rebuilt at every keystroke, so each is one cheap widget.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent
+from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
+
+from kiosk.domain.categories import Category
+from kiosk.services.catalogue import OfferSummary, date_text, price_text
+from kiosk.ui.catalogue.style import ACCENT, INK, MUTED, colour_of, offer_pixmap
+
+TEXT_FLAGS = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
+
+
+def _font(px: int, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPixelSize(px)
+    font.setBold(bold)
+    return font
+
+
+class CategoryTile(QPushButton):
+    def __init__(self, category: Category, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.category = category
+        self.count: int | None = None
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setMinimumSize(QSize(200, 120))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAccessibleName(category.label)
+
+    def set_count(self, count: int | None) -> None:
+        self.count = count
+        offers = "" if count is None else _offers(count)
+        self.setAccessibleName(f"{self.category.label}, {offers}".strip(", "))
+        self.setEnabled(count is None or count > 0)
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        r = QRectF(self.rect()).adjusted(4, 4, -4, -4)
+        base = colour_of(self.category.id)
+        if not self.isEnabled():
+            base = QColor("#b9b6c6")
+        elif self.isDown():
+            base = base.darker(120)
+        path = QPainterPath()
+        path.addRoundedRect(r, 22, 22)
+        p.fillPath(path, base)
+        p.setClipPath(path)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(255, 255, 255, 38))
+        p.drawEllipse(
+            QRectF(
+                r.right() - r.height() * 0.9,
+                r.top() - r.height() * 0.35,
+                r.height() * 1.2,
+                r.height() * 1.2,
+            )
+        )
+        p.setClipping(False)
+        p.setPen(QColor("white"))
+        p.setFont(_font(24 if r.width() > 260 else 20, bold=True))
+        p.drawText(r.adjusted(22, 18, -22, -50), TEXT_FLAGS, self.category.label)
+        if self.count is not None:
+            p.setFont(_font(18, bold=False))
+            p.drawText(
+                r.adjusted(22, 0, -22, -16),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
+                _offers(self.count),
+            )
+        p.end()
+
+
+def _offers(n: int) -> str:
+    if n == 0:
+        return "Aucune offre pour l’instant"
+    return f"{n} offre" + ("s" if n > 1 else "")
+
+
+class ResultTile(QPushButton):
+    THUMB_W, THUMB_H = 96, 140
+
+    def __init__(
+        self, offer: OfferSummary, image_path: str | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.offer = offer
+        self.image_path = image_path
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setMinimumSize(QSize(360, self.THUMB_H + 24))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.price = price_text(offer.min_price_cents, offer.max_price_cents)
+        self.when = (
+            date_text(offer.next_date, offer.department_code)
+            if offer.is_event and offer.next_date
+            else ("En ligne" if offer.is_digital else "")
+        )
+        self.setAccessibleName(
+            ", ".join(p for p in (offer.name, offer.category_label, self.price) if p)
+        )
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        o = self.offer
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        r = QRectF(self.rect()).adjusted(3, 3, -3, -3)
+        path = QPainterPath()
+        path.addRoundedRect(r, 16, 16)
+        p.fillPath(path, QColor("#ece8f7") if self.isDown() else QColor("white"))
+        pix = offer_pixmap(self.image_path, o.category_id, self.THUMB_W, self.THUMB_H)
+        top = r.top() + (r.height() - pix.height()) / 2
+        p.drawPixmap(int(r.left() + 10), int(top), pix)
+        x = r.left() + self.THUMB_W + 26
+        text = QRectF(x, r.top() + 12, r.right() - x - 14, r.height() - 24)
+        p.setPen(colour_of(o.category_id))
+        p.setFont(_font(15, bold=True))
+        p.drawText(text, TEXT_FLAGS, o.category_label.upper())
+        p.setPen(QColor(INK))
+        p.setFont(_font(20, bold=True))
+        name_box = text.adjusted(0, 22, 0, -52)
+        p.drawText(name_box, TEXT_FLAGS, o.name)
+        p.setPen(QColor(MUTED))
+        p.setFont(_font(16))
+        sub = " · ".join(s for s in (self.when, o.venue_name if not o.is_digital else "") if s)
+        p.drawText(text.adjusted(0, text.height() - 48, -110, 0), TEXT_FLAGS, sub)
+        if self.price:
+            p.setFont(_font(18, bold=True))
+            width = p.fontMetrics().horizontalAdvance(self.price) + 24
+            badge = QRectF(text.right() - width, text.bottom() - 32, width, 32)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(QColor(ACCENT))
+            p.drawRoundedRect(badge, 16, 16)
+            p.setPen(QColor("white"))
+            p.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), self.price)
+        if o.is_duo:
+            p.setFont(_font(14, bold=True))
+            p.setPen(QColor(ACCENT))
+            p.drawText(
+                text.adjusted(0, 0, 0, 0),
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
+                "DUO",
+            )
+        p.end()

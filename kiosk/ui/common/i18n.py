@@ -1,0 +1,38 @@
+"""Qt translations: French source strings in the code, English shipped as a .qm file."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from kiosk.ui.common.paths import translation_path
+
+log = logging.getLogger("kiosk.ui")
+_installed: list[QTranslator] = []
+
+
+def install(lang: str) -> bool:
+    """Install the catalogue for `lang` (`kiosk_<lang>.qm`): English texts, or French plural
+    forms (the source strings are French). True when the catalogue is active."""
+    app = QCoreApplication.instance()
+    if app is None:
+        return False
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    if lang == "fr":
+        QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+    path = translation_path(lang)
+    translator = QTranslator(app)
+    if not translator.load(str(path)):  # French still works: the sources are French
+        log.warning("translation catalogue for %r not loaded: %s", lang, path)
+        return False
+    app.installTranslator(translator)
+    _installed.append(translator)
+    return True
+
+
+def lang_of(config_lang: str) -> str:
+    """The language code the domain texts use ("fr" or "en")."""
+    return "en" if config_lang == "en" else "fr"

@@ -1,0 +1,58 @@
+"""One short sound per verdict family, played with QSoundEffect.
+
+A counter without a sound card (or a test machine) is normal: it is logged once, never an error.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
+
+from kiosk.domain.verdict import Family
+from kiosk.ui.common.paths import sound_path
+
+log = logging.getLogger("kiosk.ui.common.sounds")
+
+
+class SoundPlayer(QObject):
+    def __init__(self, parent: QObject | None = None, *, enabled: bool = True) -> None:
+        super().__init__(parent)
+        self.enabled = enabled
+        self.last_requested: Family | None = None  # what the counter asked for (tests, logs)
+        self._effects: dict[Family, QSoundEffect] = {}
+        self._warned = False
+
+    def _device_ok(self) -> bool:
+        if QMediaDevices.defaultAudioOutput().isNull():
+            if not self._warned:
+                log.info("no audio output device: verdict sounds are off")
+                self._warned = True
+            return False
+        return True
+
+    def _effect(self, family: Family) -> QSoundEffect | None:
+        effect = self._effects.get(family)
+        if effect is None:
+            path = sound_path(family.value)
+            if not path.exists():
+                if not self._warned:
+                    log.info("sound file missing: %s", path)
+                    self._warned = True
+                return None
+            effect = QSoundEffect(self)
+            effect.setSource(QUrl.fromLocalFile(str(path)))
+            effect.setVolume(0.6)
+            self._effects[family] = effect
+        return effect
+
+    def play(self, family: Family) -> None:
+        if not self.enabled:
+            return
+        self.last_requested = family
+        if not self._device_ok():
+            return
+        effect = self._effect(family)
+        if effect is not None:
+            effect.play()

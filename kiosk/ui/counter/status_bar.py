@@ -1,0 +1,119 @@
+"""The status bar: network state and why, validations waiting, conflicts, last sync, and
+"Synchroniser"."""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QSizePolicy, QStatusBar, QWidget
+
+from kiosk.domain.display import age_text
+
+
+class KioskStatusBar(QStatusBar):
+    sync_requested = Signal()
+    conflicts_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizeGripEnabled(False)
+        self.net = QLabel()
+        self.net.setMaximumWidth(460)
+        self.net.setAccessibleName(self.tr("État du réseau"))
+        self.addWidget(self.net)
+        self.pending = QLabel()
+        self.pending.setAccessibleName(self.tr("Validations en attente d’envoi"))
+        self.addWidget(self.pending)
+        self.conflicts = QPushButton()
+        self.conflicts.setObjectName("conflicts")
+        self.conflicts.setAccessibleName(self.tr("Conflits à traiter"))
+        self.conflicts.clicked.connect(self.conflicts_requested)
+        self.addWidget(self.conflicts)
+        self.message = QLabel()
+        # Long texts must never widen the window past a 1280-pixel screen.
+        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.message.setAccessibleName(self.tr("Dernier message"))
+        self.addWidget(self.message, 1)
+        self._clear = QTimer(self, singleShot=True)
+        self._clear.timeout.connect(self.message.clear)
+        self.last_sync = QLabel()
+        self.last_sync.setAccessibleName(self.tr("Dernière synchronisation"))
+        self.addPermanentWidget(self.last_sync)
+        self.bar = QProgressBar()
+        self.bar.setAccessibleName(self.tr("Première synchronisation"))
+        self.bar.setMaximumWidth(260)
+        self.bar.setTextVisible(True)
+        self.bar.hide()
+        self.addPermanentWidget(self.bar)
+        self.sync = QPushButton(self.tr("Synchroniser"))
+        self.sync.setAccessibleName(self.tr("Synchroniser maintenant"))
+        self.sync.clicked.connect(self.sync_requested)
+        self.addPermanentWidget(self.sync)
+        self.set_net("online", "")
+        self.set_counts(0, 0)
+        self.set_last_sync(None)
+
+    def showMessage(self, text: str, timeout: int = 0) -> None:
+        """Messages go beside the counts instead of hiding them (Qt's default)."""
+        self.message.setText(text)
+        if timeout:
+            self._clear.start(timeout)
+        else:
+            self._clear.stop()
+
+    def currentMessage(self) -> str:
+        return self.message.text()
+
+    def set_net(self, state: str, reason: str) -> None:
+        text = {
+            "online": self.tr("● En ligne"),
+            "offline": self.tr("● Hors ligne"),
+            "key_refused": self.tr("● Clé d’API refusée"),
+            "unconfigured": self.tr("● Serveur non configuré"),
+        }.get(state, state)
+        if reason and state != "online" and reason not in text:
+            text += f" — {reason}"
+        colour = {"online": "#1B7A36", "offline": "#8A6100"}.get(state, "#B3121B")
+        self.net.setStyleSheet(f"color: {colour}; font-weight: 600;")
+        self.net.setText(text)
+        self.net.setToolTip(text)
+        self.net_state = state
+
+    def set_counts(self, pending: int, conflicts: int) -> None:
+        self.pending_count, self.conflict_count = pending, conflicts
+        self.pending.setText(self.tr("%n validation(s) en attente d’envoi", "", pending))
+        self.conflicts.setText(
+            self.tr("%n conflit(s) à traiter", "", conflicts)
+            if conflicts
+            else self.tr("Aucun conflit")
+        )
+        self.conflicts.setProperty("none", "true" if not conflicts else "false")
+        self.conflicts.style().unpolish(self.conflicts)
+        self.conflicts.style().polish(self.conflicts)
+
+    def set_last_sync(
+        self, as_of: datetime | None, lang: str = "fr", zone: tzinfo | None = None
+    ) -> None:
+        self.last_sync.setText(age_text(as_of, lang=lang, zone=zone))
+
+    def show_progress(self, stage: str, done: int, total: int) -> None:
+        names = {
+            "venues": self.tr("Lieux"),
+            "offers": self.tr("Offres"),
+            "bookings": self.tr("Réservations"),
+        }
+        self.bar.show()
+        if total > 0:
+            self.bar.setRange(0, total)
+            self.bar.setValue(min(done, total))
+        else:
+            self.bar.setRange(0, 0)  # busy indicator: the total is not known yet
+        self.bar.setFormat(
+            self.tr("Première synchronisation : %1 %2")
+            .replace("%1", names.get(stage, stage))
+            .replace("%2", str(done))
+        )
+
+    def hide_progress(self) -> None:
+        self.bar.hide()

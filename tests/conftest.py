@@ -60,7 +60,7 @@ def screen_reader(monkeypatch) -> Iterator[list[tuple[str, object]]]:
 
 @pytest.fixture(scope="session", autouse=True)
 def _gui_thread_gc(qapp) -> Iterator[None]:
-    """As in the application: cycles are collected by the GUI thread only (kiosk/ui/common/gui_gc.py)."""
+    """As in the application: cycles are collected by the GUI thread only (ui/common/gui_gc.py)."""
     from kiosk.ui.common import gui_gc
 
     collector = gui_gc.install(qapp)

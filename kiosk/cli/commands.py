@@ -1,5 +1,5 @@
-"""`kiosk` command line: the counter without a screen, sync, import, and the entry points of the
-application (run, demo, sandbox, …).
+"""The counter without a screen: parse, check, validate, unvalidate, db, sync, status, import.
+Registered into the `kiosk` command by `kiosk.main`, beside the other packages' subcommands.
 
 Exit codes: 0 the operation succeeded; 1 refused by a rule (cancelled, already used, …);
 2 bad input or usage; 3 the environment failed (database, disk, configuration).
@@ -11,20 +11,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
 from typing import Any
 
-from kiosk import __version__
-from kiosk.platform.config import Config, ConfigError, load, resolve_data_dir
-
-EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_ENV = 0, 1, 2, 3
-
-
-class CliError(Exception):
-    def __init__(self, message: str, code: int = EXIT_ENV) -> None:
-        super().__init__(message)
-        self.message = message
-        self.code = code
+from kiosk.platform.config import Config, load, resolve_data_dir
+from kiosk.platform.exits import EXIT_ENV, EXIT_OK, EXIT_REFUSED, EXIT_USAGE, CliError
 
 
 def _config(args: argparse.Namespace) -> Config:
@@ -282,47 +272,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-# -- parser -----------------------------------------------------------------------------
-Registrar = Callable[[Any], None]
-
-
-def _optional_registrars() -> list[Registrar]:
-    """Subcommands that live with their own package (sandbox, camera decode, UI…)."""
-    found: list[Registrar] = []
-    for module in (
-        "kiosk.sandbox.cli",
-        "kiosk.cli.decode",
-        "kiosk.ui.entry",
-        "kiosk.cli.doctor",
-    ):
-        try:
-            mod = __import__(module, fromlist=["register"])
-        except ImportError:
-            continue
-        found.append(mod.register)
-    return found
-
-
-def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--data-dir",
-        help="dossier de données (défaut : KIOSK_DATA_DIR ou le dossier de l'utilisateur)",
-    )
-    common.add_argument("--json", action="store_true", help="sortie JSON pour les machines")
-
-    parser = argparse.ArgumentParser(
-        prog="kiosk",
-        description="Guichet pass Culture : vérifier et valider les contremarques, même hors "
-        "ligne.",
-        parents=[common],
-    )
-    parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
-    parser.add_argument(  # ops: checks an installation or a bundle (kiosk.ui.selftest)
-        "--self-test", action="store_true", help="vérifier l'installation puis quitter"
-    )
-    sub = parser.add_subparsers(dest="command", metavar="COMMANDE")
-
+# -- subcommands ------------------------------------------------------------------------
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    """The counter's subcommands; `common` carries --data-dir and --json."""
     p = sub.add_parser("parse", parents=[common], help="lire un code scanné (sans rien vérifier)")
     p.add_argument("payload", help="texte du QR code ou contremarque")
     p.set_defaults(func=cmd_parse)
@@ -366,44 +318,3 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("file")
     p.set_defaults(func=cmd_import)
-
-    for register in _optional_registrars():
-        register(sub)
-    # A registrar may name what plain `kiosk` does (kiosk.ui.entry: open the counter).
-    parser.set_defaults(default_func=getattr(sub, "default_func", None))
-    return parser
-
-
-def run(argv: Sequence[str] | None = None) -> int:
-    from kiosk.store.errors import StoreError
-    from kiosk.sync.errors import ApiError
-
-    parser = build_parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:  # argparse already printed the usage in French-ish
-        return EXIT_OK if exc.code == 0 else EXIT_USAGE
-    if getattr(args, "self_test", False):
-        from kiosk.ui.selftest import run as self_test
-
-        return self_test()
-    func = getattr(args, "func", None)
-    if func is None:
-        func = getattr(args, "default_func", None) if args.command is None else None
-    if func is None:
-        parser.print_help()
-        return EXIT_USAGE if args.command else EXIT_OK
-    try:
-        return func(args)
-    except CliError as exc:
-        print(exc.message, file=sys.stderr)
-        return exc.code
-    except (StoreError, ConfigError, ApiError) as exc:
-        print(exc.message, file=sys.stderr)
-        return EXIT_ENV
-    except KeyboardInterrupt:
-        return 130
-
-
-def main(argv: Sequence[str] | None = None) -> None:
-    sys.exit(run(argv))

@@ -1,21 +1,15 @@
-"""Operations subcommands: `kiosk doctor` (and the `--self-test` entry, see kiosk.cli.commands)."""
+"""`kiosk doctor`: is this counter ready? (`--self-test` checks a bundle: kiosk.main)."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-
-def qt_device_probe() -> dict[str, list[str]] | None:
-    """Cameras and sound outputs through QtMultimedia; None when Qt cannot look here."""
-    try:
-        from kiosk.ui.common.devices import list_devices
-    except ImportError:
-        return None
-    return list_devices()
+DeviceProbe = Callable[[], "dict[str, list[str]] | None"]
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
@@ -25,7 +19,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     config = load(resolve_data_dir(args.data_dir))
     report = run_doctor(
         config,
-        device_probe=None if args.no_devices else qt_device_probe,
+        device_probe=None if args.no_devices else args.device_probe,
         lang=config.language,  # French unless the counter is set to English
     )
     text = (
@@ -39,7 +33,9 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     return 0 if report.healthy else 1
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Any, device_probe: DeviceProbe | None = None) -> None:
+    """`device_probe` lists cameras and sound outputs (Qt's, given by `kiosk.main`: the CLI
+    does not import the UI)."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", help="dossier de données")
     common.add_argument("--json", action="store_true", help="sortie JSON pour les machines")
@@ -50,4 +46,4 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument("--output", "-o", help="enregistrer aussi le rapport dans ce fichier")
     p.add_argument("--no-devices", action="store_true", help="ne pas interroger caméra et son")
-    p.set_defaults(func=cmd_doctor)
+    p.set_defaults(func=cmd_doctor, device_probe=device_probe)

@@ -1,1 +1,1 @@
-"""The demo world (an in-process sandbox and a kiosk configured against it) and its printable tickets."""
+"""The demo world (an in-process sandbox, a kiosk configured against it) and its tickets."""

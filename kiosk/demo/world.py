@@ -223,3 +223,35 @@ def cancellable(server: SandboxServer, limit: int = 200) -> list[dict[str, Any]]
         if b["status"] == "CONFIRMED" and b["venueId"] in DEMO_VENUES and b.get("token")
     ]
     return sorted(rows, key=lambda b: b["id"])[:limit]
+
+
+class DemoControls:
+    """What the Démo menu may do to the demo world. The UI gets this object, never the sandbox
+    (`kiosk.ui.demo_menu.DemoWorld` is the shape it expects)."""
+
+    staff = DEMO_STAFF
+    admin_pin = DEMO_ADMIN_PIN
+    kind_labels = KIND_LABELS
+
+    def __init__(self, server: SandboxServer) -> None:
+        self.server = server
+
+    def cut_network(self) -> None:
+        self.server.cut_network()
+
+    def restore_network(self) -> None:
+        self.server.restore_network()
+
+    def download_export(self, dest: Path) -> Path:
+        return download_export(self.server, dest)
+
+    def cancellable(self) -> list[dict[str, Any]]:
+        return cancellable(self.server)
+
+    def cancel_as_youth(self, token: str) -> dict[str, Any]:
+        return cancel_as_youth(self.server, token)
+
+    def tickets(self) -> list[DemoTicket]:
+        return pick_tickets(
+            self.server.bookings(), self.server.bookings(offerer_id=2), self.server.now()
+        )

@@ -94,7 +94,7 @@ class SyncEngine:
         self.retention_days = retention_days
         self._images_pending = False  # set by an offers pull, cleared once all are cached
 
-    # -- OnlineChannel (used by kiosk.services.counter.Counter) --------------------------------------
+    # -- OnlineChannel (used by kiosk.services.counter.Counter) ------------------------------
     def is_online(self) -> bool:
         return self.connectivity.is_online()
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -23,20 +23,43 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.demo import world as demo
 from kiosk.ui.admin.lockdown import bring_to_front
 from kiosk.ui.main_window import MainWindow
 
-if TYPE_CHECKING:
-    from kiosk.sandbox.server import SandboxServer
-
 log = logging.getLogger("kiosk.ui.demo")
+
+
+class DemoTicket(Protocol):
+    kind: str
+    token: str
+    offer: str
+    youth: str
+    expect: str
+
+    @property
+    def qr_payload(self) -> str: ...
+
+
+class DemoWorld(Protocol):
+    """The demo world as the menu sees it (`DemoControls` of the demo package): the UI never
+    imports the sandbox. Every method may block on the network: called off the GUI thread."""
+
+    staff: tuple[tuple[str, str], ...]
+    admin_pin: str
+    kind_labels: dict[str, str]
+
+    def cut_network(self) -> None: ...
+    def restore_network(self) -> None: ...
+    def download_export(self, dest: Path) -> Path: ...
+    def cancellable(self) -> list[dict[str, Any]]: ...
+    def cancel_as_youth(self, token: str) -> dict[str, Any]: ...
+    def tickets(self) -> list[Any]: ...
 
 
 class TokensPanel(QDialog):
     """Codes to try, with what the counter should say. Not closed by scans: it is the guide."""
 
-    def __init__(self, window: MainWindow, tickets: list[demo.DemoTicket]) -> None:
+    def __init__(self, window: MainWindow, world: DemoWorld, tickets: list[DemoTicket]) -> None:
         super().__init__(window)
         self.window_ = window
         self.setWindowTitle(self.tr("Démo — contremarques à essayer"))
@@ -54,7 +77,7 @@ class TokensPanel(QDialog):
         lay.addWidget(intro)
         staff = ", ".join(
             self.tr("%1 (code %2)").replace("%1", name).replace("%2", pin)
-            for name, pin in demo.DEMO_STAFF
+            for name, pin in world.staff
         )
         self.people = QLabel(
             self.tr(
@@ -62,7 +85,7 @@ class TokensPanel(QDialog):
                 "(réglages, sortie du mode kiosque) : %2."
             )
             .replace("%1", staff)
-            .replace("%2", demo.DEMO_ADMIN_PIN)
+            .replace("%2", world.admin_pin)
         )
         self.people.setObjectName("demoPeople")
         self.people.setWordWrap(True)
@@ -79,7 +102,7 @@ class TokensPanel(QDialog):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.tickets = tickets
         for i, t in enumerate(tickets):
-            cells = [demo.KIND_LABELS[t.kind], t.token, f"{t.offer} — {t.youth}", t.expect]
+            cells = [world.kind_labels[t.kind], t.token, f"{t.offer} — {t.youth}", t.expect]
             for j, text in enumerate(cells):
                 self.table.setItem(i, j, QTableWidgetItem(text))
         self.table.cellDoubleClicked.connect(self.scan_row)
@@ -130,10 +153,10 @@ class CancelDialog(QDialog):
 
 
 class DemoMenu:
-    def __init__(self, window: MainWindow, server: SandboxServer) -> None:
+    def __init__(self, window: MainWindow, world: DemoWorld) -> None:
         self.window = window
-        self.server = server
-        self.tickets: list[demo.DemoTicket] = []
+        self.world = world
+        self.tickets: list[DemoTicket] = []
         self.panel: TokensPanel | None = None
         menu = window.add_menu(self.tr("Dé&mo"))
         self.cut_action = QAction(self.tr("&Couper le réseau"), window)
@@ -170,7 +193,7 @@ class DemoMenu:
     def import_export(self, announce: bool = False) -> None:
         dest = Path(tempfile.mkdtemp(prefix="kiosk-demo-export-")) / "reservations.csv"
         self.window.tasks.submit(
-            lambda: demo.download_export(self.server, dest),
+            lambda: self.world.download_export(dest),
             lambda path: self.window.import_file(path, announce=announce),
             lambda exc: self.window.status.showMessage(
                 self.tr("Export de démonstration indisponible (réseau coupé ?)."), 8000
@@ -179,11 +202,11 @@ class DemoMenu:
 
     def cut(self) -> None:
         self.cut_action.setEnabled(False)
-        self.window.tasks.submit(self.server.cut_network, lambda _r: self._net(True))
+        self.window.tasks.submit(self.world.cut_network, lambda _r: self._net(True))
 
     def restore(self) -> None:
         self.restore_action.setEnabled(False)
-        self.window.tasks.submit(self.server.restore_network, lambda _r: self._net(False))
+        self.window.tasks.submit(self.world.restore_network, lambda _r: self._net(False))
 
     def _net(self, cut: bool) -> None:
         self.cut_action.setEnabled(not cut)
@@ -195,7 +218,7 @@ class DemoMenu:
             self.window.sync_now()
 
     def choose_cancel(self) -> None:
-        self.window.tasks.submit(lambda: demo.cancellable(self.server), self._open_cancel)
+        self.window.tasks.submit(self.world.cancellable, self._open_cancel)
 
     def _open_cancel(self, bookings: list[dict[str, Any]]) -> None:
         dialog = CancelDialog(bookings, self.window)
@@ -206,7 +229,7 @@ class DemoMenu:
             token = dialog.token()
             if code == QDialog.DialogCode.Accepted and token:
                 self.window.tasks.submit(
-                    lambda: demo.cancel_as_youth(self.server, token),
+                    lambda: self.world.cancel_as_youth(token),
                     lambda _b: self.window.status.showMessage(
                         self.tr("Démo : le jeune a annulé %1.").replace("%1", token), 8000
                     ),
@@ -220,11 +243,7 @@ class DemoMenu:
 
     def show_tokens(self) -> None:
         if self.panel is None:
-            self.tickets = demo.pick_tickets(
-                self.server.bookings(),
-                self.server.bookings(offerer_id=2),
-                self.server.now(),
-            )
-            self.panel = TokensPanel(self.window, self.tickets)
+            self.tickets = self.world.tickets()
+            self.panel = TokensPanel(self.window, self.world, self.tickets)
         self.panel.show()
         bring_to_front(self.panel)

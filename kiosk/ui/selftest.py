@@ -49,7 +49,7 @@ def _app() -> Any:
 
 
 def _check_translations(_tmp: Path) -> str:
-    """The catalogues `kiosk.ui.common.i18n.install` loads (one per language) are there and readable."""
+    """The catalogues `kiosk.ui.common.i18n.install` loads (one per language) are readable."""
     from PySide6.QtCore import QTranslator
 
     from kiosk.ui.common.paths import translation_path

@@ -15,7 +15,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
-from kiosk.cli.commands import build_parser
+from kiosk.main import build_parser
 from kiosk.platform import config as config_mod
 from kiosk.platform.config import Config
 from kiosk.platform.secrets import save_api_key

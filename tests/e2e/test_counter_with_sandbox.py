@@ -43,7 +43,7 @@ def demo_window(sandbox, tmp_path, qtbot):
     assert window.runner is not None
     window.runner.interval = 0.2
     window.runner.probe_every = 0.5
-    menu = DemoMenu(window, sandbox)
+    menu = DemoMenu(window, demo.DemoControls(sandbox))
     window.demo_menu = menu
     qtbot.addWidget(window)
     window.resize(1280, 720)

@@ -21,18 +21,19 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtMultimedia import QVideoFrame
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget, QWizard
 
-from kiosk.cli.commands import EXIT_ENV, CliError
 from kiosk.demo import world as demo
+from kiosk.demo.entry import start_demo
 from kiosk.domain import messages
 from kiosk.domain.verdict import Verdict, VerdictKind
 from kiosk.platform import config as config_mod
+from kiosk.platform.exits import EXIT_ENV, CliError
 from kiosk.store.lock import DataDirLock
 from kiosk.ui.admin.settings import DoctorDialog, SettingsDialog
 from kiosk.ui.admin.wizard import SetupWizard
 from kiosk.ui.common import i18n
 from kiosk.ui.common.pin_dialog import PinDialog
 from kiosk.ui.counter.staff_bar import StaffSwitchDialog
-from kiosk.ui.entry import Session, start_counter, start_demo
+from kiosk.ui.entry import Session, start_counter
 from kiosk.ui.single_instance import NO_ANSWER, RAISED_MESSAGE, ask_first_instance
 from tests.e2e.entry_helpers import (
     ADMIN_PIN,
@@ -166,7 +167,7 @@ def test_second_launch_raises_the_first_window_and_exits_3(qtbot, data_dir, sess
     configure(data_dir)
     session = start(sessions, "run", "--data-dir", str(data_dir))
     env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
-    code = "import sys; from kiosk.cli.commands import run; sys.exit(run(sys.argv[1:]))"
+    code = "import sys; from kiosk.main import run; sys.exit(run(sys.argv[1:]))"
     with qtbot.waitSignal(session.instance.raise_requested, timeout=20_000):
         proc = subprocess.Popen(
             [sys.executable, "-c", code, "run", "--data-dir", str(data_dir)],

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTranslator
 
-from kiosk.cli.commands import run
+from kiosk.main import run
 from kiosk.platform.resources import resource_path
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -8,9 +8,10 @@ import json
 import zxingcpp
 from PIL import Image
 
-from kiosk.cli.commands import EXIT_OK, build_parser, run
 from kiosk.demo import world as demo
 from kiosk.demo.tickets import render_ticket
+from kiosk.main import build_parser, run
+from kiosk.platform.exits import EXIT_OK
 from kiosk.ui.entry import cmd_run
 
 

@@ -145,7 +145,7 @@ def _remount(where: Path, mode: str) -> None:
 @pytest.mark.skipif(os.geteuid() != 0, reason="mounting a tmpfs needs root")
 def test_opening_on_a_read_only_disk_is_a_clear_refusal(tmp_path, capsys):
     """A data dir on a read-only mount (even root cannot write there): one French sentence."""
-    from kiosk.cli.commands import run
+    from kiosk.main import run
 
     with _small_tmpfs(tmp_path / "mnt", "8m") as mnt:
         Database.open(mnt / "data").dispose()

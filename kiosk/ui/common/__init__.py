@@ -1,1 +1,1 @@
-"""Widgets and helpers every screen uses: theme, fonts, translations, sounds, background tasks, PIN dialog."""
+"""What every screen uses: theme, fonts, translations, sounds, background tasks, PIN dialog."""

@@ -1,6 +1,7 @@
 """Asking for a PIN: a big masked field and a keypad (touch screens), with the back-off shown.
 
-The check itself is `kiosk.services.security` (or `kiosk.services.staff`): this dialog only asks and displays.
+The check itself is `kiosk.services.security` (or `kiosk.services.staff`): this dialog only
+asks and displays.
 """
 
 from __future__ import annotations

@@ -1,1 +1,1 @@
-"""The counter screen: verdict band, booking card, manual entry, today's list, status and staff bars."""
+"""The counter screen: verdict band, booking card, manual entry, today, status and staff bars."""

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from kiosk.cli.commands import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, run
+from kiosk.main import run
+from kiosk.platform.exits import EXIT_OK, EXIT_REFUSED, EXIT_USAGE
 
 
 def test_parse_garbled_scan(capsys):

@@ -24,7 +24,7 @@ def test_sigkill_right_after_success_keeps_the_validation(data_dir):
     script = textwrap.dedent(
         """
         import sys, time
-        from kiosk.cli.commands import run
+        from kiosk.main import run
         code = run(["validate", "ABC234", "--json", "--data-dir", sys.argv[1]])
         sys.stdout.flush()
         time.sleep(60)  # still alive (holding the database) when killed

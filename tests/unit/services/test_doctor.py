@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from kiosk import __version__
-from kiosk.cli.commands import run
+from kiosk.main import run
 from kiosk.platform.config import Config, save
 from kiosk.platform.secrets import save_api_key
 from kiosk.services import doctor

@@ -1,4 +1,4 @@
-"""Cycles holding Qt objects are freed by the GUI thread, between events (kiosk/ui/common/gui_gc.py).
+"""Cycles holding Qt objects are freed by the GUI thread, between events (ui/common/gui_gc.py).
 
 With Python's automatic collector, a worker thread that allocates enough runs the collection
 itself and destroys GUI objects from the wrong thread; CI crashed once on a window freed that way

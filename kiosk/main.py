@@ -1,0 +1,132 @@
+"""The `kiosk` command: the composition root that puts every package's subcommands together.
+
+Each package registers its own subcommands (the counter's CLI, doctor and decode in
+`kiosk.cli`, the sandbox, the Qt entry points in `kiosk.ui.entry`, the demo in
+`kiosk.demo.entry`); only this module sees them all, so the CLI and the UI stay independent.
+
+Exit codes: `kiosk.platform.exits`. Every error is one French sentence on stderr, never a
+traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from kiosk import __version__
+from kiosk.cli import commands
+from kiosk.platform.config import ConfigError
+from kiosk.platform.exits import EXIT_ENV, EXIT_OK, EXIT_USAGE, CliError
+
+Registrar = Callable[[Any], None]
+
+
+def _registrars() -> list[Registrar]:
+    """Subcommands of the other packages; one whose dependencies are missing is left out
+    (a bundle without Qt multimedia still validates from the command line)."""
+    found: list[Registrar] = []
+    try:
+        from kiosk.sandbox import cli as sandbox_cli
+
+        found.append(sandbox_cli.register)
+    except ImportError:
+        pass
+    try:
+        from kiosk.cli import decode
+
+        found.append(decode.register)
+    except ImportError:
+        pass
+    try:
+        from kiosk.ui import entry
+
+        found.append(entry.register)
+    except ImportError:
+        pass
+    try:
+        from kiosk.demo import entry as demo_entry
+
+        found.append(demo_entry.register)
+    except ImportError:
+        pass
+    from kiosk.cli import doctor
+
+    found.append(lambda sub: doctor.register(sub, device_probe=_qt_device_probe))
+    return found
+
+
+def _qt_device_probe() -> dict[str, list[str]] | None:
+    """Cameras and sound outputs through QtMultimedia; None when Qt cannot look here."""
+    try:
+        from kiosk.ui.common.devices import list_devices
+    except ImportError:
+        return None
+    return list_devices()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        help="dossier de données (défaut : KIOSK_DATA_DIR ou le dossier de l'utilisateur)",
+    )
+    common.add_argument("--json", action="store_true", help="sortie JSON pour les machines")
+
+    parser = argparse.ArgumentParser(
+        prog="kiosk",
+        description="Guichet pass Culture : vérifier et valider les contremarques, même hors "
+        "ligne.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
+    parser.add_argument(  # ops: checks an installation or a bundle (kiosk.ui.selftest)
+        "--self-test", action="store_true", help="vérifier l'installation puis quitter"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMANDE")
+    commands.register(sub, common)
+    for register in _registrars():
+        register(sub)
+    # A registrar may name what plain `kiosk` does (kiosk.ui.entry: open the counter).
+    parser.set_defaults(default_func=getattr(sub, "default_func", None))
+    return parser
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    from kiosk.store.errors import StoreError
+    from kiosk.sync.errors import ApiError
+
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse already printed the usage in French-ish
+        return EXIT_OK if exc.code == 0 else EXIT_USAGE
+    if getattr(args, "self_test", False):
+        from kiosk.ui.selftest import run as self_test
+
+        return self_test()
+    func = getattr(args, "func", None)
+    if func is None:
+        func = getattr(args, "default_func", None) if args.command is None else None
+    if func is None:
+        parser.print_help()
+        return EXIT_USAGE if args.command else EXIT_OK
+    try:
+        return int(func(args))
+    except CliError as exc:
+        print(exc.message, file=sys.stderr)
+        return exc.code
+    except (StoreError, ConfigError, ApiError) as exc:
+        print(exc.message, file=sys.stderr)
+        return EXIT_ENV
+    except KeyboardInterrupt:
+        return 130
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    sys.exit(run(argv))
+
+
+if __name__ == "__main__":  # pragma: no cover - `python -m kiosk.main`
+    main()

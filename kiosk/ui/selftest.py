@@ -52,7 +52,7 @@ def _check_translations(_tmp: Path) -> str:
     """The catalogues `kiosk.ui.common.i18n.install` loads (one per language) are readable."""
     from PySide6.QtCore import QTranslator
 
-    from kiosk.ui.common.paths import translation_path
+    from kiosk.platform.resources import translation_path
 
     app = _app()
     files = [translation_path(lang) for lang in ("en", "fr")]

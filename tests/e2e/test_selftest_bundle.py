@@ -41,11 +41,11 @@ def test_self_test_reports_a_missing_english_catalogue(
     qapp, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     from kiosk.ui import selftest
-    from kiosk.ui.common import paths
+    from kiosk.platform import resources as paths
 
     (tmp_path / "i18n").mkdir()
     shutil.copy(paths.translation_path("fr"), tmp_path / "i18n")
-    monkeypatch.setattr(paths, "resources_dir", lambda: tmp_path)
+    monkeypatch.setattr(paths, "resource_root", lambda: tmp_path)
     with pytest.raises(RuntimeError, match=r"kiosk_en\.qm"):
         selftest._check_translations(tmp_path)
 

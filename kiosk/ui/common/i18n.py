@@ -6,7 +6,7 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
-from kiosk.ui.common.paths import translation_path
+from kiosk.platform.resources import translation_path
 
 log = logging.getLogger("kiosk.ui")
 _installed: list[QTranslator] = []

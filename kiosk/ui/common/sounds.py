@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, QUrl
 from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
 
 from kiosk.domain.verdict import Family
-from kiosk.ui.common.paths import sound_path
+from kiosk.platform.resources import sound_path
 
 log = logging.getLogger("kiosk.ui.common.sounds")
 

@@ -14,7 +14,7 @@ import httpx
 
 from kiosk.sandbox.cli import register
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def test_register_adds_the_sandbox_subcommand() -> None:

@@ -18,7 +18,7 @@ from PIL import Image, ImageOps
 
 from kiosk.scan.decoder import FALLBACKS, FrameDecoder, Variant, decode_qr, to_gray
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 PAYLOAD = "PASSCULTURE:v3;TOKEN:ABC234"
 
 

@@ -14,7 +14,7 @@ from kiosk.store import bookings, outbox
 from kiosk.store.database import Database
 from tests.fixtures.store import booking_row, insert_bookings
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def test_sigkill_right_after_success_keeps_the_validation(data_dir):

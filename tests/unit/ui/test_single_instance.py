@@ -20,7 +20,7 @@ from kiosk.ui.single_instance import (
     server_name,
 )
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 SECOND_LAUNCH = """
 import sys

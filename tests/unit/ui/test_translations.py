@@ -19,7 +19,7 @@ from kiosk.ui.common import i18n
 from kiosk.ui.counter.camera_view import CameraView
 from tools import translations
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 I18N = ROOT / "resources" / "i18n"
 LANGS = ("en", "fr")
 APP_CLASSES = {"QCoreApplication", "QGuiApplication", "QApplication"}

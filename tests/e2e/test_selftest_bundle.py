@@ -40,8 +40,8 @@ def test_self_test_reports_a_missing_font(qapp, monkeypatch: pytest.MonkeyPatch)
 def test_self_test_reports_a_missing_english_catalogue(
     qapp, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from kiosk.ui import selftest
     from kiosk.platform import resources as paths
+    from kiosk.ui import selftest
 
     (tmp_path / "i18n").mkdir()
     shutil.copy(paths.translation_path("fr"), tmp_path / "i18n")

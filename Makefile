@@ -27,6 +27,8 @@ run: sysdeps $(STAMP)
 test: sysdeps $(STAMP)
 	$(PY) -m ruff check kiosk tests benchmarks tools
 	$(PY) -m ruff format --check kiosk tests benchmarks tools
+	$(VENV)/bin/lint-imports
+	$(PY) -m mypy
 	$(PY) -m pytest -q
 
 bench: $(STAMP)

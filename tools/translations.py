@@ -466,7 +466,7 @@ def _fill_context(context: ET.Element, name: str, lang: str) -> list[str]:
 
 def main() -> int:
     sources = sorted(
-        str(p.relative_to(ROOT)) for pkg in SOURCE_PACKAGES for p in (ROOT / pkg).glob("*.py")
+        str(p.relative_to(ROOT)) for pkg in SOURCE_PACKAGES for p in (ROOT / pkg).rglob("*.py")
     )
     targets = {"en": I18N / "kiosk_en.ts", "fr": I18N / "kiosk_fr.ts"}
     I18N.mkdir(parents=True, exist_ok=True)

@@ -3,57 +3,57 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="268" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="269" />
         <source>Code administrateur et personnel</source>
         <translation>Administrator PIN and staff</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="271" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="272" />
         <source>Le code administrateur (6 chiffres ou plus) protège les réglages et la sortie du mode guichet. Gardez-le en lieu sûr.</source>
         <translation>The administrator PIN (6 digits or more) protects the settings and leaving counter mode. Keep it safe.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="281" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="282" />
         <source>facultatif, ex. Marie</source>
         <translation>optional, e.g. Marie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="285" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="286" />
         <source>4 à 6 chiffres</source>
         <translation>4 to 6 digits</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="291" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="292" />
         <source>Code administrateur</source>
         <translation>Administrator PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="292" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="293" />
         <source>Confirmez le code</source>
         <translation>Confirm the PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="293" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="294" />
         <source>Premier membre du personnel (facultatif)</source>
         <translation>First staff member (optional)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="294" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="295" />
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="295" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="296" />
         <source>Code personnel</source>
         <translation>Staff PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="305" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="306" />
         <source>Les deux codes administrateur sont différents.</source>
         <translation>The two administrator PINs differ.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="311" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="312" />
         <source>Code personnel : </source>
         <translation>Staff PIN: </translation>
     </message>
@@ -69,23 +69,23 @@
 <context>
     <name>BookingCard</name>
     <message>
-        <location filename="../../kiosk/ui/booking_card.py" line="21" />
-        <location filename="../../kiosk/ui/booking_card.py" line="26" />
+        <location filename="../../kiosk/ui/counter/booking_card.py" line="21" />
+        <location filename="../../kiosk/ui/counter/booking_card.py" line="26" />
         <source>Réservation</source>
         <translation>Booking</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/booking_card.py" line="32" />
+        <location filename="../../kiosk/ui/counter/booking_card.py" line="32" />
         <source>Réservation DUO</source>
         <translation>DUO booking</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/booking_card.py" line="56" />
+        <location filename="../../kiosk/ui/counter/booking_card.py" line="56" />
         <source>Aucune réservation affichée.</source>
         <translation>No booking shown.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/booking_card.py" line="82" />
+        <location filename="../../kiosk/ui/counter/booking_card.py" line="82" />
         <source>DUO — %n places</source>
         <translation>
             <numerusform>DUO — %n place</numerusform><numerusform>DUO — %n places</numerusform></translation>
@@ -95,7 +95,7 @@
     <name>CameraView</name>
     <message>
         <location filename="../../kiosk/scan/camera.py" line="196" />
-        <location filename="../../kiosk/ui/camera_view.py" line="67" />
+        <location filename="../../kiosk/ui/counter/camera_view.py" line="67" />
         <source>Caméra arrêtée</source>
         <translation>Camera stopped</translation>
     </message>
@@ -146,12 +146,12 @@
         <translation>The camera stopped</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/camera_view.py" line="46" />
+        <location filename="../../kiosk/ui/counter/camera_view.py" line="46" />
         <source>Aperçu de la caméra</source>
         <translation>Camera preview</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/camera_view.py" line="62" />
+        <location filename="../../kiosk/ui/counter/camera_view.py" line="62" />
         <source>Présentez le QR code dans le cadre</source>
         <translation>Show the QR code inside the frame</translation>
     </message>
@@ -159,33 +159,33 @@
 <context>
     <name>CancelDialog</name>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="95" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="118" />
         <source>Démo — annuler une réservation comme le jeune</source>
         <translation>Demo — cancel a booking as the youth</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="102" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="125" />
         <source>Le jeune annule dans son application. Validez ensuite ce code hors ligne : au retour du réseau, pass Culture le refusera et un conflit apparaîtra.</source>
         <translation>The youth cancels in their app. Then validate this code offline: when the network is back, pass Culture will refuse it and a conflict will appear.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="108" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="131" />
         <source>Réservations annulables</source>
         <translation>Cancellable bookings</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="117" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="140" />
         <source>Annuler la réservation</source>
         <translation>Cancel the booking</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="119" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="142" />
         <source>Annuler la réservation choisie</source>
         <translation>Cancel the chosen booking</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="120" />
-        <location filename="../../kiosk/ui/demo_menu.py" line="121" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="143" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="144" />
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
@@ -193,97 +193,97 @@
 <context>
     <name>CatalogueScreen</name>
     <message>
-        <location filename="../../kiosk/ui/catalogue_screen.py" line="121" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="121" />
         <source>← Guichet</source>
         <translation>← Counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue_screen.py" line="124" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="124" />
         <source>Explore l’offre culturelle</source>
         <translation>Explore what's on</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue_screen.py" line="128" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="128" />
         <source>Un livre, un concert, un artiste, un lieu…</source>
         <translation>A book, a concert, an artist, a place…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue_screen.py" line="149" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="149" />
         <source>Gratuit</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue_screen.py" line="150" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="150" />
         <source>Payant</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue_screen.py" line="151" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="151" />
         <source>Sur place</source>
         <translation>On site</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue_screen.py" line="152" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="152" />
         <source>En ligne</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue_screen.py" line="153" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="153" />
         <source>Cette semaine</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue_screen.py" line="165" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="165" />
         <source>Les plus pertinentes</source>
         <translation>Most relevant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue_screen.py" line="166" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="166" />
         <source>Par date</source>
         <translation>By date</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue_screen.py" line="167" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="167" />
         <source>Par prix</source>
         <translation>By price</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue_screen.py" line="195" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="195" />
         <source>← Catégories</source>
         <translation>← Categories</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue_screen.py" line="397" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="397" />
         <source>Cette offre n’est plus disponible.</source>
         <translation>This offer is no longer available.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue_screen.py" line="407" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="407" />
         <source>Tous les lieux</source>
         <translation>All places</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue_screen.py" line="432" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="432" />
         <source>Aucune offre ne correspond. Essaie un autre mot ou enlève un filtre.</source>
         <translation>No offer matches. Try another word or remove a filter.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue_screen.py" line="442" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="442" />
         <source>plus de %1 offres</source>
         <translation>more than %1 offers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue_screen.py" line="444" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="444" />
         <source>1 offre</source>
         <translation>1 offer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue_screen.py" line="444" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="444" />
         <source>%1 offres</source>
         <translation>%1 offers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue_screen.py" line="461" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="461" />
         <source>Le catalogue est momentanément illisible. Réessaie dans un instant ; si cela continue, préviens l’équipe de la médiathèque.</source>
         <translation>The catalogue cannot be read right now. Try again in a moment; if it goes on, tell the library staff.</translation>
     </message>
@@ -291,37 +291,37 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../kiosk/ui/conflicts_dialog.py" line="37" />
+        <location filename="../../kiosk/ui/counter/conflicts_dialog.py" line="37" />
         <source>Conflits à traiter</source>
         <translation>Conflicts to handle</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/conflicts_dialog.py" line="41" />
+        <location filename="../../kiosk/ui/counter/conflicts_dialog.py" line="41" />
         <source>Aucun conflit à traiter.</source>
         <translation>No conflict to handle.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/conflicts_dialog.py" line="51" />
+        <location filename="../../kiosk/ui/counter/conflicts_dialog.py" line="51" />
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/conflicts_dialog.py" line="70" />
+        <location filename="../../kiosk/ui/counter/conflicts_dialog.py" line="70" />
         <source>Traité</source>
         <translation>Handled</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/conflicts_dialog.py" line="72" />
+        <location filename="../../kiosk/ui/counter/conflicts_dialog.py" line="72" />
         <source>Marquer le conflit %1 comme traité</source>
         <translation>Mark conflict %1 as handled</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/conflicts_dialog.py" line="79" />
+        <location filename="../../kiosk/ui/counter/conflicts_dialog.py" line="79" />
         <source>Ce qui s’est passé : </source>
         <translation>What happened: </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/conflicts_dialog.py" line="80" />
+        <location filename="../../kiosk/ui/counter/conflicts_dialog.py" line="80" />
         <source>Que faire : </source>
         <translation>What to do: </translation>
     </message>
@@ -329,94 +329,94 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="114" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="114" />
         <source>Rappel : vérifier l’identité</source>
         <translation>Reminder: check the ID</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="131" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="131" />
         <source>Entrée, ou scanner le même code une 2e fois</source>
         <translation>Enter, or scan the same code again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="143" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="143" />
         <source>Chercher par le nom du jeune (F3)</source>
         <translation>Find by the youth's name (F3)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="145" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="145" />
         <source>Chercher la réservation par le nom du jeune</source>
         <translation>Find the booking by the youth's name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="210" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="210" />
         <source>ERREUR</source>
         <translation>ERROR</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="218" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="218" />
         <source>VÉRIFICATION…</source>
         <translation>CHECKING…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="219" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="219" />
         <source>Vérification de la contremarque %1 auprès de pass Culture...</source>
         <translation>Checking countermark %1 with pass Culture...</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="251" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="251" />
         <source> — vérification en ligne…</source>
         <translation> — checking online…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="253" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="253" />
         <source>Enregistrée sur ce guichet — en attente d’envoi à pass Culture</source>
         <translation>Recorded at this counter — waiting to be sent to pass Culture</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="310" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="311" />
         <source>PRÊT</source>
         <translation>READY</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="311" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="312" />
         <source>Scannez le QR code du jeune ou saisissez sa contremarque.</source>
         <translation>Scan the youth's QR code or type their countermark.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="333" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="334" />
         <source>Validation en cours...</source>
         <translation>Validating...</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="343" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="344" />
         <source>Enregistrement en cours...</source>
         <translation>Recording...</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="358" />
-        <location filename="../../kiosk/ui/counter_screen.py" line="360" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="359" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="361" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="359" />
-        <location filename="../../kiosk/ui/counter_screen.py" line="361" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="360" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="362" />
         <source>Continuer</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="371" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="372" />
         <source>Invalidation en cours...</source>
         <translation>Invalidating...</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="422" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="423" />
         <source>Cette réservation n’est plus dans les données locales.</source>
         <translation>This booking is no longer in the local data.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_screen.py" line="425" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="426" />
         <source>NON ENREGISTRÉE</source>
         <translation>NOT RECORDED</translation>
     </message>
@@ -424,57 +424,57 @@
 <context>
     <name>DemoMenu</name>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="138" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="161" />
         <source>Dé&amp;mo</source>
         <translation>De&amp;mo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="139" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="162" />
         <source>&amp;Couper le réseau</source>
         <translation>&amp;Cut the network</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="142" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="165" />
         <source>&amp;Rétablir le réseau</source>
         <translation>&amp;Restore the network</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="147" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="170" />
         <source>&amp;Annuler une réservation comme le jeune…</source>
         <translation>&amp;Cancel a booking as the youth…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="150" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="173" />
         <source>Contremarques à &amp;essayer…</source>
         <translation>Countermarks to &amp;try…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="154" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="177" />
         <source>&amp;Importer l’export du portail pro (démo)</source>
         <translation>&amp;Import the pro portal export (demo)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="176" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="199" />
         <source>Export de démonstration indisponible (réseau coupé ?).</source>
         <translation>Demo export unavailable (network cut?).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="192" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="215" />
         <source>Démo : réseau coupé.</source>
         <translation>Demo: network cut.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="192" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="215" />
         <source>Démo : réseau rétabli.</source>
         <translation>Demo: network restored.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="211" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="234" />
         <source>Démo : le jeune a annulé %1.</source>
         <translation>Demo: the youth cancelled %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="214" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="237" />
         <source>Démo : annulation refusée pour %1.</source>
         <translation>Demo: cancellation refused for %1.</translation>
     </message>
@@ -482,37 +482,37 @@
 <context>
     <name>DoctorDialog</name>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="67" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="69" />
         <source>Diagnostic du kiosque</source>
         <translation>Kiosk diagnostics</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="71" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="73" />
         <source>Diagnostic en cours…</source>
         <translation>Running diagnostics…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="72" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="74" />
         <source>Exporter dans un fichier…</source>
         <translation>Export to a file…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="75" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="77" />
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="90" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="95" />
         <source>Le diagnostic a échoué ({}).</source>
         <translation>Diagnostics failed ({}).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="106" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="111" />
         <source>Exporter le diagnostic</source>
         <translation>Export the diagnostics</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="113" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="118" />
         <source>
 Impossible d'écrire {} ({}).</source>
         <translation>
@@ -522,7 +522,7 @@ Cannot write {} ({}).</translation>
 <context>
     <name>HourChart</name>
     <message>
-        <location filename="../../kiosk/ui/today_panel.py" line="27" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="27" />
         <source>Validations par heure</source>
         <translation>Validations per hour</translation>
     </message>
@@ -530,99 +530,99 @@ Cannot write {} ({}).</translation>
 <context>
     <name>KioskStatusBar</name>
     <message>
-        <location filename="../../kiosk/ui/status_bar.py" line="23" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="23" />
         <source>État du réseau</source>
         <translation>Network state</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_bar.py" line="26" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="26" />
         <source>Validations en attente d’envoi</source>
         <translation>Validations waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_bar.py" line="30" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="30" />
         <source>Conflits à traiter</source>
         <translation>Conflicts to handle</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_bar.py" line="36" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="36" />
         <source>Dernier message</source>
         <translation>Last message</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_bar.py" line="41" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="41" />
         <source>Dernière synchronisation</source>
         <translation>Last synchronisation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_bar.py" line="44" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="44" />
         <source>Première synchronisation</source>
         <translation>First synchronisation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_bar.py" line="49" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="49" />
         <source>Synchroniser</source>
         <translation>Synchronise</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_bar.py" line="50" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="50" />
         <source>Synchroniser maintenant</source>
         <translation>Synchronise now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_bar.py" line="70" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="70" />
         <source>● En ligne</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_bar.py" line="71" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="71" />
         <source>● Hors ligne</source>
         <translation>● Offline</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_bar.py" line="72" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="72" />
         <source>● Clé d’API refusée</source>
         <translation>● API key refused</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_bar.py" line="73" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="73" />
         <source>● Serveur non configuré</source>
         <translation>● Server not configured</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/status_bar.py" line="85" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="85" />
         <source>%n validation(s) en attente d’envoi</source>
         <translation>
             <numerusform>%n validation waiting to be sent</numerusform><numerusform>%n validations waiting to be sent</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/status_bar.py" line="87" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="87" />
         <source>%n conflit(s) à traiter</source>
         <translation>
             <numerusform>%n conflict to handle</numerusform><numerusform>%n conflicts to handle</numerusform></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_bar.py" line="89" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="89" />
         <source>Aucun conflit</source>
         <translation>No conflict</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_bar.py" line="102" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="102" />
         <source>Lieux</source>
         <translation>Venues</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_bar.py" line="103" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="103" />
         <source>Offres</source>
         <translation>Offers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_bar.py" line="104" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="104" />
         <source>Réservations</source>
         <translation>Bookings</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_bar.py" line="113" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="113" />
         <source>Première synchronisation : %1 %2</source>
         <translation>First synchronisation: %1 %2</translation>
     </message>
@@ -630,7 +630,7 @@ Cannot write {} ({}).</translation>
 <context>
     <name>Lockdown</name>
     <message>
-        <location filename="../../kiosk/ui/lockdown.py" line="54" />
+        <location filename="../../kiosk/ui/admin/lockdown.py" line="54" />
         <source>Déverrouiller (administrateur)…</source>
         <translation>Unlock (administrator)…</translation>
     </message>
@@ -639,172 +639,172 @@ Cannot write {} ({}).</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../../kiosk/ui/main_window.py" line="95" />
-        <location filename="../../kiosk/ui/main_window.py" line="343" />
+        <location filename="../../kiosk/ui/main_window.py" line="345" />
         <source>Guichet pass Culture — %1</source>
         <translation>pass Culture counter — %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="189" />
+        <location filename="../../kiosk/ui/main_window.py" line="191" />
         <source>Caméra indisponible sur cet ordinateur.</source>
         <translation>Camera unavailable on this computer.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="240" />
+        <location filename="../../kiosk/ui/main_window.py" line="242" />
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="241" />
+        <location filename="../../kiosk/ui/main_window.py" line="243" />
         <source>&amp;Importer l’export du portail pro…</source>
         <translation>&amp;Import the pro portal export…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="245" />
+        <location filename="../../kiosk/ui/main_window.py" line="247" />
         <source>&amp;Synchroniser maintenant</source>
         <translation>&amp;Synchronise now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="249" />
+        <location filename="../../kiosk/ui/main_window.py" line="251" />
         <source>&amp;Conflits à traiter…</source>
         <translation>&amp;Conflicts to handle…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="253" />
+        <location filename="../../kiosk/ui/main_window.py" line="255" />
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="259" />
+        <location filename="../../kiosk/ui/main_window.py" line="261" />
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="260" />
+        <location filename="../../kiosk/ui/main_window.py" line="262" />
         <source>Mode &amp;bibliothécaire (offres)</source>
         <translation>&amp;Librarian mode (offers)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="264" />
+        <location filename="../../kiosk/ui/main_window.py" line="266" />
         <source>&amp;Guichet</source>
         <translation>&amp;Counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="268" />
+        <location filename="../../kiosk/ui/main_window.py" line="270" />
         <source>&amp;Caméra (scanner avec la webcam)</source>
         <translation>&amp;Camera (scan with the webcam)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="274" />
+        <location filename="../../kiosk/ui/main_window.py" line="276" />
         <source>&amp;Réglages</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="276" />
+        <location filename="../../kiosk/ui/main_window.py" line="278" />
         <source>&amp;Réglages du guichet (administrateur)…</source>
         <translation>Counter &amp;settings (administrator)…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="281" />
+        <location filename="../../kiosk/ui/main_window.py" line="283" />
         <source>&amp;Son des verdicts</source>
         <translation>Verdict &amp;sounds</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="286" />
+        <location filename="../../kiosk/ui/main_window.py" line="288" />
         <source>Validation en &amp;deux étapes (scan, puis « Valider »)</source>
         <translation>&amp;Two-step validation (scan, then “Validate”)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="354" />
+        <location filename="../../kiosk/ui/main_window.py" line="356" />
         <source>Réglages enregistrés</source>
         <translation>Settings saved</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="356" />
+        <location filename="../../kiosk/ui/main_window.py" line="358" />
         <source>Le serveur, la clé d’API, les lieux ou la langue ont changé : ils s’appliqueront au prochain démarrage du kiosque. Fermez-le puis relancez-le.</source>
         <translation>The server, API key, venues or language changed: they apply the next time the kiosk starts. Close it, then start it again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="362" />
+        <location filename="../../kiosk/ui/main_window.py" line="364" />
         <source>Réglages enregistrés et appliqués.</source>
         <translation>Settings saved and applied.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="375" />
+        <location filename="../../kiosk/ui/main_window.py" line="377" />
         <source>Mode kiosque non appliqué : aucun code administrateur n’est défini (assistant d’installation).</source>
         <translation>Kiosk mode not applied: no administrator PIN is set (setup wizard).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="384" />
+        <location filename="../../kiosk/ui/main_window.py" line="386" />
         <source>Re&amp;verrouiller le mode kiosque</source>
         <translation>Re&amp;lock kiosk mode</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="405" />
+        <location filename="../../kiosk/ui/main_window.py" line="407" />
         <source>Réglage non enregistré ( %1 ) : il sera perdu au redémarrage.</source>
         <translation>Setting not saved ( %1 ): it will be lost on restart.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="418" />
+        <location filename="../../kiosk/ui/main_window.py" line="420" />
         <source>Hors ligne — les validations sont enregistrées et partiront au retour du réseau</source>
         <translation>Offline — validations are recorded and will be sent when the network is back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="425" />
+        <location filename="../../kiosk/ui/main_window.py" line="427" />
         <source>Serveur non configuré — le guichet fonctionne sur ses données locales ; les validations seront envoyées une fois le serveur configuré.</source>
         <translation>Server not configured — the counter works on its local data; validations will be sent once the server is configured.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="432" />
+        <location filename="../../kiosk/ui/main_window.py" line="434" />
         <source>Clé d’API refusée par pass Culture — les validations sont gardées ici. Vérifiez la clé dans les réglages.</source>
         <translation>API key refused by pass Culture — validations are kept here. Check the key in the settings.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="443" />
+        <location filename="../../kiosk/ui/main_window.py" line="445" />
         <source>Synchronisation demandée…</source>
         <translation>Synchronisation requested…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="445" />
+        <location filename="../../kiosk/ui/main_window.py" line="447" />
         <source>Aucun serveur configuré.</source>
         <translation>No server configured.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="456" />
+        <location filename="../../kiosk/ui/main_window.py" line="458" />
         <source>Première synchronisation incomplète : %1</source>
         <translation>First synchronisation incomplete: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="499" />
+        <location filename="../../kiosk/ui/main_window.py" line="501" />
         <source>Importer l’export des réservations (CSV ou XLSX)</source>
         <translation>Import the bookings export (CSV or XLSX)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="500" />
+        <location filename="../../kiosk/ui/main_window.py" line="502" />
         <source>Exports pass Culture (*.csv *.xlsx)</source>
         <translation>pass Culture exports (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="511" />
+        <location filename="../../kiosk/ui/main_window.py" line="513" />
         <source>Import de %1…</source>
         <translation>Importing %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="516" />
+        <location filename="../../kiosk/ui/main_window.py" line="518" />
         <source>Import terminé : %1 réservations, dont %2 contremarques connues.</source>
         <translation>Import done: %1 bookings, %2 of them with a known countermark.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="522" />
+        <location filename="../../kiosk/ui/main_window.py" line="524" />
         <source>Import terminé</source>
         <translation>Import done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="531" />
+        <location filename="../../kiosk/ui/main_window.py" line="533" />
         <source>Le fichier n’a pas pu être importé (%1).</source>
         <translation>The file could not be imported (%1).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="536" />
+        <location filename="../../kiosk/ui/main_window.py" line="538" />
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
@@ -812,43 +812,43 @@ Cannot write {} ({}).</translation>
 <context>
     <name>ManualEntry</name>
     <message>
-        <location filename="../../kiosk/ui/manual_entry.py" line="40" />
-        <location filename="../../kiosk/ui/manual_entry.py" line="46" />
+        <location filename="../../kiosk/ui/counter/manual_entry.py" line="40" />
+        <location filename="../../kiosk/ui/counter/manual_entry.py" line="46" />
         <source>Contremarque</source>
         <translation>Countermark</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/manual_entry.py" line="45" />
+        <location filename="../../kiosk/ui/counter/manual_entry.py" line="45" />
         <source>ex : AZE123</source>
         <translation>e.g. AZE123</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/manual_entry.py" line="47" />
+        <location filename="../../kiosk/ui/counter/manual_entry.py" line="47" />
         <source>Saisissez les 6 caractères du code</source>
         <translation>Type the 6 characters of the code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/manual_entry.py" line="53" />
+        <location filename="../../kiosk/ui/counter/manual_entry.py" line="53" />
         <source>Aide à la saisie</source>
         <translation>Typing help</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/manual_entry.py" line="64" />
+        <location filename="../../kiosk/ui/counter/manual_entry.py" line="64" />
         <source>Caractères restants : %1/6</source>
         <translation>Characters left: %1/6</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/manual_entry.py" line="66" />
+        <location filename="../../kiosk/ui/counter/manual_entry.py" line="66" />
         <source>Saisissez une contremarque</source>
         <translation>Type a countermark</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/manual_entry.py" line="68" />
+        <location filename="../../kiosk/ui/counter/manual_entry.py" line="68" />
         <source>Caractères valides : de A à Z et de 0 à 9</source>
         <translation>Valid characters: A to Z and 0 to 9</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/manual_entry.py" line="71" />
+        <location filename="../../kiosk/ui/counter/manual_entry.py" line="71" />
         <source>La contremarque ne peut pas faire plus de 6 caractères</source>
         <translation>The countermark cannot be longer than 6 characters</translation>
     </message>
@@ -856,64 +856,64 @@ Cannot write {} ({}).</translation>
 <context>
     <name>NameSearchDialog</name>
     <message>
-        <location filename="../../kiosk/ui/name_search.py" line="39" />
+        <location filename="../../kiosk/ui/counter/name_search.py" line="39" />
         <source>Chercher la réservation par le nom du jeune</source>
         <translation>Find the booking by the youth's name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/name_search.py" line="45" />
+        <location filename="../../kiosk/ui/counter/name_search.py" line="45" />
         <source>La contremarque %1 est inconnue hors ligne. Cherchez la réservation du jeune, vérifiez sa pièce d’identité, puis enregistrez la validation « à confirmer ».</source>
         <translation>Countermark %1 is unknown offline. Find the youth's booking, check their ID, then record the validation “to confirm”.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/name_search.py" line="51" />
+        <location filename="../../kiosk/ui/counter/name_search.py" line="51" />
         <source>&amp;Nom ou prénom du jeune</source>
         <translation>Youth's &amp;name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/name_search.py" line="53" />
+        <location filename="../../kiosk/ui/counter/name_search.py" line="53" />
         <source>Nom ou prénom du jeune</source>
         <translation>Youth's first or last name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/name_search.py" line="58" />
+        <location filename="../../kiosk/ui/counter/name_search.py" line="58" />
         <source>Réservations à retirer</source>
         <translation>Bookings to collect</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/name_search.py" line="64" />
+        <location filename="../../kiosk/ui/counter/name_search.py" line="64" />
         <source>Enregistrer « à confirmer »</source>
         <translation>Record “to confirm”</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/name_search.py" line="66" />
+        <location filename="../../kiosk/ui/counter/name_search.py" line="66" />
         <source>Enregistrer la validation à confirmer</source>
         <translation>Record the validation to confirm</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/name_search.py" line="68" />
-        <location filename="../../kiosk/ui/name_search.py" line="69" />
+        <location filename="../../kiosk/ui/counter/name_search.py" line="68" />
+        <location filename="../../kiosk/ui/counter/name_search.py" line="69" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/name_search.py" line="91" />
+        <location filename="../../kiosk/ui/counter/name_search.py" line="91" />
         <source>Tapez au moins 2 lettres.</source>
         <translation>Type at least 2 letters.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/name_search.py" line="93" />
+        <location filename="../../kiosk/ui/counter/name_search.py" line="93" />
         <source>Recherche...</source>
         <translation>Searching...</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/name_search.py" line="101" />
+        <location filename="../../kiosk/ui/counter/name_search.py" line="101" />
         <source>%n réservation(s) à retirer</source>
         <translation>
             <numerusform>%n booking to collect</numerusform><numerusform>%n bookings to collect</numerusform></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/name_search.py" line="103" />
+        <location filename="../../kiosk/ui/counter/name_search.py" line="103" />
         <source>Aucune réservation à retirer à ce nom dans les données locales.</source>
         <translation>No booking to collect under this name in the local data.</translation>
     </message>
@@ -921,72 +921,72 @@ Cannot write {} ({}).</translation>
 <context>
     <name>OfferCard</name>
     <message>
-        <location filename="../../kiosk/ui/offer_card.py" line="46" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="46" />
         <source>← Retour aux résultats</source>
         <translation>← Back to the results</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/offer_card.py" line="82" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="82" />
         <source>DUO : 2 places</source>
         <translation>DUO: 2 places</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/offer_card.py" line="92" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="92" />
         <source>Où ?</source>
         <translation>Where?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/offer_card.py" line="93" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="93" />
         <source>Quand ?</source>
         <translation>When?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/offer_card.py" line="94" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="94" />
         <source>Comment l’obtenir ?</source>
         <translation>How to get it?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/offer_card.py" line="95" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="95" />
         <source>Accessibilité</source>
         <translation>Accessibility</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/offer_card.py" line="96" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="96" />
         <source>En quelques mots</source>
         <translation>In a few words</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/offer_card.py" line="106" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="106" />
         <source>Scanne-moi avec ton téléphone</source>
         <translation>Scan me with your phone</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/offer_card.py" line="114" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="114" />
         <source>et réserve l’offre dans l’application pass Culture</source>
         <translation>and book the offer in the pass Culture app</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/offer_card.py" line="152" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="152" />
         <source>En ligne, sur ton téléphone ou ton ordinateur</source>
         <translation>Online, on your phone or computer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/offer_card.py" line="170" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="170" />
         <source>… et d’autres dates dans l’application</source>
         <translation>… and more dates in the app</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/offer_card.py" line="171" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="171" />
         <source>Pas de date à venir</source>
         <translation>No upcoming date</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/offer_card.py" line="178" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="178" />
         <source>Accès en ligne après la réservation dans l’application</source>
         <translation>Online access after booking in the app</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/offer_card.py" line="180" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="180" />
         <source>À retirer sur place après la réservation dans l’application</source>
         <translation>To collect on site after booking in the app</translation>
     </message>
@@ -994,33 +994,33 @@ Cannot write {} ({}).</translation>
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../kiosk/ui/pin_dialog.py" line="97" />
+        <location filename="../../kiosk/ui/common/pin_dialog.py" line="101" />
         <source>Tapez le code puis « Valider ».</source>
         <translation>Type the PIN, then “Validate”.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pin_dialog.py" line="105" />
-        <location filename="../../kiosk/ui/pin_dialog.py" line="159" />
+        <location filename="../../kiosk/ui/common/pin_dialog.py" line="109" />
+        <location filename="../../kiosk/ui/common/pin_dialog.py" line="163" />
         <source>Valider</source>
         <translation>Validate</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pin_dialog.py" line="108" />
+        <location filename="../../kiosk/ui/common/pin_dialog.py" line="112" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pin_dialog.py" line="160" />
+        <location filename="../../kiosk/ui/common/pin_dialog.py" line="164" />
         <source>Vous pouvez réessayer.</source>
         <translation>You can try again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pin_dialog.py" line="165" />
+        <location filename="../../kiosk/ui/common/pin_dialog.py" line="169" />
         <source>Patientez {}</source>
         <translation>Wait {}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pin_dialog.py" line="171" />
+        <location filename="../../kiosk/ui/common/pin_dialog.py" line="177" />
         <source>Code administrateur</source>
         <translation>Administrator PIN</translation>
     </message>
@@ -1028,57 +1028,57 @@ Cannot write {} ({}).</translation>
 <context>
     <name>ServerPage</name>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="121" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="121" />
         <source>Serveur pass Culture et clé d'API</source>
         <translation>pass Culture server and API key</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="123" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="123" />
         <source>La clé se trouve dans l'espace partenaire pass Culture (menu Intégrations).</source>
         <translation>The key is in the pass Culture partner portal (Integrations menu).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="125" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="125" />
         <source>Production (le vrai pass Culture)</source>
         <translation>Production (the real pass Culture)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="126" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="126" />
         <source>Intégration (essais de pass Culture)</source>
         <translation>Integration (pass Culture test environment)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="127" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="127" />
         <source>Autre adresse (bac à sable local)</source>
         <translation>Other address (local sandbox)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="138" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="138" />
         <source>Collez la clé ici</source>
         <translation>Paste the key here</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="145" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="145" />
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="146" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="146" />
         <source>Clé d'API</source>
         <translation>API key</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="179" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="179" />
         <source>Collez la clé d'API fournie par pass Culture.</source>
         <translation>Paste the API key provided by pass Culture.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="183" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="183" />
         <source>Vérification de la clé auprès du serveur…</source>
         <translation>Checking the key with the server…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="201" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="201" />
         <source>Cette clé ne donne accès à aucun lieu : vérifiez-la dans l'espace partenaire.</source>
         <translation>This key gives access to no venue: check it in the partner portal.</translation>
     </message>
@@ -1086,142 +1086,142 @@ Cannot write {} ({}).</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="131" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="137" />
         <source>Réglages du guichet</source>
         <translation>Counter settings</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="138" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="144" />
         <source>Deux étapes : afficher, puis « Valider »</source>
         <translation>Two steps: show, then “Validate”</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="140" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="146" />
         <source>Sons activés</source>
         <translation>Sounds on</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="150" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="156" />
         <source> jours</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="153" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="159" />
         <source>Nom du guichet</source>
         <translation>Counter name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="156" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="162" />
         <source>Caméra</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="157" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="163" />
         <source>Retour à l'accueil (mode jeune) après</source>
         <translation>Back to the start (youth mode) after</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="158" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="164" />
         <source>Conserver les noms des réservations closes</source>
         <translation>Keep names of closed bookings for</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="159" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="165" />
         <source>Général</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="167" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="173" />
         <source>clé enregistrée — collez une nouvelle clé pour la remplacer</source>
         <translation>key saved — paste a new key to replace it</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="169" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="175" />
         <source>aucune clé : collez la clé d'API</source>
         <translation>no key: paste the API key</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="179" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="185" />
         <source>Adresse du serveur</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="180" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="186" />
         <source>Clé d'API</source>
         <translation>API key</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="181" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="187" />
         <source>Lieux servis</source>
         <translation>Venues served</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="182" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="188" />
         <source>Serveur</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="186" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="192" />
         <source>Personnel</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="196" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="202" />
         <source>Laissez vide pour garder le code actuel.</source>
         <translation>Leave empty to keep the current PIN.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="197" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="203" />
         <source>Nouveau code administrateur</source>
         <translation>New administrator PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="198" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="204" />
         <source>Confirmez</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="199" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="205" />
         <source>Sécurité</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="205" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="211" />
         <source>Diagnostic</source>
         <translation>Diagnostics</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="207" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="213" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="209" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="215" />
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="228" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="234" />
         <source>Aucune caméra détectée</source>
         <translation>No camera detected</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="242" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="248" />
         <source>Lieu n° {}</source>
         <translation>Venue no. {}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="255" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="261" />
         <source>Cochez au moins un lieu.</source>
         <translation>Tick at least one venue.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="259" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="265" />
         <source>Donnez un nom à ce guichet.</source>
         <translation>Name this counter.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="263" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="269" />
         <source>Les deux codes administrateur sont différents.</source>
         <translation>The two administrator PINs differ.</translation>
     </message>
@@ -1229,27 +1229,27 @@ Cannot write {} ({}).</translation>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="411" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="413" />
         <source>Installation du guichet pass Culture</source>
         <translation>pass Culture counter set-up</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="417" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="419" />
         <source>&lt; Précédent</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="418" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="420" />
         <source>Suivant &gt;</source>
         <translation>Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="419" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="421" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="420" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="422" />
         <source>Terminer</source>
         <translation>Finish</translation>
     </message>
@@ -1257,27 +1257,27 @@ Cannot write {} ({}).</translation>
 <context>
     <name>StaffBar</name>
     <message>
-        <location filename="../../kiosk/ui/staff_bar.py" line="132" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="139" />
         <source>Changer</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_bar.py" line="134" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="141" />
         <source>Changer la personne en service</source>
         <translation>Change who is on duty</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_bar.py" line="180" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="190" />
         <source>En service : {}</source>
         <translation>On duty: {}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_bar.py" line="183" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="193" />
         <source>Aucun compte du personnel : les validations sont enregistrées sans nom.</source>
         <translation>No staff account: validations are recorded without a name.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_bar.py" line="186" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="196" />
         <source>Personne en service : touchez « Changer »</source>
         <translation>Nobody on duty: tap “Change”</translation>
     </message>
@@ -1285,68 +1285,68 @@ Cannot write {} ({}).</translation>
 <context>
     <name>StaffManager</name>
     <message>
-        <location filename="../../kiosk/ui/staff_manage.py" line="27" />
+        <location filename="../../kiosk/ui/admin/staff_manage.py" line="32" />
         <source>Prénom (ex. Marie)</source>
         <translation>First name (e.g. Marie)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_manage.py" line="31" />
+        <location filename="../../kiosk/ui/admin/staff_manage.py" line="36" />
         <source>4 à 6 chiffres</source>
         <translation>4 to 6 digits</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_manage.py" line="32" />
+        <location filename="../../kiosk/ui/admin/staff_manage.py" line="37" />
         <source>Ajouter</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_manage.py" line="33" />
+        <location filename="../../kiosk/ui/admin/staff_manage.py" line="38" />
         <source>Désactiver / réactiver</source>
         <translation>Disable / enable</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_manage.py" line="34" />
+        <location filename="../../kiosk/ui/admin/staff_manage.py" line="39" />
         <source>Nouveau code pour la sélection</source>
         <translation>New PIN for the selection</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_manage.py" line="43" />
+        <location filename="../../kiosk/ui/admin/staff_manage.py" line="48" />
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_manage.py" line="44" />
+        <location filename="../../kiosk/ui/admin/staff_manage.py" line="49" />
         <source>Code</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_manage.py" line="60" />
+        <location filename="../../kiosk/ui/admin/staff_manage.py" line="65" />
         <source>{} (désactivé)</source>
         <translation>{} (disabled)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_manage.py" line="84" />
+        <location filename="../../kiosk/ui/admin/staff_manage.py" line="89" />
         <source>{} peut maintenant se mettre en service.</source>
         <translation>{} can now go on duty.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_manage.py" line="89" />
-        <location filename="../../kiosk/ui/staff_manage.py" line="104" />
+        <location filename="../../kiosk/ui/admin/staff_manage.py" line="94" />
+        <location filename="../../kiosk/ui/admin/staff_manage.py" line="109" />
         <source>Choisissez d'abord un nom dans la liste.</source>
         <translation>First choose a name in the list.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_manage.py" line="96" />
+        <location filename="../../kiosk/ui/admin/staff_manage.py" line="101" />
         <source>{} est désactivé.</source>
         <translation>{} is disabled.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_manage.py" line="98" />
+        <location filename="../../kiosk/ui/admin/staff_manage.py" line="103" />
         <source>{} est réactivé.</source>
         <translation>{} is enabled again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_manage.py" line="112" />
+        <location filename="../../kiosk/ui/admin/staff_manage.py" line="117" />
         <source>Nouveau code enregistré.</source>
         <translation>New PIN saved.</translation>
     </message>
@@ -1354,37 +1354,37 @@ Cannot write {} ({}).</translation>
 <context>
     <name>StaffSwitchDialog</name>
     <message>
-        <location filename="../../kiosk/ui/staff_bar.py" line="31" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="35" />
         <source>Qui est en service ?</source>
         <translation>Who is on duty?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_bar.py" line="39" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="43" />
         <source>Qui prend le guichet ? Touchez votre nom.</source>
         <translation>Who is taking the counter? Tap your name.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_bar.py" line="57" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="61" />
         <source>Aucun compte du personnel. Un administrateur peut en créer dans les réglages.</source>
         <translation>No staff accounts. An administrator can create them in the settings.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_bar.py" line="73" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="77" />
         <source>← Autre nom</source>
         <translation>← Other name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_bar.py" line="74" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="78" />
         <source>Valider</source>
         <translation>Validate</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_bar.py" line="91" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="95" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_bar.py" line="99" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="103" />
         <source>{} : votre code</source>
         <translation>{}: your PIN</translation>
     </message>
@@ -1392,32 +1392,32 @@ Cannot write {} ({}).</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="326" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="327" />
         <source>Première synchronisation</source>
         <translation>First synchronisation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="327" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="328" />
         <source>Le guichet récupère les lieux, les offres et les réservations.</source>
         <translation>The counter is fetching venues, offers and bookings.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="333" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="334" />
         <source>Réessayer</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="357" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="358" />
         <source>Synchronisation en cours…</source>
         <translation>Synchronising…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="383" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="384" />
         <source>Terminé : {} réservations et {} offres reçues. Le guichet est prêt.</source>
         <translation>Done: {} bookings and {} offers received. The counter is ready.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="396" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="397" />
         <source>Synchronisation incomplète : {} Vous pouvez réessayer, ou terminer : le guichet réessaiera tout seul.</source>
         <translation>Synchronisation incomplete: {} You can retry, or finish: the counter will retry by itself.</translation>
     </message>
@@ -1425,98 +1425,98 @@ Cannot write {} ({}).</translation>
 <context>
     <name>TodayPanel</name>
     <message>
-        <location filename="../../kiosk/ui/today_panel.py" line="87" />
-        <location filename="../../kiosk/ui/today_panel.py" line="90" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="87" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="90" />
         <source>Aujourd’hui à ce guichet</source>
         <translation>Today at this counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/today_panel.py" line="96" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="96" />
         <source>Compteurs du jour</source>
         <translation>Today's counts</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/today_panel.py" line="101" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="101" />
         <source>Validations du jour</source>
         <translation>Today's validations</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/today_panel.py" line="103" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="103" />
         <source>Heure</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/today_panel.py" line="103" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="103" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/today_panel.py" line="103" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="103" />
         <source>Offre</source>
         <translation>Offer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/today_panel.py" line="103" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="103" />
         <source>Jeune</source>
         <translation>Youth</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/today_panel.py" line="103" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="103" />
         <source>État</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/today_panel.py" line="119" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="119" />
         <source>à confirmer</source>
         <translation>to confirm</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/today_panel.py" line="119" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="119" />
         <source>en attente</source>
         <translation>waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/today_panel.py" line="121" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="121" />
         <source>conflit</source>
         <translation>conflict</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/today_panel.py" line="122" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="122" />
         <source>synchronisée</source>
         <translation>synchronised</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/today_panel.py" line="127" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="127" />
         <source>%n validation(s)</source>
         <translation>
             <numerusform>%n validation</numerusform><numerusform>%n validations</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/today_panel.py" line="128" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="128" />
         <source>%n place(s)</source>
         <translation>
             <numerusform>%n place</numerusform><numerusform>%n places</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/today_panel.py" line="131" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="131" />
         <source>%n invalidation(s)</source>
         <translation>
             <numerusform>%n invalidation</numerusform><numerusform>%n invalidations</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/today_panel.py" line="132" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="132" />
         <source>%n en attente d’envoi</source>
         <translation>
             <numerusform>%n waiting to be sent</numerusform><numerusform>%n waiting to be sent</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/today_panel.py" line="134" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="134" />
         <source>%n conflit(s)</source>
         <translation>
             <numerusform>%n conflict</numerusform><numerusform>%n conflicts</numerusform></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/today_panel.py" line="139" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="139" />
         <source> (invalidée)</source>
         <translation> (invalidated)</translation>
     </message>
@@ -1524,47 +1524,47 @@ Cannot write {} ({}).</translation>
 <context>
     <name>TokensPanel</name>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="42" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="65" />
         <source>Démo — contremarques à essayer</source>
         <translation>Demo — countermarks to try</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="49" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="72" />
         <source>Scannez les QR codes imprimés avec « kiosk tickets », tapez le code, ou double-cliquez une ligne pour la « scanner ».</source>
         <translation>Scan the QR codes printed with “kiosk tickets”, type the code, or double-click a row to “scan” it.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="56" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="79" />
         <source>%1 (code %2)</source>
         <translation>%1 (PIN %2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="61" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="84" />
         <source>Personnel : %1 — « Changer » en haut à droite du guichet. Code administrateur (réglages, sortie du mode kiosque) : %2.</source>
         <translation>Staff: %1 — “Change” at the top right of the counter. Administrator PIN (settings, leaving kiosk mode): %2.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="71" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="94" />
         <source>Contremarques de démonstration</source>
         <translation>Demo countermarks</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="73" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="96" />
         <source>Cas</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="73" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="96" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="73" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="96" />
         <source>Offre</source>
         <translation>Offer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="73" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="96" />
         <source>Le guichet affiche</source>
         <translation>The counter shows</translation>
     </message>
@@ -1572,27 +1572,27 @@ Cannot write {} ({}).</translation>
 <context>
     <name>VenuePage</name>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="224" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="224" />
         <source>Lieux servis par ce guichet</source>
         <translation>Venues served by this counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="225" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="225" />
         <source>Cochez les lieux dont ce guichet valide les réservations.</source>
         <translation>Tick the venues whose bookings this counter validates.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="233" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="233" />
         <source>Nom de ce guichet</source>
         <translation>Name of this counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="257" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="257" />
         <source>Cochez au moins un lieu.</source>
         <translation>Tick at least one venue.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/wizard.py" line="260" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="260" />
         <source>Donnez un nom à ce guichet (ex. Accueil).</source>
         <translation>Name this counter (e.g. Front desk).</translation>
     </message>
@@ -1600,7 +1600,7 @@ Cannot write {} ({}).</translation>
 <context>
     <name>VerdictBand</name>
     <message>
-        <location filename="../../kiosk/ui/verdict_band.py" line="43" />
+        <location filename="../../kiosk/ui/counter/verdict_band.py" line="43" />
         <source>Verdict</source>
         <translation>Verdict</translation>
     </message>

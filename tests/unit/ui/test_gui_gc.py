@@ -34,7 +34,8 @@ def test_the_application_installs_it():
     """In a process of its own: the test session installs a collector itself."""
     code = (
         "import gc\n"
-        "from kiosk.ui import app, gui_gc\n"
+        "from kiosk.ui import app\n"
+        "from kiosk.ui.common import gui_gc\n"
         "a = app.application()\n"
         "assert a.findChild(gui_gc.GuiThreadCollector) is not None\n"
         "print('automatic' if gc.isenabled() else 'gui-thread')\n"

@@ -97,7 +97,7 @@ def translatable_texts() -> tuple[set[Key], list[str]]:
     texts: set[Key] = set()
     hidden: list[str] = []
     for package in translations.SOURCE_PACKAGES:
-        for path in sorted((ROOT / package).glob("*.py")):
+        for path in sorted((ROOT / package).rglob("*.py")):
             finder = _Finder(path)
             finder.visit(ast.parse(path.read_text(encoding="utf-8"), str(path)))
             texts |= finder.texts

@@ -18,6 +18,10 @@ showing it again after it was away for ``duplicate_window_s`` gives a new one.
 
 Call ``shutdown()`` before dropping the scanner (it is also called on ``aboutToQuit``): it stops
 the camera and joins the decode thread.
+
+The decode thread is a long-lived one of its own, not the UI's one-shot task pool
+(``kiosk/ui/common/tasks.py``): it lives as long as the camera runs, keeps one worker object and
+its decoder, and takes at most one frame at a time (the next is dropped, not queued).
 """
 
 from __future__ import annotations

@@ -563,4 +563,4 @@ class MainWindow(QMainWindow):
             self.catalogue_screen = None
         if self.runner is not None:
             self.runner.stop()
-        self.tasks.wait(10_000)
+        self.tasks.shutdown(10_000)  # answers still on their way are dropped, not shown

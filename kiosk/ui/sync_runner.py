@@ -4,6 +4,10 @@ The loop is `SyncEngine.tick()` every few seconds (push, then pull on its schedu
 by "Synchroniser"; a cheap probe now and then notices an outage while the counter is idle, and
 while offline only the probe runs until the server answers again.
 Connectivity changes, progress and each pass's summary arrive as signals.
+
+A thread of its own rather than a job of the one-shot task pool (``kiosk/ui/common/tasks.py``):
+the loop lives as long as the window and reports many times (every pass), where a task runs once
+and answers once. Its signals carry plain values and are queued onto the GUI thread the same way.
 """
 
 from __future__ import annotations

@@ -40,7 +40,8 @@ from kiosk.services.security import PinError, Security
 from kiosk.services.staff import StaffService
 from kiosk.store import models
 from kiosk.ui.admin.staff_manage import StaffManager
-from kiosk.ui.admin.wizard import ERROR_STYLE, BackgroundCall, url_problem
+from kiosk.ui.admin.wizard import ERROR_STYLE, url_problem
+from kiosk.ui.common import tasks
 from kiosk.ui.common.i18n import lang_of
 from kiosk.ui.common.pin_dialog import ask_admin_pin
 
@@ -86,16 +87,16 @@ class DoctorDialog(QDialog):
         self.report: Report | None = None
         found = devices()  # QtMultimedia is asked on the UI thread; the network off it
         lang = lang_of(config.language)
-        self.call = BackgroundCall(
-            lambda _p: run_doctor(config, db=db, device_probe=lambda: found, lang=lang)
-        )
-        self.call.succeeded.connect(self._show)
-        self.call.failed.connect(
+        # The application's pool, not one of this dialog's: closing it must not wait for the
+        # network checks; `owner` keeps their answer from reaching a deleted dialog.
+        self.call = tasks.shared().submit(
+            lambda: run_doctor(config, db=db, device_probe=lambda: found, lang=lang),
+            self._show,
             lambda exc: self.text.setPlainText(
                 self.tr("Le diagnostic a échoué ({}).").format(type(exc).__name__)
-            )
+            ),
+            owner=self,
         )
-        self.call.start()
 
     def _show(self, report: Report) -> None:
         self.report = report

@@ -6,13 +6,11 @@ Hook: `run_first_run_wizard(data_dir, parent=None, lang="fr") -> Config | None`.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -38,47 +36,9 @@ from kiosk.store.database import Database
 from kiosk.sync.api import ApiClient
 from kiosk.sync.engine import SyncEngine
 from kiosk.sync.errors import ApiError, KeyRefused, NetworkError
+from kiosk.ui.common import tasks
 
 ERROR_STYLE = "color: #b00020; font-weight: bold;"
-
-
-class BackgroundCall(QObject):
-    """Runs `fn(progress)` in a thread; results come back on the UI thread as signals."""
-
-    succeeded = Signal(object)
-    failed = Signal(object)
-    progressed = Signal(str, int, int)
-
-    def __init__(self, fn: Callable[[Callable[[str, int, int | None], None]], Any]) -> None:
-        # Owned by the application (C++), not by Python: it must outlive the delivery of its
-        # queued signals, and is deleted on the UI thread once it has reported. (Dropping the
-        # last Python reference from the worker thread freed it there — a use-after-free.)
-        super().__init__(QCoreApplication.instance())
-        self._fn = fn
-        self.done = threading.Event()
-
-    def start(self) -> BackgroundCall:
-        self.succeeded.connect(self._release)
-        self.failed.connect(self._release)
-        threading.Thread(target=self._run, name="kiosk-ui-call", daemon=True).start()
-        return self
-
-    @Slot()
-    def _release(self) -> None:
-        self.deleteLater()
-
-    def _progress(self, stage: str, done: int, total: int | None) -> None:
-        self.progressed.emit(stage, done, total or 0)
-
-    def _run(self) -> None:
-        try:
-            result = self._fn(self._progress)
-        except Exception as exc:  # shown in French by the receiver, never as a traceback
-            self.failed.emit(exc)
-        else:
-            self.succeeded.emit(result)
-        finally:
-            self.done.set()
 
 
 def url_problem(url: str) -> str | None:
@@ -153,7 +113,7 @@ class ServerPage(QWizardPage):
         layout.addStretch(1)
         self.venues: list[dict[str, Any]] = []
         self._checked: tuple[str, str] | None = None
-        self._call: BackgroundCall | None = None
+        self._call: tasks.Task | None = None
 
     def server_url(self) -> str:
         if self.production.isChecked():
@@ -182,10 +142,12 @@ class ServerPage(QWizardPage):
         self.error.clear()
         self.busy.setText(self.tr("Vérification de la clé auprès du serveur…"))
         self.wizard().button(QWizard.WizardButton.NextButton).setEnabled(False)
-        self._call = BackgroundCall(lambda _p: check_key(url, key))
-        self._call.succeeded.connect(lambda venues: self._on_checked(url, key, venues))
-        self._call.failed.connect(lambda exc: self._on_failed(url, exc))
-        self._call.start()
+        self._call = tasks.shared().submit(
+            lambda: check_key(url, key),
+            lambda venues: self._on_checked(url, key, venues),
+            lambda exc: self._on_failed(url, exc),
+            owner=self,
+        )
         return False
 
     def _end_call(self) -> None:
@@ -341,7 +303,7 @@ class SyncPage(QWizardPage):
         layout.addStretch(1)
         self.finished_ok = False
         self.failed_once = False
-        self.call: BackgroundCall | None = None
+        self.call: tasks.Task | None = None
 
     def initializePage(self) -> None:
         try:
@@ -357,13 +319,15 @@ class SyncPage(QWizardPage):
         self.status.setStyleSheet("")
         self.status.setText(self.tr("Synchronisation en cours…"))
         self.bar.setRange(0, 0)
-        self.call = BackgroundCall(self.wiz.first_sync)
-        self.call.progressed.connect(self._progress)
-        self.call.succeeded.connect(self._done)
-        self.call.failed.connect(lambda exc: self._done_error(explain_api_error(exc, "")))
-        self.call.start()
+        self.call = tasks.shared().submit(
+            self.wiz.first_sync,
+            self._done,
+            lambda exc: self._done_error(explain_api_error(exc, "")),
+            on_progress=self._progress,
+            owner=self,
+        )
 
-    def _progress(self, stage: str, done: int, total: int) -> None:
+    def _progress(self, stage: str, done: int, total: int | None) -> None:
         label = STAGES.get(stage, stage)
         if total:
             self.bar.setRange(0, total)

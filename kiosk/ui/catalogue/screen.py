@@ -2,16 +2,15 @@
 
 Three pages: category tiles → results → one offer. Searches as you type (debounced), on a
 single worker thread (the Catalogue service is plain Python and never touches bookings), so
-the UI thread never waits on SQLite. In youth mode, after `idle_seconds` without input, it
-clears the search and filters and returns to the categories for the next youth.
+the UI thread never waits on SQLite; each kind of request is keyed "latest wins", so only the
+answer to the last keystroke reaches the screen. In youth mode, after `idle_seconds` without
+input, it clears the search and filters and returns to the categories for the next youth.
 """
 
 from __future__ import annotations
 
-import contextlib
-import itertools
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +35,7 @@ from kiosk.sync.images import ImageCache
 from kiosk.ui.catalogue.offer_card import OfferCard
 from kiosk.ui.catalogue.style import STYLESHEET
 from kiosk.ui.catalogue.tiles import CategoryTile, ResultTile
+from kiosk.ui.common.tasks import Tasks
 
 DEBOUNCE_MS = 60
 INPUT_EVENTS = {
@@ -45,12 +45,6 @@ INPUT_EVENTS = {
     QEvent.Type.Wheel,
 }
 PAGE_CATEGORIES, PAGE_RESULTS, PAGE_OFFER = 0, 1, 2
-
-
-class _Bridge(QObject):
-    """Carries a worker's answer to the UI thread (a queued signal)."""
-
-    done = Signal(str, int, object)  # kind, sequence number, result or exception
 
 
 class CatalogueScreen(QWidget):
@@ -76,12 +70,9 @@ class CatalogueScreen(QWidget):
         self.youth_mode = youth_mode
         self.query = Query()
         self.result: SearchResult | None = None
-        self._seq = itertools.count(1)
-        self._latest: dict[str, int] = {}
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="catalogue")
-        self._bridge = _Bridge()
-        self._bridge.done.connect(self._on_done)
-        self._closed = False
+        # One thread, as before: the catalogue reads through one SQLite connection (behind a
+        # lock), so more threads would only queue; answers also come back in the order asked.
+        self.tasks = Tasks(self, max_threads=1)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -266,9 +257,7 @@ class CatalogueScreen(QWidget):
 
     def shutdown(self) -> None:
         """Stop the worker thread (call when the application quits)."""
-        if not self._closed:
-            self._closed = True
-            self._pool.shutdown(wait=True, cancel_futures=True)
+        self.tasks.shutdown()
 
     # -- events -------------------------------------------------------------------------------
     def showEvent(self, event: Any) -> None:
@@ -334,21 +323,7 @@ class CatalogueScreen(QWidget):
 
     # -- work on the worker thread --------------------------------------------------------------
     def _submit(self, kind: str, fn: Any) -> None:
-        if self._closed:
-            return
-        seq = next(self._seq)
-        self._latest[kind] = seq
-        bridge = self._bridge
-
-        def job() -> None:
-            try:
-                result = fn()
-            except Exception as exc:  # shown as a French message, never a traceback
-                result = exc
-            with contextlib.suppress(RuntimeError):  # the screen was deleted meanwhile
-                bridge.done.emit(kind, seq, result)
-
-        self._pool.submit(job)
+        self.tasks.submit(fn, partial(self._on_done, kind), lambda _e: self._show_error(), key=kind)
 
     def _run_query(self) -> None:
         self.query = self._query_from_widgets()
@@ -377,12 +352,8 @@ class CatalogueScreen(QWidget):
         self._submit("counts", lambda: self.catalogue.category_counts(query))
 
     # -- answers on the UI thread ---------------------------------------------------------------
-    def _on_done(self, kind: str, seq: int, result: object) -> None:
-        if seq != self._latest.get(kind) or self._closed:
-            return  # an older answer, overtaken by newer typing
-        if isinstance(result, Exception):
-            self._show_error()
-            return
+    def _on_done(self, kind: str, result: object) -> None:
+        # Only the latest request of each kind gets here (`key=kind`); older answers are dropped.
         if kind == "search":
             self._show_results(*result)  # type: ignore[misc]
         elif kind == "counts":

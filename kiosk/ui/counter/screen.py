@@ -387,6 +387,8 @@ class CounterScreen(QWidget):
                 lambda: self.counter.find_to_collect(query),
                 answer,
                 lambda exc: answer([]),
+                key="name-search",  # typing: only the last query's answer matters
+                owner=dialog,
             )
 
         dialog = NameSearchDialog(cur.token or "", search, self.lang, self)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
 
 from kiosk.platform import config as config_mod
 from kiosk.platform.config import Config
@@ -16,6 +17,7 @@ from kiosk.services.security import Security
 from kiosk.services.wiring import Services, open_services
 from kiosk.ui.admin import settings as settings_dialog
 from kiosk.ui.admin.settings import SettingsDialog, open_settings
+from kiosk.ui.common import tasks
 
 
 @pytest.fixture
@@ -113,3 +115,13 @@ def test_admin_prompt_of_open_settings_speaks_the_configured_language(
     services.config = dataclasses.replace(services.config, language="en")
     assert open_settings(None, services) is False
     assert asked == ["fr", "en"]
+
+
+def test_a_doctor_closed_early_gets_no_report(qtbot, services: Services) -> None:
+    """The diagnostic runs on the application's pool; a deleted dialog is not answered."""
+    dlg = SettingsDialog(services, devices=lambda: {"cameras": [], "audio_outputs": []})
+    qtbot.addWidget(dlg)
+    doctor = dlg.open_doctor()
+    assert doctor.call.owner is doctor
+    shiboken6.delete(doctor)  # before the report lands: nothing must touch its widgets
+    qtbot.waitUntil(lambda: tasks.shared().pending == 0, timeout=20_000)

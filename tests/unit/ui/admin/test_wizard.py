@@ -6,6 +6,7 @@ import stat
 from pathlib import Path
 
 import pytest
+import shiboken6
 from sqlalchemy import func, select
 
 from kiosk.platform import config as config_mod
@@ -14,7 +15,7 @@ from kiosk.services.staff import StaffService
 from kiosk.store import models
 from kiosk.store.database import Database
 from kiosk.ui.admin.wizard import SetupWizard
-from kiosk.ui.common import i18n
+from kiosk.ui.common import i18n, tasks
 
 
 @pytest.fixture
@@ -136,3 +137,16 @@ def test_wizard_pin_rules_stay_french_by_default(wizard: SetupWizard) -> None:
     wizard.admin_page.pin1.setText("12")
     assert not wizard.admin_page.validatePage()
     assert wizard.admin_page.error.text() == "Le code doit comporter au moins 6 chiffres."
+
+
+def test_closing_the_wizard_during_the_key_check_delivers_nothing(qtbot, data_dir, sandbox):
+    """The check's answer must not reach a deleted page (tasks.shared(), owner=the page)."""
+    w = SetupWizard(data_dir)
+    w.show()
+    _server(w, sandbox.url, sandbox.api_key)
+    assert w.server_page._call is not None
+    page = w.server_page
+    w.close()
+    shiboken6.delete(w)  # page and buttons go with it, the check still running
+    assert not shiboken6.isValid(page)
+    qtbot.waitUntil(lambda: tasks.shared().pending == 0, timeout=10_000)

@@ -12,34 +12,8 @@ from datetime import datetime, tzinfo
 
 from kiosk.domain.booking import Booking
 from kiosk.domain.clock import utcnow
+from kiosk.domain.texts import say
 from kiosk.domain.timezones import local
-
-LABELS = {
-    "fr": {
-        "user": "Utilisateur",
-        "offer": "Offre",
-        "date": "Date de l’offre",
-        "permanent": "Permanent",
-        "price": "Prix",
-        "price_category": "Intitulé du tarif",
-        "ean": "EAN-13",
-        "venue": "Lieu",
-        "duo": "DUO",
-        "places": "{n} places",
-    },
-    "en": {
-        "user": "User",
-        "offer": "Offer",
-        "date": "Offer date",
-        "permanent": "Permanent",
-        "price": "Price",
-        "price_category": "Price category",
-        "ean": "EAN-13",
-        "venue": "Venue",
-        "duo": "DUO",
-        "places": "{n} places",
-    },
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,29 +33,31 @@ def format_price(cents: int) -> str:
 
 def offer_date(booking: Booking, lang: str = "fr") -> str:
     if booking.beginning is None:
-        return LABELS[lang]["permanent"]
+        return say("card.permanent", lang)
     at = local(booking.beginning, booking.department_code)
     return at.strftime("%d/%m/%Y - %Hh%M")
 
 
 def card(booking: Booking, lang: str = "fr") -> list[CardLine]:
-    lab = LABELS.get(lang, LABELS["fr"])
+    def lab(key: str) -> str:
+        return say(f"card.{key}", lang)
+
     price = format_price(booking.total_price_cents)
     if booking.is_duo:
-        price += f" ({lab['duo']} — {lab['places'].format(n=booking.quantity)})"
+        price += f" ({lab('duo')} — {say('card.places', lang, n=booking.quantity)})"
     lines = [
-        CardLine("user", lab["user"], booking.youth_name),
-        CardLine("offer", lab["offer"], booking.offer_name),
-        CardLine("date", lab["date"], offer_date(booking, lang)),
-        CardLine("price", lab["price"], price),
+        CardLine("user", lab("user"), booking.youth_name),
+        CardLine("offer", lab("offer"), booking.offer_name),
+        CardLine("date", lab("date"), offer_date(booking, lang)),
+        CardLine("price", lab("price"), price),
     ]
     if booking.price_category_label:
         lines.append(
-            CardLine("price_category", lab["price_category"], booking.price_category_label)
+            CardLine("price_category", lab("price_category"), booking.price_category_label)
         )
     if booking.offer_ean:
-        lines.append(CardLine("ean", lab["ean"], booking.offer_ean))
-    lines.append(CardLine("venue", lab["venue"], booking.venue_name))
+        lines.append(CardLine("ean", lab("ean"), booking.offer_ean))
+    lines.append(CardLine("venue", lab("venue"), booking.venue_name))
     return lines
 
 
@@ -98,29 +74,21 @@ def age_text(
     """ "Données du 27/11 à 14:02 (il y a 3 min)" — the cache's age, always shown, in the
     venue's timezone when given (else the machine's)."""
     if as_of is None:
-        return "Aucune donnée synchronisée" if lang == "fr" else "No synchronised data"
+        return say("age.none", lang)
     now = now or utcnow()
     minutes = max(0, int((now - as_of).total_seconds() // 60))
-    at = as_of.astimezone(zone)
-    if lang == "fr":
-        ago = (
-            "à l’instant"
-            if minutes < 1
-            else (f"il y a {minutes} min" if minutes < 120 else f"il y a {minutes // 60} h")
-        )
-        return f"Données du {at:%d/%m} à {at:%H:%M} ({ago})"
-    ago = (
-        "just now"
-        if minutes < 1
-        else (f"{minutes} min ago" if minutes < 120 else f"{minutes // 60} h ago")
-    )
-    return f"Data from {at:%d/%m} at {at:%H:%M} ({ago})"
+    if minutes < 1:
+        ago = say("age.now", lang)
+    elif minutes < 120:
+        ago = say("age.minutes", lang, n=minutes)
+    else:
+        ago = say("age.hours", lang, n=minutes // 60)
+    return say("age.data", lang, at=as_of.astimezone(zone), ago=ago)
 
 
 def source_line(
     source: str, as_of: datetime | None, lang: str = "fr", zone: tzinfo | None = None
 ) -> str:
     if source == "online":
-        return "Vérifié en ligne auprès de pass Culture" if lang == "fr" else "Checked online"
-    prefix = "Décidé hors ligne, sur les données locales" if lang == "fr" else "Decided offline"
-    return f"{prefix} — {age_text(as_of, lang=lang, zone=zone)}"
+        return say("source.online", lang)
+    return say("source.offline", lang, age=age_text(as_of, lang=lang, zone=zone))

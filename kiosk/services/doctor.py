@@ -21,7 +21,7 @@ from typing import Any
 from kiosk import __version__
 from kiosk.domain.clock import Clock, utcnow
 from kiosk.domain.display import age_text
-from kiosk.domain.messages import LANGUAGES
+from kiosk.domain.texts import LANGUAGES, say
 from kiosk.platform.config import Config
 from kiosk.store import outbox, state
 from kiosk.store.database import Database
@@ -45,130 +45,8 @@ class Level(StrEnum):
 
 MARK = {Level.OK: "OK", Level.INFO: "--", Level.WARNING: "!!", Level.ERROR: "XX"}
 
-# Check key → label, per language.
-LABELS: dict[str, dict[str, str]] = {
-    "fr": {
-        "server": "Serveur",
-        "key": "Clé d'API",
-        "clock": "Horloge",
-        "disk": "Disque",
-        "database": "Base de données",
-        "pending": "Validations en attente d'envoi",
-        "conflicts": "Conflits à traiter",
-        "data": "Données locales",
-        "devices": "Caméra et son",
-        "camera": "Caméra",
-        "sound": "Son",
-    },
-    "en": {
-        "server": "Server",
-        "key": "API key",
-        "clock": "Clock",
-        "disk": "Disk",
-        "database": "Database",
-        "pending": "Validations waiting to be sent",
-        "conflicts": "Conflicts to handle",
-        "data": "Local data",
-        "devices": "Camera and sound",
-        "camera": "Camera",
-        "sound": "Sound",
-    },
-}
-# Every other sentence of the report, per language. `{error}`: a message of kiosk.sync or
-# kiosk.store, which speak French only.
-TEXTS: dict[str, dict[str, str]] = {
-    "fr": {
-        "title": "Diagnostic du kiosque — {at:%d/%m/%Y %H:%M:%S}",
-        "sep": " : ",
-        "healthy": "Tout est en ordre.",
-        "unhealthy": "À corriger : voir les lignes marquées !! (attention) et XX (erreur).",
-        "version": "Version",
-        "system": "Système",
-        "counter": "Guichet",
-        "data_dir": "Dossier de données",
-        "venues": "Lieux",
-        "no_venue": "aucun",
-        "not_configured": "Aucun serveur ou aucune clé configurés : lancez l'assistant "
-        "d'installation.",
-        "answers": "{url} répond.",
-        "key_refused": "{error} Remplacez la clé dans les réglages (code administrateur).",
-        "unreachable": "{error} Vérifiez l'adresse ({url}) et le réseau. Les validations restent "
-        "enregistrées et partiront au retour du réseau.",
-        "odd_answer": "Réponse anormale : {error}",
-        "venues_missing": "Clé acceptée, mais elle ne donne pas accès aux lieux {venues} : "
-        "vérifiez les lieux choisis dans les réglages.",
-        "key_ok": "Acceptée ({n} lieu(x) visibles).",
-        "ahead": "en avance",
-        "behind": "en retard",
-        "skew": "L'horloge de cet ordinateur est {direction} de {minutes:.0f} min sur celle de "
-        "pass Culture : les dates d'évènements seraient mal jugées. Réglez l'heure du système "
-        "(synchronisation automatique).",
-        "clock_ok": "Écart de {seconds:.0f} s avec le serveur.",
-        "disk_unreadable": "Impossible de lire l'espace libre ({error}).",
-        "disk_low": "Seulement {mb:.0f} Mo libres : libérez de la place, sinon les validations ne "
-        "pourront plus être enregistrées.",
-        "disk_ok": "{gb:.1f} Go libres dans {path}.",
-        "db_refused": "{error}",
-        "db_unreadable": "Illisible ({kind}) : relancez le kiosque ou contactez le support.",
-        "db_ok": "Intègre ({path}).",
-        "db_damaged": "Endommagée ({rows}) : contactez le support.",
-        "pending_none": "aucune",
-        "pending": "{n} (elles partiront au retour du réseau)",
-        "conflicts_none": "aucun",
-        "conflicts": "{n} : ouvrez la liste des conflits au guichet.",
-        "devices_unknown": "non vérifiés ici.",
-        "camera_gone": "La caméra choisie n'est plus branchée (présentes : {cameras}) : "
-        "choisissez-en une dans les réglages.",
-        "no_camera": "Aucune caméra détectée (la douchette et la saisie du code restent "
-        "possibles).",
-        "no_sound": "Aucune sortie son détectée : les bips sont muets (l'écran reste coloré).",
-    },
-    "en": {
-        "title": "Kiosk diagnostics — {at:%d/%m/%Y %H:%M:%S}",
-        "sep": ": ",
-        "healthy": "All is well.",
-        "unhealthy": "To fix: see the lines marked !! (warning) and XX (error).",
-        "version": "Version",
-        "system": "System",
-        "counter": "Counter",
-        "data_dir": "Data folder",
-        "venues": "Venues",
-        "no_venue": "none",
-        "not_configured": "No server or no key configured: run the setup wizard.",
-        "answers": "{url} answers.",
-        "key_refused": "Key refused: replace it in the settings (administrator PIN). "
-        "Detail: {error}",
-        "unreachable": "Server unreachable: check the address ({url}) and the network. "
-        "Validations stay recorded and will be sent when the network is back. Detail: {error}",
-        "odd_answer": "Abnormal answer from the server. Detail: {error}",
-        "venues_missing": "Key accepted, but it gives no access to venues {venues}: check the "
-        "venues chosen in the settings.",
-        "key_ok": "Accepted ({n} venue(s) visible).",
-        "ahead": "ahead of",
-        "behind": "behind",
-        "skew": "This computer's clock is {minutes:.0f} min {direction} pass Culture's: event "
-        "dates would be misjudged. Set the system time (automatic synchronisation).",
-        "clock_ok": "{seconds:.0f} s difference with the server.",
-        "disk_unreadable": "Cannot read the free space ({error}).",
-        "disk_low": "Only {mb:.0f} MB free: free some space, or validations can no longer be "
-        "recorded.",
-        "disk_ok": "{gb:.1f} GB free in {path}.",
-        "db_refused": "Database unusable. Detail: {error}",
-        "db_unreadable": "Unreadable ({kind}): restart the kiosk or contact support.",
-        "db_ok": "Intact ({path}).",
-        "db_damaged": "Damaged ({rows}): contact support.",
-        "pending_none": "none",
-        "pending": "{n} (they will be sent when the network is back)",
-        "conflicts_none": "none",
-        "conflicts": "{n}: open the conflict list at the counter.",
-        "devices_unknown": "not checked here.",
-        "camera_gone": "The chosen camera is no longer plugged in (present: {cameras}): choose "
-        "one in the settings.",
-        "no_camera": "No camera detected (the barcode scanner and typing the code still work).",
-        "no_sound": "No sound output detected: beeps are silent (the screen still shows the "
-        "colour).",
-    },
-}
+# Labels and sentences live in the catalogue (kiosk.domain.texts) as "doctor.label.<check>" and
+# "doctor.<sentence>". `{error}`: a message of kiosk.sync or kiosk.store.
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,12 +68,12 @@ class Report:
         self.checks.append(Check(key, label, level, message))
 
     def say(self, text_key: str, **values: Any) -> str:
-        """Sentence `text_key` of `TEXTS`, in the report's language."""
-        return TEXTS[self.lang][text_key].format(**values)
+        """Sentence `doctor.<text_key>` of the catalogue, in the report's language."""
+        return say(f"doctor.{text_key}", self.lang, **values)
 
     def note(self, key: str, level: Level, message: str) -> None:
         """Adds check `key` under its label in the report's language."""
-        self.add(key, LABELS[self.lang][key], level, message)
+        self.add(key, say(f"doctor.label.{key}", self.lang), level, message)
 
     @property
     def healthy(self) -> bool:

@@ -20,7 +20,7 @@ from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.engine import Connection
 
 from kiosk.domain.clock import Clock, utcnow
-from kiosk.domain.messages import Phrase
+from kiosk.domain.texts import Phrase
 from kiosk.store import models
 from kiosk.store.database import Database
 
@@ -36,42 +36,6 @@ MAX_DELAY = 15 * 60.0
 ADMIN = "admin"
 ADMIN_HASH_KEY = "pin.admin.hash"
 ADMIN_PIN_MIN = 6
-
-# What the PIN checks say, in French (the default) and English.
-TEXTS: dict[str, dict[str, str]] = {
-    "digits_only": {
-        "fr": "Le code ne doit contenir que des chiffres.",
-        "en": "The PIN must contain digits only.",
-    },
-    "too_short": {
-        "fr": "Le code doit comporter au moins {n} chiffres.",
-        "en": "The PIN must have at least {n} digits.",
-    },
-    "too_long": {
-        "fr": "Le code doit comporter au plus {n} chiffres.",
-        "en": "The PIN must have at most {n} digits.",
-    },
-    "no_admin_pin": {
-        "fr": "Aucun code administrateur n'est défini : relancez l'assistant d'installation.",
-        "en": "No administrator PIN is set: run the setup wizard again.",
-    },
-    "wrong_last_try": {
-        "fr": "Code incorrect. Encore {left} essai avant un temps d'attente.",
-        "en": "Wrong PIN. {left} more try before a waiting time.",
-    },
-    "wrong_tries": {
-        "fr": "Code incorrect. Encore {left} essais avant un temps d'attente.",
-        "en": "Wrong PIN. {left} more tries before a waiting time.",
-    },
-    "locked": {
-        "fr": "Trop d'essais : réessayez dans {wait}.",
-        "en": "Too many tries: try again in {wait}.",
-    },
-    "wrong_locked": {
-        "fr": "Code incorrect. Trop d'essais : réessayez dans {wait}.",
-        "en": "Wrong PIN. Too many tries: try again in {wait}.",
-    },
-}
 
 
 class PinError(ValueError):
@@ -119,11 +83,11 @@ def verify_pin(pin: str, stored: str) -> bool:
 
 def check_pin_format(pin: str, *, min_len: int, max_len: int | None = None) -> None:
     if not pin.isdigit() or not pin.isascii():
-        raise PinError(Phrase.of(TEXTS, "digits_only"))
+        raise PinError(Phrase.of("pin.digits_only"))
     if len(pin) < min_len:
-        raise PinError(Phrase.of(TEXTS, "too_short", n=min_len))
+        raise PinError(Phrase.of("pin.too_short", n=min_len))
     if max_len is not None and len(pin) > max_len:
-        raise PinError(Phrase.of(TEXTS, "too_long", n=max_len))
+        raise PinError(Phrase.of("pin.too_long", n=max_len))
 
 
 def delay_after(failures: int) -> float:
@@ -194,7 +158,7 @@ class Security:
         with self.db.connect() as conn, conn.begin():
             stored = get_setting(conn, ADMIN_HASH_KEY)
         if not stored:
-            return Attempt.refused(Phrase.of(TEXTS, "no_admin_pin"))
+            return Attempt.refused(Phrase.of("pin.no_admin_pin"))
         return self.check(ADMIN, stored, pin)
 
     # -- any scope ------------------------------------------------------------------------
@@ -214,7 +178,7 @@ class Security:
         """Verify `pin` for `scope`, unless locked; records the failure or clears the count."""
         wait = self.locked_for(scope)
         if wait > 0:
-            return Attempt.refused(Phrase.of(TEXTS, "locked", wait=wait_text(wait)), wait)
+            return Attempt.refused(Phrase.of("pin.locked", wait=wait_text(wait)), wait)
         ok = verify_pin(pin, stored_hash)
         with self.db.connect_writer() as conn, conn.begin():
             if ok:
@@ -227,10 +191,10 @@ class Security:
                 until = self.clock() + timedelta(seconds=delay)
                 put_setting(conn, f"pin.{scope}.locked_until", until.isoformat())
         if delay:
-            return Attempt.refused(Phrase.of(TEXTS, "wrong_locked", wait=wait_text(delay)), delay)
+            return Attempt.refused(Phrase.of("pin.wrong_locked", wait=wait_text(delay)), delay)
         left = FREE_ATTEMPTS - failures
         key = "wrong_tries" if left > 1 else "wrong_last_try"
-        return Attempt.refused(Phrase.of(TEXTS, key, left=left))
+        return Attempt.refused(Phrase.of(f"pin.{key}", left=left))
 
     def reset(self, scope: str) -> None:
         with self.db.connect_writer() as conn, conn.begin():

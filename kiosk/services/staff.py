@@ -12,7 +12,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from kiosk.domain.clock import Clock, utcnow
-from kiosk.domain.messages import Phrase
+from kiosk.domain.texts import Phrase
 from kiosk.services.security import Attempt, PinError, Security, check_pin_format, hash_pin
 from kiosk.store import models
 from kiosk.store.database import Database
@@ -21,26 +21,6 @@ T = models.Staff.__table__
 
 PIN_MIN, PIN_MAX = 4, 6
 NAME_MAX = 100
-
-# What the staff accounts say, in French (the default) and English.
-TEXTS: dict[str, dict[str, str]] = {
-    "no_name": {
-        "fr": "Indiquez le prénom ou le nom du membre du personnel.",
-        "en": "Enter the first name or the name of the staff member.",
-    },
-    "name_too_long": {
-        "fr": "Le nom est trop long ({n} caractères au plus).",
-        "en": "The name is too long ({n} characters at most).",
-    },
-    "name_taken": {
-        "fr": "« {name} » existe déjà : choisissez un autre nom (ou réactivez ce compte).",
-        "en": '"{name}" already exists: choose another name (or enable that account again).',
-    },
-    "gone": {
-        "fr": "Ce compte n'existe plus ou a été désactivé.",
-        "en": "This account no longer exists or has been disabled.",
-    },
-}
 
 
 class StaffError(ValueError):
@@ -94,9 +74,9 @@ class StaffService:
     def add(self, name: str, pin: str) -> StaffMember:
         name = " ".join(name.split())
         if not name:
-            raise StaffError(Phrase.of(TEXTS, "no_name"))
+            raise StaffError(Phrase.of("staff.no_name"))
         if len(name) > NAME_MAX:
-            raise StaffError(Phrase.of(TEXTS, "name_too_long", n=NAME_MAX))
+            raise StaffError(Phrase.of("staff.name_too_long", n=NAME_MAX))
         _check_pin(pin)
         try:
             with self.db.connect_writer() as conn, conn.begin():
@@ -106,7 +86,7 @@ class StaffService:
                     )
                 ).inserted_primary_key[0]
         except IntegrityError:
-            raise StaffError(Phrase.of(TEXTS, "name_taken", name=name)) from None
+            raise StaffError(Phrase.of("staff.name_taken", name=name)) from None
         return StaffMember(int(staff_id), name, True)
 
     def set_active(self, staff_id: int, active: bool) -> None:
@@ -123,5 +103,5 @@ class StaffService:
         with self.db.connect() as conn, conn.begin():
             r = conn.execute(select(T.c.pin_hash, T.c.active).where(T.c.id == staff_id)).first()
         if r is None or not r.active:
-            return Attempt.refused(Phrase.of(TEXTS, "gone"))
+            return Attempt.refused(Phrase.of("staff.gone"))
         return self.security.check(_scope(staff_id), r.pin_hash, pin)

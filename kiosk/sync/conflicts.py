@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from kiosk.domain.texts import say
 from kiosk.domain.verdict import Verdict, VerdictKind
 from kiosk.store.outbox import Operation, OpKind
 from kiosk.sync.errors import HttpRefusal
@@ -33,61 +34,12 @@ class ConflictText:
     what_happened: str
     what_to_do: str
 
+    @classmethod
+    def of(cls, conflict: Conflict, lang: str = "fr") -> ConflictText:
+        """The texts of `conflict` in `lang`, from the catalogue (kiosk.domain.texts)."""
+        key = f"conflict.{conflict.value}"
+        return cls(say(f"{key}.title", lang), say(f"{key}.what", lang), say(f"{key}.todo", lang))
 
-TEXTS: dict[Conflict, ConflictText] = {
-    Conflict.USED_ELSEWHERE: ConflictText(
-        "Validée ailleurs",
-        "pass Culture indique que cette contremarque avait déjà été validée, par un autre "
-        "guichet ou un autre outil, avant que cette validation ne lui parvienne.",
-        "Vérifiez que le jeune n'a pas reçu son offre deux fois. Si c'est le cas, contactez-le.",
-    ),
-    Conflict.CANCELLED: ConflictText(
-        "Réservation annulée",
-        "La réservation avait été annulée (par le jeune ou par pass Culture) avant que la "
-        "validation ne parvienne à pass Culture.",
-        "L'offre remise ne sera pas remboursée. Contactez le jeune pour qu'il réserve à nouveau, "
-        "ou le support pass Culture.",
-    ),
-    Conflict.REIMBURSED: ConflictText(
-        "Déjà remboursée",
-        "pass Culture a déjà remboursé cette réservation : elle ne peut plus changer d'état.",
-        "Rien à faire si l'offre a bien été remise ; sinon contactez le support pass Culture.",
-    ),
-    Conflict.TOO_EARLY: ConflictText(
-        "Trop tôt",
-        "La réservation était encore dans son délai d'annulation : pass Culture a refusé la "
-        "validation.",
-        "Validez à nouveau la contremarque après la date indiquée.",
-    ),
-    Conflict.NOT_FOUND: ConflictText(
-        "Contremarque inconnue",
-        "pass Culture ne connaît pas cette contremarque pour vos lieux (code erroné, ou "
-        "réservation d'un autre lieu).",
-        "Vérifiez le code avec le jeune ; une offre remise sur ce code ne sera pas remboursée.",
-    ),
-    Conflict.NOT_USED: ConflictText(
-        "Invalidation refusée",
-        "pass Culture indique que cette réservation n'était pas validée : il n'y avait rien à "
-        "invalider.",
-        "Rien à faire.",
-    ),
-    Conflict.ACTIVATION_CODE: ConflictText(
-        "Invalidation impossible",
-        "Cette réservation a un code d'activation : elle ne peut pas être invalidée.",
-        "Contactez le support pass Culture si l'invalidation est nécessaire.",
-    ),
-    Conflict.MISMATCH: ConflictText(
-        "Autre réservation",
-        "Le code présenté correspond à une autre réservation que celle choisie par le nom du "
-        "jeune : la validation n'a pas été envoyée.",
-        "Vérifiez la réservation du jeune, puis validez à nouveau avec le bon code.",
-    ),
-    Conflict.REFUSED: ConflictText(
-        "Refusée",
-        "pass Culture a refusé l'opération.",
-        "Contactez le support pass Culture avec le code et l'heure.",
-    ),
-}
 
 _DATE = re.compile(r"\d{2}/\d{2}/\d{4} à \d{2}:\d{2}")
 
@@ -134,6 +86,7 @@ def verdict_for_conflict(op: Operation) -> Verdict:
     return Verdict(mapping[conflict], reason=reason)
 
 
-def text_for(op: Operation) -> ConflictText:
+def text_for(op: Operation, lang: str = "fr") -> ConflictText:
+    """What happened and what to do about `op`'s conflict, in `lang` ("fr" or "en")."""
     conflict = Conflict(op.conflict) if op.conflict else Conflict.REFUSED
-    return TEXTS[conflict]
+    return ConflictText.of(conflict, lang)

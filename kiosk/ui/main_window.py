@@ -491,7 +491,7 @@ class MainWindow(QMainWindow):
                 lambda _r: self.refresh(),
             )
 
-        dialog = ConflictsDialog(conflicts, acknowledge, self)
+        dialog = ConflictsDialog(conflicts, acknowledge, self, lang=self.lang)
         dialog.finished.connect(lambda _c: self.screen._forget(dialog))
         self.conflicts_dialog = dialog
         self.screen.open_transient(dialog)

@@ -31,9 +31,12 @@ class ConflictsDialog(QDialog):
         conflicts: list[tuple[Operation, str | None]],
         acknowledge: Callable[[str], None],
         parent: QWidget | None = None,
+        *,
+        lang: str = "fr",
     ) -> None:
         super().__init__(parent)
         self._acknowledge = acknowledge
+        self.lang = lang  # of the conflict texts, which come from the Qt-free catalogue
         self.setWindowTitle(self.tr("Conflits à traiter"))
         self.setAccessibleName(self.windowTitle())
         self.setMinimumSize(780, 520)
@@ -57,13 +60,13 @@ class ConflictsDialog(QDialog):
         self.empty.setVisible(not conflicts)
 
     def _add(self, op: Operation, booking_text: str | None) -> None:
-        t = text_for(op)
+        t = text_for(op, self.lang)
         box = QFrame()
         box.setFrameShape(QFrame.Shape.StyledPanel)
         box.setStyleSheet("QFrame { background: #FFF6F6; border: 1px solid #E4A0A3; }")
         lay = QVBoxLayout(box)
         head = QHBoxLayout()
-        when = format_datetime(op.created_at, None)
+        when = format_datetime(op.created_at, None, self.lang)
         title = QLabel(f"<b>{t.title}</b> — {op.token} — {when}")
         title.setStyleSheet("font-size: 18px; border: none;")
         head.addWidget(title, 1)

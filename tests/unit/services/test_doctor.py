@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from kiosk import __version__
+from kiosk.domain import texts
 from kiosk.main import run
 from kiosk.platform.config import Config, save
 from kiosk.platform.secrets import save_api_key
@@ -350,8 +351,8 @@ def test_each_check_in_french_unchanged_and_in_english(
         found[lang] = check
     assert found["fr"].message == french.format(**paths)
     assert found["en"].message == english.format(**paths)
-    assert found["fr"].label == doctor.LABELS["fr"][key]
-    assert found["en"].label == doctor.LABELS["en"][key]
+    assert found["fr"].label == texts.FR[f"doctor.label.{key}"]
+    assert found["en"].label == texts.EN[f"doctor.label.{key}"]
     assert found["fr"].level is found["en"].level
 
 
@@ -397,10 +398,10 @@ def test_french_report_frame_unchanged(db: Database, data_dir: Path, fixed_disk:
 
 
 def test_every_text_exists_in_both_languages_with_the_same_values() -> None:
-    assert set(doctor.LABELS["fr"]) == set(doctor.LABELS["en"])
-    assert set(doctor.TEXTS["fr"]) == set(doctor.TEXTS["en"])
-    for key, french in doctor.TEXTS["fr"].items():
-        assert _fields(french) == _fields(doctor.TEXTS["en"][key]), key
+    doctor_ids = {k for k in texts.FR if k.startswith("doctor.")}
+    assert doctor_ids == {k for k in texts.EN if k.startswith("doctor.")}
+    for key in doctor_ids:
+        assert _fields(texts.FR[key]) == _fields(texts.EN[key]), key
 
 
 def _fields(template: str) -> set[str]:

@@ -1,0 +1,418 @@
+"""The message catalogue of the Qt-free layers: every sentence domain, store, sync and services
+show to people, in French (the default) and English, keyed by a message id.
+
+The UI translates its own widgets with Qt `tr()`; what the lower layers say goes through `say()`
+(or a `Phrase` kept for later), so the window can ask for the same message in its language.
+Templates use `str.format` fields; both languages of an id take the same fields.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+LANGUAGES = ("fr", "en")
+
+FR: dict[str, str] = {
+    # -- the counter screen: the Guichet's permanent callout and invalidation dialog (facts §6)
+    "counter.id_reminder": "N’oubliez pas de vérifier l’identité du bénéficiaire avant de "
+    "valider la contremarque.",
+    "counter.id_reminder_detail": "Les pièces d’identité doivent impérativement être présentées "
+    "physiquement. Merci de ne pas accepter les pièces d’identité au format numérique.",
+    "counter.unvalidate_confirm_title": "Voulez-vous vraiment invalider cette contremarque ?",
+    "counter.unvalidate_confirm_body": "Cette contremarque a déjà été validée. Si vous "
+    "l’invalidez, la réservation ne vous sera pas remboursée.",
+    "counter.validate_button": "Valider la contremarque",
+    "counter.unvalidate_button": "Invalider la contremarque",
+    # -- verdicts: the big word and the sentence (kiosk.domain.messages.render)
+    "verdict.validable.title": "VALIDABLE",
+    "verdict.validable.message": 'Coupon vérifié, cliquez sur "Valider" pour enregistrer',
+    "verdict.validated.title": "VALIDÉE",
+    "verdict.validated.message": "Contremarque validée !",
+    "verdict.to_confirm.title": "À CONFIRMER",
+    "verdict.to_confirm.message": "Validation enregistrée à confirmer : pass Culture la "
+    "vérifiera au retour du réseau.",
+    "verdict.unvalidated.title": "INVALIDÉE",
+    "verdict.unvalidated.message": "Contremarque invalidée !",
+    "verdict.already_used.title": "DÉJÀ VALIDÉE",
+    "verdict.already_used.message": "Cette contremarque a déjà été validée{when}.",
+    "verdict.cancelled.title": "ANNULÉE",
+    "verdict.cancelled.message": "Cette réservation a été annulée",
+    "verdict.reimbursed.title": "REMBOURSÉE",
+    "verdict.reimbursed.message": "Cette réservation a été remboursée",
+    "verdict.too_early.title": "TROP TÔT",
+    "verdict.too_early.message": "Vous pourrez valider cette contremarque à partir du {date}, "
+    "une fois le délai d’annulation passé.",
+    "verdict.wrong_venue.title": "AUTRE LIEU",
+    "verdict.wrong_venue.message": "Vous n'avez pas les droits nécessaires pour voir cette "
+    "contremarque{venue}",
+    "verdict.unknown.title": "INCONNUE",
+    "verdict.unknown.message": "La contremarque n'existe pas",
+    "verdict.unknown_offline.title": "INCONNUE HORS LIGNE",
+    "verdict.unknown_offline.message": "Ce guichet ne connaît pas encore cette contremarque et "
+    "pass Culture est injoignable. Cherchez la réservation par le nom du jeune pour "
+    "l’enregistrer « à confirmer ».",
+    "verdict.not_used.title": "NON VALIDÉE",
+    "verdict.not_used.message": "Cette réservation n'a pas encore été validée",
+    "verdict.invalid_scan.title": "CODE REFUSÉ",
+    "verdict.invalid_scan.message": "{reason}",
+    "verdict.invalid_scan.no_reason": "Ce code n'est pas une contremarque pass Culture",
+    "verdict.when.on": " le {at}",
+    "verdict.when.counter": ", au guichet « {counter} »",
+    "verdict.when.staff": ", par {staff}",
+    "verdict.venue": " (réservation pour {venue})",
+    "datetime": "{at:%d/%m/%Y} à {at:%H:%M}",
+    # -- the booking card and the data's age (kiosk.domain.display)
+    "card.user": "Utilisateur",
+    "card.offer": "Offre",
+    "card.date": "Date de l’offre",
+    "card.permanent": "Permanent",
+    "card.price": "Prix",
+    "card.price_category": "Intitulé du tarif",
+    "card.ean": "EAN-13",
+    "card.venue": "Lieu",
+    "card.duo": "DUO",
+    "card.places": "{n} places",
+    "age.none": "Aucune donnée synchronisée",
+    "age.now": "à l’instant",
+    "age.minutes": "il y a {n} min",
+    "age.hours": "il y a {n} h",
+    "age.data": "Données du {at:%d/%m} à {at:%H:%M} ({ago})",
+    "source.online": "Vérifié en ligne auprès de pass Culture",
+    "source.offline": "Décidé hors ligne, sur les données locales — {age}",
+    # -- conflicts: refusals of the central API after the fact (kiosk.sync.conflicts)
+    "conflict.used_elsewhere.title": "Validée ailleurs",
+    "conflict.used_elsewhere.what": "pass Culture indique que cette contremarque avait déjà été "
+    "validée, par un autre guichet ou un autre outil, avant que cette validation ne lui "
+    "parvienne.",
+    "conflict.used_elsewhere.todo": "Vérifiez que le jeune n'a pas reçu son offre deux fois. Si "
+    "c'est le cas, contactez-le.",
+    "conflict.cancelled.title": "Réservation annulée",
+    "conflict.cancelled.what": "La réservation avait été annulée (par le jeune ou par pass "
+    "Culture) avant que la validation ne parvienne à pass Culture.",
+    "conflict.cancelled.todo": "L'offre remise ne sera pas remboursée. Contactez le jeune pour "
+    "qu'il réserve à nouveau, ou le support pass Culture.",
+    "conflict.reimbursed.title": "Déjà remboursée",
+    "conflict.reimbursed.what": "pass Culture a déjà remboursé cette réservation : elle ne peut "
+    "plus changer d'état.",
+    "conflict.reimbursed.todo": "Rien à faire si l'offre a bien été remise ; sinon contactez le "
+    "support pass Culture.",
+    "conflict.too_early.title": "Trop tôt",
+    "conflict.too_early.what": "La réservation était encore dans son délai d'annulation : pass "
+    "Culture a refusé la validation.",
+    "conflict.too_early.todo": "Validez à nouveau la contremarque après la date indiquée.",
+    "conflict.not_found.title": "Contremarque inconnue",
+    "conflict.not_found.what": "pass Culture ne connaît pas cette contremarque pour vos lieux "
+    "(code erroné, ou réservation d'un autre lieu).",
+    "conflict.not_found.todo": "Vérifiez le code avec le jeune ; une offre remise sur ce code ne "
+    "sera pas remboursée.",
+    "conflict.not_used.title": "Invalidation refusée",
+    "conflict.not_used.what": "pass Culture indique que cette réservation n'était pas validée : "
+    "il n'y avait rien à invalider.",
+    "conflict.not_used.todo": "Rien à faire.",
+    "conflict.activation_code.title": "Invalidation impossible",
+    "conflict.activation_code.what": "Cette réservation a un code d'activation : elle ne peut "
+    "pas être invalidée.",
+    "conflict.activation_code.todo": "Contactez le support pass Culture si l'invalidation est "
+    "nécessaire.",
+    "conflict.mismatch.title": "Autre réservation",
+    "conflict.mismatch.what": "Le code présenté correspond à une autre réservation que celle "
+    "choisie par le nom du jeune : la validation n'a pas été envoyée.",
+    "conflict.mismatch.todo": "Vérifiez la réservation du jeune, puis validez à nouveau avec le "
+    "bon code.",
+    "conflict.refused.title": "Refusée",
+    "conflict.refused.what": "pass Culture a refusé l'opération.",
+    "conflict.refused.todo": "Contactez le support pass Culture avec le code et l'heure.",
+    # -- PINs (kiosk.services.security)
+    "pin.digits_only": "Le code ne doit contenir que des chiffres.",
+    "pin.too_short": "Le code doit comporter au moins {n} chiffres.",
+    "pin.too_long": "Le code doit comporter au plus {n} chiffres.",
+    "pin.no_admin_pin": "Aucun code administrateur n'est défini : relancez l'assistant "
+    "d'installation.",
+    "pin.wrong_last_try": "Code incorrect. Encore {left} essai avant un temps d'attente.",
+    "pin.wrong_tries": "Code incorrect. Encore {left} essais avant un temps d'attente.",
+    "pin.locked": "Trop d'essais : réessayez dans {wait}.",
+    "pin.wrong_locked": "Code incorrect. Trop d'essais : réessayez dans {wait}.",
+    # -- staff accounts (kiosk.services.staff)
+    "staff.no_name": "Indiquez le prénom ou le nom du membre du personnel.",
+    "staff.name_too_long": "Le nom est trop long ({n} caractères au plus).",
+    "staff.name_taken": "« {name} » existe déjà : choisissez un autre nom (ou réactivez ce "
+    "compte).",
+    "staff.gone": "Ce compte n'existe plus ou a été désactivé.",
+    # -- storage failures (kiosk.store), classified by SQLite error code
+    "store.disk_full": "Le disque est plein : la validation n'a pas été enregistrée. Libérez de "
+    "la place puis réessayez.",
+    "store.read_only": "Le dossier de données est en lecture seule : la validation n'a pas été "
+    "enregistrée. Vérifiez les droits du dossier ou le disque.",
+    "store.corrupt": "La base de données du kiosque est endommagée. Relancez le kiosque : il "
+    "restaurera la dernière sauvegarde.",
+    "store.busy": "La base de données est occupée. Réessayez dans un instant.",
+    "store.other": "Erreur de la base de données locale ({detail}).",
+    # -- the central API (kiosk.sync)
+    "sync.rate_limited": "Trop de requêtes : nouvel essai dans {seconds:.0f} s.",
+    # -- `kiosk doctor` (kiosk.services.doctor): check labels, then sentences
+    "doctor.label.server": "Serveur",
+    "doctor.label.key": "Clé d'API",
+    "doctor.label.clock": "Horloge",
+    "doctor.label.disk": "Disque",
+    "doctor.label.database": "Base de données",
+    "doctor.label.pending": "Validations en attente d'envoi",
+    "doctor.label.conflicts": "Conflits à traiter",
+    "doctor.label.data": "Données locales",
+    "doctor.label.devices": "Caméra et son",
+    "doctor.label.camera": "Caméra",
+    "doctor.label.sound": "Son",
+    "doctor.title": "Diagnostic du kiosque — {at:%d/%m/%Y %H:%M:%S}",
+    "doctor.sep": " : ",
+    "doctor.healthy": "Tout est en ordre.",
+    "doctor.unhealthy": "À corriger : voir les lignes marquées !! (attention) et XX (erreur).",
+    "doctor.version": "Version",
+    "doctor.system": "Système",
+    "doctor.counter": "Guichet",
+    "doctor.data_dir": "Dossier de données",
+    "doctor.venues": "Lieux",
+    "doctor.no_venue": "aucun",
+    "doctor.not_configured": "Aucun serveur ou aucune clé configurés : lancez l'assistant "
+    "d'installation.",
+    "doctor.answers": "{url} répond.",
+    "doctor.key_refused": "{error} Remplacez la clé dans les réglages (code administrateur).",
+    "doctor.unreachable": "{error} Vérifiez l'adresse ({url}) et le réseau. Les validations "
+    "restent enregistrées et partiront au retour du réseau.",
+    "doctor.odd_answer": "Réponse anormale : {error}",
+    "doctor.venues_missing": "Clé acceptée, mais elle ne donne pas accès aux lieux {venues} : "
+    "vérifiez les lieux choisis dans les réglages.",
+    "doctor.key_ok": "Acceptée ({n} lieu(x) visibles).",
+    "doctor.ahead": "en avance",
+    "doctor.behind": "en retard",
+    "doctor.skew": "L'horloge de cet ordinateur est {direction} de {minutes:.0f} min sur celle "
+    "de pass Culture : les dates d'évènements seraient mal jugées. Réglez l'heure du système "
+    "(synchronisation automatique).",
+    "doctor.clock_ok": "Écart de {seconds:.0f} s avec le serveur.",
+    "doctor.disk_unreadable": "Impossible de lire l'espace libre ({error}).",
+    "doctor.disk_low": "Seulement {mb:.0f} Mo libres : libérez de la place, sinon les "
+    "validations ne pourront plus être enregistrées.",
+    "doctor.disk_ok": "{gb:.1f} Go libres dans {path}.",
+    "doctor.db_refused": "{error}",
+    "doctor.db_unreadable": "Illisible ({kind}) : relancez le kiosque ou contactez le support.",
+    "doctor.db_ok": "Intègre ({path}).",
+    "doctor.db_damaged": "Endommagée ({rows}) : contactez le support.",
+    "doctor.pending_none": "aucune",
+    "doctor.pending": "{n} (elles partiront au retour du réseau)",
+    "doctor.conflicts_none": "aucun",
+    "doctor.conflicts": "{n} : ouvrez la liste des conflits au guichet.",
+    "doctor.devices_unknown": "non vérifiés ici.",
+    "doctor.camera_gone": "La caméra choisie n'est plus branchée (présentes : {cameras}) : "
+    "choisissez-en une dans les réglages.",
+    "doctor.no_camera": "Aucune caméra détectée (la douchette et la saisie du code restent "
+    "possibles).",
+    "doctor.no_sound": "Aucune sortie son détectée : les bips sont muets (l'écran reste coloré).",
+}
+
+EN: dict[str, str] = {
+    "counter.id_reminder": "Remember to check the beneficiary's identity before validating the "
+    "countermark.",
+    "counter.id_reminder_detail": "Identity documents must be shown physically. Please do not "
+    "accept digital ID.",
+    "counter.unvalidate_confirm_title": "Do you really want to invalidate this countermark?",
+    "counter.unvalidate_confirm_body": "This countermark has already been validated. If you "
+    "invalidate it, the booking will not be reimbursed to you.",
+    "counter.validate_button": "Validate the countermark",
+    "counter.unvalidate_button": "Invalidate the countermark",
+    "verdict.validable.title": "VALID",
+    "verdict.validable.message": 'Countermark checked, click "Validate" to record it',
+    "verdict.validated.title": "VALIDATED",
+    "verdict.validated.message": "Countermark validated!",
+    "verdict.to_confirm.title": "TO CONFIRM",
+    "verdict.to_confirm.message": "Validation recorded to confirm: pass Culture will check it "
+    "when the network is back.",
+    "verdict.unvalidated.title": "INVALIDATED",
+    "verdict.unvalidated.message": "Countermark invalidated!",
+    "verdict.already_used.title": "ALREADY USED",
+    "verdict.already_used.message": "This countermark was already validated{when}.",
+    "verdict.cancelled.title": "CANCELLED",
+    "verdict.cancelled.message": "This booking has been cancelled",
+    "verdict.reimbursed.title": "REIMBURSED",
+    "verdict.reimbursed.message": "This booking has been reimbursed",
+    "verdict.too_early.title": "TOO EARLY",
+    "verdict.too_early.message": "You can validate this countermark from {date}, once the "
+    "cancellation period is over.",
+    "verdict.wrong_venue.title": "OTHER VENUE",
+    "verdict.wrong_venue.message": "You are not allowed to see this countermark{venue}",
+    "verdict.unknown.title": "UNKNOWN",
+    "verdict.unknown.message": "This countermark does not exist",
+    "verdict.unknown_offline.title": "UNKNOWN OFFLINE",
+    "verdict.unknown_offline.message": "This counter does not know this countermark yet and "
+    "pass Culture cannot be reached. Search the booking by the youth's name to record it "
+    '"to confirm".',
+    "verdict.not_used.title": "NOT VALIDATED",
+    "verdict.not_used.message": "This booking has not been validated yet",
+    "verdict.invalid_scan.title": "REFUSED CODE",
+    "verdict.invalid_scan.message": "{reason}",
+    "verdict.invalid_scan.no_reason": "This code is not a pass Culture countermark",
+    "verdict.when.on": " on {at}",
+    "verdict.when.counter": ', at counter "{counter}"',
+    "verdict.when.staff": ", by {staff}",
+    "verdict.venue": " (booking for {venue})",
+    "datetime": "{at:%d/%m/%Y} at {at:%H:%M}",
+    "card.user": "User",
+    "card.offer": "Offer",
+    "card.date": "Offer date",
+    "card.permanent": "Permanent",
+    "card.price": "Price",
+    "card.price_category": "Price category",
+    "card.ean": "EAN-13",
+    "card.venue": "Venue",
+    "card.duo": "DUO",
+    "card.places": "{n} places",
+    "age.none": "No synchronised data",
+    "age.now": "just now",
+    "age.minutes": "{n} min ago",
+    "age.hours": "{n} h ago",
+    "age.data": "Data from {at:%d/%m} at {at:%H:%M} ({ago})",
+    "source.online": "Checked online",
+    "source.offline": "Decided offline — {age}",
+    "conflict.used_elsewhere.title": "Validated elsewhere",
+    "conflict.used_elsewhere.what": "pass Culture says this countermark had already been "
+    "validated, by another counter or another tool, before this validation reached it.",
+    "conflict.used_elsewhere.todo": "Check that the youth did not receive the offer twice. If "
+    "so, contact them.",
+    "conflict.cancelled.title": "Booking cancelled",
+    "conflict.cancelled.what": "The booking had been cancelled (by the youth or by pass "
+    "Culture) before the validation reached pass Culture.",
+    "conflict.cancelled.todo": "The offer handed over will not be reimbursed. Contact the youth "
+    "so they book again, or pass Culture support.",
+    "conflict.reimbursed.title": "Already reimbursed",
+    "conflict.reimbursed.what": "pass Culture has already reimbursed this booking: its state "
+    "can no longer change.",
+    "conflict.reimbursed.todo": "Nothing to do if the offer was handed over; otherwise contact "
+    "pass Culture support.",
+    "conflict.too_early.title": "Too early",
+    "conflict.too_early.what": "The booking was still within its cancellation period: pass "
+    "Culture refused the validation.",
+    "conflict.too_early.todo": "Validate the countermark again after the date shown.",
+    "conflict.not_found.title": "Unknown countermark",
+    "conflict.not_found.what": "pass Culture does not know this countermark for your venues "
+    "(wrong code, or a booking for another venue).",
+    "conflict.not_found.todo": "Check the code with the youth; an offer handed over on this "
+    "code will not be reimbursed.",
+    "conflict.not_used.title": "Invalidation refused",
+    "conflict.not_used.what": "pass Culture says this booking was not validated: there was "
+    "nothing to invalidate.",
+    "conflict.not_used.todo": "Nothing to do.",
+    "conflict.activation_code.title": "Invalidation impossible",
+    "conflict.activation_code.what": "This booking has an activation code: it cannot be "
+    "invalidated.",
+    "conflict.activation_code.todo": "Contact pass Culture support if the invalidation is needed.",
+    "conflict.mismatch.title": "Other booking",
+    "conflict.mismatch.what": "The code shown belongs to another booking than the one chosen "
+    "by the youth's name: the validation was not sent.",
+    "conflict.mismatch.todo": "Check the youth's booking, then validate again with the right code.",
+    "conflict.refused.title": "Refused",
+    "conflict.refused.what": "pass Culture refused the operation.",
+    "conflict.refused.todo": "Contact pass Culture support with the code and the time.",
+    "pin.digits_only": "The PIN must contain digits only.",
+    "pin.too_short": "The PIN must have at least {n} digits.",
+    "pin.too_long": "The PIN must have at most {n} digits.",
+    "pin.no_admin_pin": "No administrator PIN is set: run the setup wizard again.",
+    "pin.wrong_last_try": "Wrong PIN. {left} more try before a waiting time.",
+    "pin.wrong_tries": "Wrong PIN. {left} more tries before a waiting time.",
+    "pin.locked": "Too many tries: try again in {wait}.",
+    "pin.wrong_locked": "Wrong PIN. Too many tries: try again in {wait}.",
+    "staff.no_name": "Enter the first name or the name of the staff member.",
+    "staff.name_too_long": "The name is too long ({n} characters at most).",
+    "staff.name_taken": '"{name}" already exists: choose another name (or enable that account '
+    "again).",
+    "staff.gone": "This account no longer exists or has been disabled.",
+    "store.disk_full": "The disk is full: the validation was not recorded. Free some space, "
+    "then try again.",
+    "store.read_only": "The data folder is read-only: the validation was not recorded. Check "
+    "the folder's permissions or the disk.",
+    "store.corrupt": "The kiosk's database is damaged. Restart the kiosk: it will restore the "
+    "last backup.",
+    "store.busy": "The database is busy. Try again in a moment.",
+    "store.other": "Local database error ({detail}).",
+    "sync.rate_limited": "Too many requests: next try in {seconds:.0f} s.",
+    "doctor.label.server": "Server",
+    "doctor.label.key": "API key",
+    "doctor.label.clock": "Clock",
+    "doctor.label.disk": "Disk",
+    "doctor.label.database": "Database",
+    "doctor.label.pending": "Validations waiting to be sent",
+    "doctor.label.conflicts": "Conflicts to handle",
+    "doctor.label.data": "Local data",
+    "doctor.label.devices": "Camera and sound",
+    "doctor.label.camera": "Camera",
+    "doctor.label.sound": "Sound",
+    "doctor.title": "Kiosk diagnostics — {at:%d/%m/%Y %H:%M:%S}",
+    "doctor.sep": ": ",
+    "doctor.healthy": "All is well.",
+    "doctor.unhealthy": "To fix: see the lines marked !! (warning) and XX (error).",
+    "doctor.version": "Version",
+    "doctor.system": "System",
+    "doctor.counter": "Counter",
+    "doctor.data_dir": "Data folder",
+    "doctor.venues": "Venues",
+    "doctor.no_venue": "none",
+    "doctor.not_configured": "No server or no key configured: run the setup wizard.",
+    "doctor.answers": "{url} answers.",
+    "doctor.key_refused": "Key refused: replace it in the settings (administrator PIN). "
+    "Detail: {error}",
+    "doctor.unreachable": "Server unreachable: check the address ({url}) and the network. "
+    "Validations stay recorded and will be sent when the network is back. Detail: {error}",
+    "doctor.odd_answer": "Abnormal answer from the server. Detail: {error}",
+    "doctor.venues_missing": "Key accepted, but it gives no access to venues {venues}: check "
+    "the venues chosen in the settings.",
+    "doctor.key_ok": "Accepted ({n} venue(s) visible).",
+    "doctor.ahead": "ahead of",
+    "doctor.behind": "behind",
+    "doctor.skew": "This computer's clock is {minutes:.0f} min {direction} pass Culture's: "
+    "event dates would be misjudged. Set the system time (automatic synchronisation).",
+    "doctor.clock_ok": "{seconds:.0f} s difference with the server.",
+    "doctor.disk_unreadable": "Cannot read the free space ({error}).",
+    "doctor.disk_low": "Only {mb:.0f} MB free: free some space, or validations can no longer "
+    "be recorded.",
+    "doctor.disk_ok": "{gb:.1f} GB free in {path}.",
+    "doctor.db_refused": "Database unusable. Detail: {error}",
+    "doctor.db_unreadable": "Unreadable ({kind}): restart the kiosk or contact support.",
+    "doctor.db_ok": "Intact ({path}).",
+    "doctor.db_damaged": "Damaged ({rows}): contact support.",
+    "doctor.pending_none": "none",
+    "doctor.pending": "{n} (they will be sent when the network is back)",
+    "doctor.conflicts_none": "none",
+    "doctor.conflicts": "{n}: open the conflict list at the counter.",
+    "doctor.devices_unknown": "not checked here.",
+    "doctor.camera_gone": "The chosen camera is no longer plugged in (present: {cameras}): "
+    "choose one in the settings.",
+    "doctor.no_camera": "No camera detected (the barcode scanner and typing the code still work).",
+    "doctor.no_sound": "No sound output detected: beeps are silent (the screen still shows the "
+    "colour).",
+}
+
+CATALOGUE: dict[str, dict[str, str]] = {"fr": FR, "en": EN}
+
+
+def template(msg_id: str, lang: str = "fr") -> str:
+    """The raw template of `msg_id` in `lang` (French for an unknown language)."""
+    return CATALOGUE.get(lang, FR)[msg_id]
+
+
+def say(msg_id: str, lang: str = "fr", /, **values: Any) -> str:
+    """Message `msg_id` in `lang` ("fr" or "en"; anything else: French), filled with `values`."""
+    return template(msg_id, lang).format(**values)
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A message a Qt-free layer says, kept with its values so the UI can ask for it in the
+    window's language: `text()` is French, `text("en")` English."""
+
+    msg_id: str
+    values: Mapping[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, msg_id: str, **values: Any) -> Phrase:
+        return cls(msg_id, values)
+
+    def text(self, lang: str = "fr") -> str:
+        return say(self.msg_id, lang, **self.values)

@@ -17,7 +17,7 @@ from typing import Any
 
 from kiosk import __version__
 from kiosk.cli import commands
-from kiosk.platform.config import ConfigError
+from kiosk.domain.errors import KioskError
 from kiosk.platform.exits import EXIT_ENV, EXIT_OK, EXIT_USAGE, CliError
 
 Registrar = Callable[[Any], None]
@@ -94,9 +94,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run(argv: Sequence[str] | None = None) -> int:
-    from kiosk.store.errors import StoreError
-    from kiosk.sync.errors import ApiError
-
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -117,7 +114,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     except CliError as exc:
         print(exc.message, file=sys.stderr)
         return exc.code
-    except (StoreError, ConfigError, ApiError) as exc:
+    except KioskError as exc:  # store, config, API…: said in French, no traceback
         print(exc.message, file=sys.stderr)
         return EXIT_ENV
     except KeyboardInterrupt:

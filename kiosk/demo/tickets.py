@@ -10,6 +10,7 @@ import qrcode
 from PIL import Image, ImageDraw, ImageFont
 
 from kiosk.demo.world import KIND_LABELS, DemoTicket
+from kiosk.domain.errors import KioskError
 
 W, H = 1240, 1754  # A4 at 150 dpi
 FONT_DIRS = (
@@ -20,10 +21,8 @@ FONT_DIRS = (
 )
 
 
-class TicketError(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class TicketError(KioskError):
+    """Demo tickets that cannot be printed (message in French)."""
 
 
 def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:

@@ -16,6 +16,8 @@ from typing import Any
 
 import platformdirs
 
+from kiosk.domain.errors import KioskError
+
 APP_NAME = "kiosk-passculture"
 CONFIG_NAME = "kiosk.toml"
 
@@ -23,10 +25,8 @@ PRODUCTION_URL = "https://backend.passculture.app"
 INTEGRATION_URL = "https://backend.integration.passculture.pro"
 
 
-class ConfigError(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class ConfigError(KioskError):
+    """An unreadable or invalid configuration (message in French)."""
 
 
 def resolve_data_dir(arg: str | os.PathLike[str] | None = None) -> Path:

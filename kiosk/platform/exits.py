@@ -7,16 +7,17 @@ demo, which are independent of each other.
 
 from __future__ import annotations
 
+from kiosk.domain.errors import KioskError
+
 EXIT_OK = 0
 EXIT_REFUSED = 1
 EXIT_USAGE = 2
 EXIT_ENV = 3
 
 
-class CliError(Exception):
+class CliError(KioskError):
     """Ends a command: `message` is printed (French) and `code` is the exit code."""
 
     def __init__(self, message: str, code: int = EXIT_ENV) -> None:
         super().__init__(message)
-        self.message = message
         self.code = code

@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select, text
 
 from kiosk.domain.clock import utcnow
+from kiosk.domain.errors import KioskError
 from kiosk.domain.rules import cancellation_limit
 from kiosk.store import bookings, models
 from kiosk.store.database import Database
@@ -65,10 +66,8 @@ STATUSES = {
 }
 
 
-class ImportError_(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class ImportError_(KioskError):
+    """An export file the kiosk cannot read (message in French)."""
 
 
 @dataclass

@@ -20,6 +20,7 @@ from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.engine import Connection
 
 from kiosk.domain.clock import Clock, utcnow
+from kiosk.domain.errors import KioskError
 from kiosk.domain.texts import Phrase
 from kiosk.store import models
 from kiosk.store.database import Database
@@ -38,16 +39,11 @@ ADMIN_HASH_KEY = "pin.admin.hash"
 ADMIN_PIN_MIN = 6
 
 
-class PinError(ValueError):
+class PinError(KioskError, ValueError):
     """A PIN that does not fit the rules: `message` in French, `text(lang)` in either."""
 
     def __init__(self, said: Phrase) -> None:
-        self.phrase = said
-        self.message = said.text()
-        super().__init__(self.message)
-
-    def text(self, lang: str = "fr") -> str:
-        return self.phrase.text(lang)
+        super().__init__(said)
 
 
 def hash_pin(pin: str, *, salt: bytes | None = None) -> str:

@@ -12,6 +12,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from kiosk.domain.clock import Clock, utcnow
+from kiosk.domain.errors import KioskError
 from kiosk.domain.texts import Phrase
 from kiosk.services.security import Attempt, PinError, Security, check_pin_format, hash_pin
 from kiosk.store import models
@@ -23,16 +24,11 @@ PIN_MIN, PIN_MAX = 4, 6
 NAME_MAX = 100
 
 
-class StaffError(ValueError):
+class StaffError(KioskError, ValueError):
     """A refused account change: `message` in French, `text(lang)` in either."""
 
     def __init__(self, said: Phrase) -> None:
-        self.phrase = said
-        self.message = said.text()
-        super().__init__(self.message)
-
-    def text(self, lang: str = "fr") -> str:
-        return self.phrase.text(lang)
+        super().__init__(said)
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
+from kiosk.domain.errors import KioskError
 
-class StoreError(Exception):
+
+class StoreError(KioskError):
     """A storage problem the user must be told about (message in French)."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 class DataDirError(StoreError):
@@ -24,4 +22,4 @@ class DatabaseCorrupt(StoreError):
 
 
 class StorageFull(StoreError):
-    """Disk full or read-only: new validations must stop until it is fixed."""
+    """Disk full, read-only or busy: new validations must stop until it is fixed."""

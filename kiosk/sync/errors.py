@@ -4,20 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from kiosk.domain.errors import KioskError
+from kiosk.domain.texts import Phrase
 
-class ApiError(Exception):
+
+class ApiError(KioskError):
     """Base: `message` is French, for staff."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 class NetworkError(ApiError):
     """No usable answer. `maybe_sent`: the request may have reached the server (read timeout,
     connection dropped after sending, 5xx), so a change may have been committed."""
 
-    def __init__(self, message: str, *, maybe_sent: bool) -> None:
+    def __init__(self, message: str | Phrase, *, maybe_sent: bool) -> None:
         super().__init__(message)
         self.maybe_sent = maybe_sent
 
@@ -28,7 +27,7 @@ class KeyRefused(ApiError):
 
 class RateLimited(ApiError):
     def __init__(self, retry_after: float) -> None:
-        super().__init__(f"Trop de requêtes : nouvel essai dans {retry_after:.0f} s.")
+        super().__init__(Phrase.of("sync.rate_limited", seconds=retry_after))
         self.retry_after = retry_after
 
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain import messages
 from kiosk.domain.booking import Booking
 from kiosk.domain.display import source_line
+from kiosk.domain.errors import KioskError
 from kiosk.domain.payload import parse_payload
 from kiosk.domain.verdict import Family, VerdictKind
 from kiosk.services.counter import CheckResult, Counter
@@ -44,8 +45,11 @@ log = logging.getLogger("kiosk.ui.counter")
 _NOTHING = object()
 
 
-def _explain(exc: BaseException) -> str:
-    """A French sentence for a failure in a background call (never a traceback)."""
+def _explain(exc: BaseException, lang: str = "fr") -> str:
+    """A sentence for a failure in a background call (never a traceback), in `lang` when the
+    error comes from the catalogue."""
+    if isinstance(exc, KioskError) and exc.message:
+        return exc.text(lang)
     message = getattr(exc, "message", None)
     if isinstance(message, str) and message:
         return message
@@ -207,7 +211,7 @@ class CounterScreen(QWidget):
         try:
             result = self.counter.check_local(payload)
         except Exception as exc:  # a storage failure: say it, never a traceback
-            self._show_error(self.tr("ERREUR"), _explain(exc))
+            self._show_error(self.tr("ERREUR"), _explain(exc, self.lang))
             return
         online = bool(result.token) and self.is_online()
         if online and result.verdict.kind is VerdictKind.UNKNOWN_OFFLINE:
@@ -424,7 +428,7 @@ class CounterScreen(QWidget):
         if isinstance(exc, LookupError):
             message = self.tr("Cette réservation n’est plus dans les données locales.")
         else:
-            message = _explain(exc)
+            message = _explain(exc, self.lang)
         self._show_error(self.tr("NON ENREGISTRÉE"), message)
         self._drain_queue()
 

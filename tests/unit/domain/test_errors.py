@@ -1,0 +1,53 @@
+"""One error base: every error people are told about is a KioskError carrying its message."""
+
+from __future__ import annotations
+
+import pytest
+
+from kiosk.cli.commands import CliError
+from kiosk.demo.tickets import TicketError
+from kiosk.domain.errors import KioskError
+from kiosk.domain.texts import Phrase
+from kiosk.platform.config import ConfigError
+from kiosk.services.importer import ImportError_
+from kiosk.services.security import PinError
+from kiosk.services.staff import StaffError
+from kiosk.store.errors import DatabaseCorrupt, StorageFull, StoreError
+from kiosk.sync.errors import ApiError, NetworkError, RateLimited
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        StoreError("Panne."),
+        StorageFull("Panne."),
+        DatabaseCorrupt("Panne."),
+        ConfigError("Panne."),
+        ApiError("Panne."),
+        NetworkError("Panne.", maybe_sent=False),
+        ImportError_("Panne."),
+        TicketError("Panne."),
+        CliError("Panne.", 2),
+    ],
+)
+def test_every_error_derives_from_the_base_with_its_message(error: KioskError) -> None:
+    assert isinstance(error, KioskError)
+    assert error.message == str(error) == "Panne."
+    assert error.text("en") == "Panne."  # no catalogue id: the French message
+
+
+def test_an_error_from_the_catalogue_speaks_either_language() -> None:
+    error = RateLimited(12.4)
+    assert error.message == "Trop de requêtes : nouvel essai dans 12 s."
+    assert error.text("en") == "Too many requests: next try in 12 s."
+    assert error.retry_after == 12.4
+
+
+@pytest.mark.parametrize("cls", [PinError, StaffError])
+def test_pin_and_staff_errors_stay_value_errors(cls: type[KioskError]) -> None:
+    error = cls(Phrase.of("pin.too_short", n=4))
+    assert isinstance(error, KioskError) and isinstance(error, ValueError)
+    assert error.message == "Le code doit comporter au moins 4 chiffres."
+    assert error.text("en") == "The PIN must have at least 4 digits."
+    with pytest.raises(KioskError):
+        raise error

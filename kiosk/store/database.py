@@ -17,7 +17,8 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from kiosk.store.errors import DatabaseCorrupt, DataDirError, StorageFull
+# storage_error: the services also import it from here.
+from kiosk.store.errors import DatabaseCorrupt, DataDirError, storage_error
 
 DB_NAME = "kiosk.sqlite3"
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -40,34 +41,9 @@ def _begin(conn: Connection) -> None:
     conn.exec_driver_sql(f"BEGIN {mode}".strip())
 
 
-def explain_sqlite_error(exc: BaseException) -> str:
-    """A French sentence for a low-level SQLite failure."""
-    msg = str(getattr(exc, "orig", exc)).lower()
-    if "disk is full" in msg or "database or disk is full" in msg:
-        return (
-            "Le disque est plein : la validation n'a pas été enregistrée. Libérez de la place "
-            "puis réessayez."
-        )
-    if "readonly" in msg or "read-only" in msg or "attempt to write" in msg:
-        return (
-            "Le dossier de données est en lecture seule : la validation n'a pas été enregistrée. "
-            "Vérifiez les droits du dossier ou le disque."
-        )
-    if "malformed" in msg or "not a database" in msg or "corrupt" in msg:
-        return (
-            "La base de données du kiosque est endommagée. Relancez le kiosque : il restaurera "
-            "la dernière sauvegarde."
-        )
-    if "locked" in msg or "busy" in msg:
-        return "La base de données est occupée. Réessayez dans un instant."
-    return f"Erreur de la base de données locale ({msg})."
-
-
-def storage_error(exc: BaseException) -> StorageFull | DatabaseCorrupt:
-    message = explain_sqlite_error(exc)
-    if "endommagée" in message:
-        return DatabaseCorrupt(message)
-    return StorageFull(message)
+def explain_sqlite_error(exc: BaseException, lang: str = "fr") -> str:
+    """A sentence for a low-level SQLite failure, in `lang`."""
+    return storage_error(exc).text(lang)
 
 
 PRIVATE_DIR = 0o700
@@ -178,7 +154,11 @@ class Database:
     def require_healthy(self, *, full: bool = False) -> None:
         from kiosk.store.recovery import quick_check
 
-        rows = quick_check(self.path, full=full)
+        try:
+            rows = quick_check(self.path, full=full)
+        except sqlite3.Error as exc:  # busy, unreadable, I/O…: not proof the file is damaged
+            self.dispose()
+            raise storage_error(exc) from None
         if rows != ["ok"]:
             self.dispose()
             raise DatabaseCorrupt(

@@ -22,6 +22,7 @@ from typing import Any
 
 from kiosk.store import models
 from kiosk.store.backup import FILE_MODE, BackupFile, newest_good
+from kiosk.store.errors import about_the_surroundings
 from kiosk.store.types import to_db
 
 log = logging.getLogger("kiosk.store.recovery")
@@ -83,7 +84,9 @@ class RecoveryReport:
 
 def quick_check(path: Path, *, full: bool = False) -> list[str]:
     """`PRAGMA quick_check` (or `integrity_check`) rows of a database file; ["ok"] if healthy.
-    An unreadable file gives its error as the only row."""
+    A file SQLite cannot read (corrupt, not a database, I/O error) gives its error as the only
+    row; a failure of the surroundings (full, read-only, cannot open, busy) is raised: it says
+    nothing about the file, so it must not send a good database to recovery."""
     pragma = "integrity_check" if full else "quick_check"
     try:
         conn = sqlite3.connect(path, timeout=10)
@@ -92,6 +95,8 @@ def quick_check(path: Path, *, full: bool = False) -> list[str]:
         finally:
             conn.close()
     except sqlite3.Error as exc:
+        if about_the_surroundings(exc):
+            raise
         return [str(exc)]
 
 

@@ -149,8 +149,33 @@ FR: dict[str, str] = {
     "restaurera la dernière sauvegarde.",
     "store.busy": "La base de données est occupée. Réessayez dans un instant.",
     "store.other": "Erreur de la base de données locale ({detail}).",
+    "store.cannot_create_dir": "Impossible de créer le dossier de données {path} ({reason}). "
+    "Vérifiez le chemin et les droits, ou choisissez-en un autre avec --data-dir.",
+    "store.not_a_dir": "{path} n'est pas un dossier. Choisissez un dossier de données.",
+    "store.cannot_read": "Impossible de lire {path} ({reason}).",
+    "store.bad_header": "Le fichier {path} n'est pas une base du kiosque ou est endommagé. "
+    "Relancez le kiosque pour restaurer la dernière sauvegarde, ou contactez le support.",
+    "store.damaged": "La base de données du kiosque est endommagée ({detail}). Le kiosque va la "
+    "mettre de côté et restaurer la dernière sauvegarde.",
+    "store.not_restored": "La base de données du kiosque est endommagée et n'a pas pu être "
+    "restaurée ({detail}). Contactez le support ; le fichier endommagé est conservé dans {path}.",
+    "store.dir_not_writable": "Le dossier de données {path} n'est pas accessible en écriture "
+    "({reason} : disque en lecture seule ou droits insuffisants). Vérifiez le disque et les "
+    "droits du dossier, ou choisissez-en un autre avec --data-dir.",
+    "store.already_running": "Le kiosque est déjà ouvert sur ce dossier de données (processus "
+    "{pid}). Utilisez la fenêtre ouverte, ou fermez-la avant d'en lancer une autre.",
     # -- the central API (kiosk.sync)
     "sync.rate_limited": "Trop de requêtes : nouvel essai dans {seconds:.0f} s.",
+    "sync.unreachable": "Serveur pass Culture injoignable ({kind}).",
+    "sync.timeout": "Le serveur pass Culture ne répond pas à temps ({kind}).",
+    "sync.interrupted": "Connexion interrompue avec le serveur pass Culture ({kind}).",
+    "sync.too_big": "Réponse du serveur trop volumineuse : ignorée.",
+    "sync.too_slow": "Le serveur pass Culture ne répond pas à temps (réponse trop lente).",
+    "sync.server_error": "Le serveur pass Culture est en erreur (HTTP {status}).",
+    "sync.bad_json": "Réponse illisible du serveur (JSON invalide).",
+    "sync.key_refused": "La clé d'API est refusée par pass Culture (HTTP 401).",
+    "sync.key_forbidden": "La clé d'API n'a pas les droits nécessaires (HTTP 403).",
+    "sync.unexpected_status": "Réponse inattendue du serveur (HTTP {status}).",
     # -- `kiosk doctor` (kiosk.services.doctor): check labels, then sentences
     "doctor.label.server": "Serveur",
     "doctor.label.key": "Clé d'API",
@@ -332,7 +357,32 @@ EN: dict[str, str] = {
     "last backup.",
     "store.busy": "The database is busy. Try again in a moment.",
     "store.other": "Local database error ({detail}).",
+    "store.cannot_create_dir": "Cannot create the data folder {path} ({reason}). Check the path "
+    "and the permissions, or choose another one with --data-dir.",
+    "store.not_a_dir": "{path} is not a folder. Choose a data folder.",
+    "store.cannot_read": "Cannot read {path} ({reason}).",
+    "store.bad_header": "The file {path} is not a kiosk database or is damaged. Restart the "
+    "kiosk to restore the last backup, or contact support.",
+    "store.damaged": "The kiosk's database is damaged ({detail}). The kiosk will set it aside "
+    "and restore the last backup.",
+    "store.not_restored": "The kiosk's database is damaged and could not be restored "
+    "({detail}). Contact support; the damaged file is kept in {path}.",
+    "store.dir_not_writable": "The data folder {path} cannot be written to ({reason}: read-only "
+    "disk or insufficient permissions). Check the disk and the folder's permissions, or choose "
+    "another one with --data-dir.",
+    "store.already_running": "The kiosk is already open on this data folder (process {pid}). "
+    "Use the open window, or close it before starting another one.",
     "sync.rate_limited": "Too many requests: next try in {seconds:.0f} s.",
+    "sync.unreachable": "pass Culture server unreachable ({kind}).",
+    "sync.timeout": "The pass Culture server does not answer in time ({kind}).",
+    "sync.interrupted": "Connection to the pass Culture server interrupted ({kind}).",
+    "sync.too_big": "Server answer too large: ignored.",
+    "sync.too_slow": "The pass Culture server does not answer in time (answer too slow).",
+    "sync.server_error": "The pass Culture server is failing (HTTP {status}).",
+    "sync.bad_json": "Unreadable server answer (invalid JSON).",
+    "sync.key_refused": "The API key is refused by pass Culture (HTTP 401).",
+    "sync.key_forbidden": "The API key does not have the required rights (HTTP 403).",
+    "sync.unexpected_status": "Unexpected server answer (HTTP {status}).",
     "doctor.label.server": "Server",
     "doctor.label.key": "API key",
     "doctor.label.clock": "Clock",

@@ -112,13 +112,15 @@ def _server(report: Report, config: Config, client: ApiClient | None, clock: Clo
         venues = client.offerer_venues()
     except KeyRefused as exc:
         report.note("server", Level.OK, say("answers", url=client.base_url))
-        report.note("key", Level.ERROR, say("key_refused", error=exc.message))
+        report.note("key", Level.ERROR, say("key_refused", error=exc.text(report.lang)))
     except NetworkError as exc:
         report.note(
-            "server", Level.ERROR, say("unreachable", error=exc.message, url=client.base_url)
+            "server",
+            Level.ERROR,
+            say("unreachable", error=exc.text(report.lang), url=client.base_url),
         )
     except ApiError as exc:
-        report.note("server", Level.WARNING, say("odd_answer", error=exc.message))
+        report.note("server", Level.WARNING, say("odd_answer", error=exc.text(report.lang)))
     else:
         report.note("server", Level.OK, say("answers", url=client.base_url))
         seen = {v["id"] for v in venues}
@@ -167,7 +169,7 @@ def _database(report: Report, db: Database) -> None:
             counts = outbox.counts(conn)
             as_of = state.get_time(conn, state.PULLED_AT)
     except StoreError as exc:
-        report.note("database", Level.ERROR, say("db_refused", error=exc.message))
+        report.note("database", Level.ERROR, say("db_refused", error=exc.text(report.lang)))
         return
     except Exception as exc:  # any SQLite failure is a finding, not a crash
         report.note("database", Level.ERROR, say("db_unreadable", kind=type(exc).__name__))
@@ -251,7 +253,7 @@ def run_doctor(
             try:
                 db, own_db = Database.open(config.data_dir), True
             except StoreError as exc:
-                report.note("database", Level.ERROR, say("db_refused", error=exc.message))
+                report.note("database", Level.ERROR, say("db_refused", error=exc.text(report.lang)))
         if db is not None:
             _database(report, db)
         _devices(report, config, device_probe)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from kiosk.domain.clock import Clock, utcnow
+from kiosk.domain.texts import Phrase
 from kiosk.platform.config import Config, save
 from kiosk.services.counter import Counter
 from kiosk.store import backup, retention
@@ -76,9 +77,7 @@ def open_database(config: Config, clock: Clock = utcnow) -> tuple[Database, Reco
         db = Database.open(config.data_dir)
     except (OSError, sqlite3.Error, DatabaseCorrupt) as exc:
         raise DatabaseCorrupt(
-            "La base de données du kiosque est endommagée et n'a pas pu être restaurée "
-            f"({exc}). Contactez le support ; le fichier endommagé est conservé dans "
-            f"{config.data_dir}."
+            Phrase.of("store.not_restored", detail=exc, path=config.data_dir)
         ) from None
     log.warning("database recovered: %s", report.message)
     return db, report
@@ -92,8 +91,7 @@ def open_services(config: Config, *, lock: bool = True, clock: Clock = utcnow) -
         config.data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DataDirError(
-            f"Impossible de créer le dossier de données {config.data_dir} ({exc.strerror}). "
-            "Vérifiez le chemin et les droits, ou choisissez-en un autre avec --data-dir."
+            Phrase.of("store.cannot_create_dir", path=config.data_dir, reason=exc.strerror)
         ) from None
     if lock:
         held = DataDirLock(config.data_dir)

@@ -18,6 +18,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 # storage_error: the services also import it from here.
+from kiosk.domain.texts import Phrase
 from kiosk.store.errors import DatabaseCorrupt, DataDirError, storage_error
 
 DB_NAME = "kiosk.sqlite3"
@@ -100,13 +101,10 @@ class Database:
             data_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise DataDirError(
-                f"Impossible de créer le dossier de données {data_dir} ({exc.strerror}). "
-                "Vérifiez le chemin et les droits, ou choisissez-en un autre avec --data-dir."
+                Phrase.of("store.cannot_create_dir", path=data_dir, reason=exc.strerror)
             ) from None
         if not data_dir.is_dir():
-            raise DataDirError(
-                f"{data_dir} n'est pas un dossier. Choisissez un dossier de données."
-            )
+            raise DataDirError(Phrase.of("store.not_a_dir", path=data_dir))
         path = data_dir / DB_NAME
         secure_files(data_dir)
         db = cls(path)
@@ -124,13 +122,11 @@ class Database:
             with open(self.path, "rb") as fh:
                 head = fh.read(16)
         except OSError as exc:
-            raise DataDirError(f"Impossible de lire {self.path} ({exc.strerror}).") from None
+            raise DataDirError(
+                Phrase.of("store.cannot_read", path=self.path, reason=exc.strerror)
+            ) from None
         if head and head != b"SQLite format 3\x00":
-            raise DatabaseCorrupt(
-                f"Le fichier {self.path} n'est pas une base du kiosque ou est endommagé. "
-                "Relancez le kiosque pour restaurer la dernière sauvegarde, "
-                "ou contactez le support."
-            )
+            raise DatabaseCorrupt(Phrase.of("store.bad_header", path=self.path))
 
     def upgrade(self) -> None:
         from kiosk.store.migrate import upgrade
@@ -156,15 +152,12 @@ class Database:
 
         try:
             rows = quick_check(self.path, full=full)
-        except sqlite3.Error as exc:  # busy, unreadable, I/O…: not proof the file is damaged
+        except sqlite3.Error as exc:  # full, read-only, cannot open, busy: not the file's fault
             self.dispose()
             raise storage_error(exc) from None
         if rows != ["ok"]:
             self.dispose()
-            raise DatabaseCorrupt(
-                f"La base de données du kiosque est endommagée ({rows[0][:120]}). Le kiosque va "
-                "la mettre de côté et restaurer la dernière sauvegarde."
-            )
+            raise DatabaseCorrupt(Phrase.of("store.damaged", detail=rows[0][:120]))
 
     def integrity_check(self) -> list[str]:
         """`PRAGMA integrity_check` rows; ["ok"] when healthy."""

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import IO
 
+from kiosk.domain.texts import Phrase
 from kiosk.store.errors import AlreadyRunning, DataDirError
 
 LOCK_NAME = "kiosk.lock"
@@ -22,9 +23,7 @@ class DataDirLock:
             fh = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held while running
         except OSError as exc:
             raise DataDirError(
-                f"Le dossier de données {self.path.parent} n'est pas accessible en écriture "
-                f"({exc.strerror} : disque en lecture seule ou droits insuffisants). Vérifiez le "
-                "disque et les droits du dossier, ou choisissez-en un autre avec --data-dir."
+                Phrase.of("store.dir_not_writable", path=self.path.parent, reason=exc.strerror)
             ) from None
         try:
             if sys.platform == "win32":
@@ -39,10 +38,7 @@ class DataDirLock:
             fh.seek(0)
             owner = fh.read().strip() or "?"
             fh.close()
-            raise AlreadyRunning(
-                f"Le kiosque est déjà ouvert sur ce dossier de données (processus {owner}). "
-                "Utilisez la fenêtre ouverte, ou fermez-la avant d'en lancer une autre."
-            ) from None
+            raise AlreadyRunning(Phrase.of("store.already_running", pid=owner)) from None
         fh.seek(0)
         fh.truncate()
         fh.write(str(os.getpid()))

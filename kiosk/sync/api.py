@@ -14,6 +14,7 @@ from typing import Any
 
 import httpx
 
+from kiosk.domain.texts import Phrase
 from kiosk.sync import schema
 from kiosk.sync.errors import (
     BadResponse,
@@ -112,17 +113,15 @@ class ApiClient:
                 response.close()
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
             raise NetworkError(
-                f"Serveur pass Culture injoignable ({type(exc).__name__}).", maybe_sent=False
+                Phrase.of("sync.unreachable", kind=type(exc).__name__), maybe_sent=False
             ) from None
         except httpx.TimeoutException as exc:
             raise NetworkError(
-                f"Le serveur pass Culture ne répond pas à temps ({type(exc).__name__}).",
-                maybe_sent=mutating,
+                Phrase.of("sync.timeout", kind=type(exc).__name__), maybe_sent=mutating
             ) from None
         except httpx.HTTPError as exc:
             raise NetworkError(
-                f"Connexion interrompue avec le serveur pass Culture ({type(exc).__name__}).",
-                maybe_sent=mutating,
+                Phrase.of("sync.interrupted", kind=type(exc).__name__), maybe_sent=mutating
             ) from None
         self.last_server_date = response.headers.get("date")
         self.requests += 1
@@ -134,17 +133,14 @@ class ApiClient:
         first, never waiting for ever)."""
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > MAX_BODY:
-            raise BadResponse("Réponse du serveur trop volumineuse : ignorée.")
+            raise BadResponse(Phrase.of("sync.too_big"))
         buf = bytearray()
         for chunk in response.iter_bytes():
             buf += chunk
             if len(buf) > MAX_BODY:
-                raise BadResponse("Réponse du serveur trop volumineuse : ignorée.")
+                raise BadResponse(Phrase.of("sync.too_big"))
             if time.monotonic() > deadline:
-                raise NetworkError(
-                    "Le serveur pass Culture ne répond pas à temps (réponse trop lente).",
-                    maybe_sent=mutating,
-                )
+                raise NetworkError(Phrase.of("sync.too_slow"), maybe_sent=mutating)
         return bytes(buf)
 
     def _decode(self, response: httpx.Response, content: bytes, mutating: bool) -> Any:
@@ -157,9 +153,7 @@ class ApiClient:
             self.limiter.pause(retry_after)
             raise RateLimited(retry_after)
         if status >= 500:
-            raise NetworkError(
-                f"Le serveur pass Culture est en erreur (HTTP {status}).", maybe_sent=mutating
-            )
+            raise NetworkError(Phrase.of("sync.server_error", status=status), maybe_sent=mutating)
         if status == 204:
             return None
         body: Any = None
@@ -168,17 +162,17 @@ class ApiClient:
                 body = json.loads(content)
             except (ValueError, UnicodeDecodeError, RecursionError):  # incl. absurd nesting
                 if 200 <= status < 300:
-                    raise BadResponse("Réponse illisible du serveur (JSON invalide).") from None
+                    raise BadResponse(Phrase.of("sync.bad_json")) from None
                 body = content[:500].decode("utf-8", "replace")
         if status == 401:
-            raise KeyRefused("La clé d'API est refusée par pass Culture (HTTP 401).")
+            raise KeyRefused(Phrase.of("sync.key_refused"))
         if 200 <= status < 300:
             return body
         if status == 403 and not (isinstance(body, dict) and {"payment", "booking"} & set(body)):
-            raise KeyRefused("La clé d'API n'a pas les droits nécessaires (HTTP 403).")
+            raise KeyRefused(Phrase.of("sync.key_forbidden"))
         if status in (400, 403, 404, 410, 422):
             raise HttpRefusal(status, body)
-        raise BadResponse(f"Réponse inattendue du serveur (HTTP {status}).")
+        raise BadResponse(Phrase.of("sync.unexpected_status", status=status))
 
     # -- bookings -----------------------------------------------------------------------
     def get_booking(self, token: str, *, quick: bool = False) -> dict[str, Any]:

@@ -90,14 +90,19 @@ def open_counter_services(config: Config) -> Any:
     from kiosk.platform.exits import EXIT_ENV, CliError
     from kiosk.services.wiring import open_services
     from kiosk.store.errors import AlreadyRunning, StoreError
+    from kiosk.ui.common.i18n import lang_of
     from kiosk.ui.single_instance import explain_lock_refusal
 
     try:
         return open_services(config)
     except StoreError as exc:
         # Locked by a process without a window (`kiosk sync`, a hung kiosk), a full disk…
-        message = explain_lock_refusal(exc) if isinstance(exc, AlreadyRunning) else exc.message
-        alert(message)
+        if isinstance(exc, AlreadyRunning):
+            message = explain_lock_refusal(exc)
+            alert(message)
+        else:
+            message = exc.message
+            alert(exc.text(lang_of(config.language)))  # the window's language, not the log's
         raise CliError(message, EXIT_ENV) from None
 
 

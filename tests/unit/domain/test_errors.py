@@ -51,3 +51,23 @@ def test_pin_and_staff_errors_stay_value_errors(cls: type[KioskError]) -> None:
     assert error.text("en") == "The PIN must have at least 4 digits."
     with pytest.raises(KioskError):
         raise error
+
+
+def test_store_errors_from_the_catalogue_speak_english(tmp_path) -> None:
+    from kiosk.store.database import Database
+    from kiosk.store.errors import DataDirError
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    with pytest.raises(KioskError) as err:
+        Database.open(blocker)
+    assert isinstance(err.value, DataDirError)
+    assert err.value.message == f"{blocker} n'est pas un dossier. Choisissez un dossier de données."
+    assert err.value.text("en") == f"{blocker} is not a folder. Choose a data folder."
+
+
+def test_api_errors_from_the_catalogue_speak_english() -> None:
+    error = NetworkError(Phrase.of("sync.unreachable", kind="ConnectError"), maybe_sent=False)
+    assert error.message == "Serveur pass Culture injoignable (ConnectError)."
+    assert error.text("en") == "pass Culture server unreachable (ConnectError)."
+    assert not error.maybe_sent

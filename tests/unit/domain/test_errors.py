@@ -62,8 +62,14 @@ def test_store_errors_from_the_catalogue_speak_english(tmp_path) -> None:
     with pytest.raises(KioskError) as err:
         Database.open(blocker)
     assert isinstance(err.value, DataDirError)
-    assert err.value.message == f"{blocker} n'est pas un dossier. Choisissez un dossier de données."
-    assert err.value.text("en") == f"{blocker} is not a folder. Choose a data folder."
+    assert err.value.message == (
+        f"Impossible de créer le dossier de données {blocker} (File exists). Vérifiez le chemin "
+        "et les droits, ou choisissez-en un autre avec --data-dir."
+    )
+    assert err.value.text("en") == (
+        f"Cannot create the data folder {blocker} (File exists). Check the path and the "
+        "permissions, or choose another one with --data-dir."
+    )
 
 
 def test_api_errors_from_the_catalogue_speak_english() -> None:

@@ -276,7 +276,10 @@ def lookup(dbapi_conn: Any, token: str) -> Lookup:
 # -- what the pull needs ------------------------------------------------------------------
 def highest_id(conn: Connection, venue_id: int) -> int | None:
     """The highest booking id cached for a venue: new bookings are found past it."""
-    return conn.execute(select(func.max(T.c.id)).where(T.c.venue_id == venue_id)).scalar_one()
+    top: int | None = conn.execute(
+        select(func.max(T.c.id)).where(T.c.venue_id == venue_id)
+    ).scalar_one()
+    return top
 
 
 def confirmed_at(conn: Connection, venue_ids: Iterable[int]) -> list[tuple[int, int]]:

@@ -23,8 +23,7 @@ from kiosk.store import bookings, catalogue, outbox, state
 from kiosk.store.database import Database
 from kiosk.sync import schema
 from kiosk.sync.api import ApiClient
-from kiosk.sync.pager import Page, Pager, Progress, Resource, read_all
-from kiosk.sync.pager import no_progress as _noop  # the engine's default progress
+from kiosk.sync.pager import Page, Pager, Progress, Resource, no_progress, read_all
 
 log = logging.getLogger("kiosk.sync.pull")
 
@@ -116,7 +115,7 @@ class Bookings(Resource):
         status: str | None = None,
     ) -> None:
         self.client, self.clock = client, clock
-        filters = {"venue_id": venue_id, "offer_id": offer_id, "status": status}
+        filters: dict[str, Any] = {"venue_id": venue_id, "offer_id": offer_id, "status": status}
         self.filters = {k: v for k, v in filters.items() if v is not None}
 
     def fetch(self, first_index: int) -> Page:
@@ -184,7 +183,7 @@ class Puller:
     def venues(self) -> int:
         return self.pager.walk([Venues(self.client, self.clock)])
 
-    def bookings_full(self, progress: Progress = _noop) -> int:
+    def bookings_full(self, progress: Progress = no_progress) -> int:
         """Walk every booking of the venues (resumable). Marks the cache's age when complete."""
         claim = self._claim_age()
         lists = [VenueBookings(self.client, self.clock, v, resumable=True) for v in self.venue_ids]
@@ -208,7 +207,7 @@ class Puller:
         lists = [Bookings(self.client, self.clock, offer_id=o) for o in left]
         return self.pager.walk(lists, then=claim)
 
-    def offers(self, progress: Progress = _noop) -> int:
+    def offers(self, progress: Progress = no_progress) -> int:
         """Products and events of the venues, with event dates. One page, one transaction."""
         lists = [
             Offers(self.client, self.clock, kind, v)

@@ -271,3 +271,39 @@ def lookup(dbapi_conn: Any, token: str) -> Lookup:
         pending = PendingOp(row[n], _dt(row[n + 1]), row[n + 2], row[n + 3], row[n + 4])
     pulled = row[n + 5]
     return Lookup(booking, pending, datetime.fromisoformat(pulled) if pulled else None)
+
+
+# -- what the pull needs ------------------------------------------------------------------
+def highest_id(conn: Connection, venue_id: int) -> int | None:
+    """The highest booking id cached for a venue: new bookings are found past it."""
+    top: int | None = conn.execute(
+        select(func.max(T.c.id)).where(T.c.venue_id == venue_id)
+    ).scalar_one()
+    return top
+
+
+def confirmed_at(conn: Connection, venue_ids: Iterable[int]) -> list[tuple[int, int]]:
+    """(booking id, offer id) of the bookings cached as CONFIRMED at the venues."""
+    rows = conn.execute(
+        select(T.c.id, T.c.offer_id).where(
+            T.c.status == BookingStatus.CONFIRMED.value, T.c.venue_id.in_(list(venue_ids))
+        )
+    )
+    return [(bid, offer_id) for bid, offer_id in rows]
+
+
+_FILL_BEGINNINGS = (
+    "UPDATE booking SET beginning = (SELECT beginning FROM stock "
+    "WHERE stock.id = booking.stock_id) WHERE beginning IS NULL AND stock_id IN "
+    "(SELECT id FROM stock WHERE beginning IS NOT NULL)"
+)
+
+
+def fill_beginnings(conn: Connection, id_range: tuple[int, int] | None = None) -> None:
+    """Event bookings take their date from their stock (the booking JSON has none); all of
+    them, or those with an id in `id_range` (a page just stored)."""
+    if id_range is None:
+        conn.execute(text(_FILL_BEGINNINGS))
+    else:
+        lo, hi = id_range
+        conn.execute(text(_FILL_BEGINNINGS + " AND id BETWEEN :lo AND :hi"), {"lo": lo, "hi": hi})

@@ -33,7 +33,9 @@ from kiosk.sync.errors import (
     NetworkError,
 )
 from kiosk.sync.images import FetchSummary, ImageCache, images_dir, offer_image_urls
-from kiosk.sync.pull import Progress, Puller, _noop
+from kiosk.sync.pager import Progress
+from kiosk.sync.pager import no_progress as _noop
+from kiosk.sync.pull import Puller
 from kiosk.sync.push import Backoff, Pusher, PushSummary
 
 log = logging.getLogger("kiosk.sync")

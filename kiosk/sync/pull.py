@@ -1,9 +1,11 @@
 """Pull: venues, offers with their dates, and bookings of the kiosk's venues into the cache.
 
-Page by page, each page in its own transaction, with a cursor saved after each page so an
-interrupted pull resumes where it stopped. The real API has no "modified since": new bookings
-are found by walking from the highest known id, and cancellations of active bookings by
-re-listing the active (CONFIRMED) set and re-reading the offers of those that left it.
+Every list is walked by the one `Pager` (page by page, each page checked whole and stored in its
+own transaction, the outbox watermark taken before each request, cursors saved per page); here
+are only the lists themselves and the order they are walked in. The real API has no "modified
+since": new bookings are found by walking from the highest known id, and cancellations of
+active bookings by re-listing the active (CONFIRMED) set and re-reading the offers of those
+that left it.
 """
 
 from __future__ import annotations
@@ -13,28 +15,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, select, text
-from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.engine import Connection
 
 from kiosk.domain.booking import BookingStatus
 from kiosk.domain.clock import Clock
-from kiosk.store import bookings, models, outbox, state
+from kiosk.store import bookings, catalogue, outbox, state
 from kiosk.store.database import Database
 from kiosk.sync import schema
-from kiosk.sync.api import PAGE_LIMIT, ApiClient
+from kiosk.sync.api import ApiClient
+from kiosk.sync.pager import Page, Pager, Progress, Resource, no_progress, read_all
 
 log = logging.getLogger("kiosk.sync.pull")
-
-Progress = Callable[[str, int, int | None], None]  # stage, done, total (None: unknown)
-
-VENUES = models.Venue.__table__
-OFFERS = models.Offer.__table__
-STOCKS = models.Stock.__table__
-
-
-def _noop(stage: str, done: int, total: int | None) -> None:
-    return None
 
 
 @dataclass
@@ -44,207 +35,63 @@ class PullSummary:
     venues: int = 0
 
 
-def _upsert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
-    if not rows:
-        return
-    stmt = insert(table).values(rows)
-    cols = {c: stmt.excluded[c] for c in rows[0] if c != "id"}
-    conn.execute(stmt.on_conflict_do_update(index_elements=[table.c.id], set_=cols))
+# -- the lists ------------------------------------------------------------------------------
+class Venues(Resource):
+    """The key's venues: one answer, no pages."""
+
+    paginated = False
+
+    def __init__(self, client: ApiClient, clock: Clock) -> None:
+        self.client, self.clock = client, clock
+
+    def fetch(self, first_index: int) -> Page:
+        return Page(self.client.offerer_venues())
+
+    def store(self, conn: Connection, page: Page, asked: outbox.Watermark) -> None:
+        catalogue.upsert_venues(conn, page.rows, self.clock())
 
 
-class Puller:
-    def __init__(self, db: Database, client: ApiClient, venue_ids: Iterable[int], clock: Clock):
-        self.db = db
-        self.client = client
-        self.venue_ids = list(venue_ids)
-        self.clock = clock
+class EventDates(Resource):
+    """An event's dates: read whole with the page of events that holds it."""
 
-    def _watermark(self) -> outbox.Watermark:
-        with self.db.connect() as conn, conn.begin():
-            return outbox.watermark(conn)
+    def __init__(self, client: ApiClient, event_id: int) -> None:
+        self.client, self.event_id = client, event_id
 
-    # -- venues ---------------------------------------------------------------------------
-    def venues(self) -> list[dict[str, Any]]:
-        rows = self.client.offerer_venues()
-        now = self.clock()
-        with self.db.connect_writer() as conn, conn.begin():
-            _upsert(conn, VENUES, [{**r, "synced_at": now} for r in rows])
-        return rows
+    def fetch(self, first_index: int) -> Page:
+        body = self.client.event_dates(self.event_id, first_index)
+        return Page(schema.dates(body, self.event_id))
 
-    # -- bookings -------------------------------------------------------------------------
-    def bookings_full(self, progress: Progress = _noop) -> int:
-        """Walk every booking of the venues (resumable). Marks the cache's age when complete."""
-        total = 0
-        started = self.clock()
-        with self.db.connect_writer() as conn:
-            for venue_id in self.venue_ids:
-                key = f"cursor.bookings.{venue_id}"
-                with conn.begin():
-                    cursor = int(state.get(conn, key) or 1)
-                while True:
-                    asked = self._watermark()  # before the request: see bookings.upsert
-                    page = self.client.bookings_page(first_index=cursor, venue_id=venue_id)
-                    with conn.begin():
-                        self._store_page(conn, page, asked)
-                        cursor = (page[-1]["id"] + 1) if page else cursor
-                        done = len(page) < PAGE_LIMIT
-                        state.put(conn, key, None if done else str(cursor))
-                    total += len(page)
-                    progress("bookings", total, None)
-                    if done:
-                        break
-            with conn.begin():
-                state.put_time(conn, state.PULLED_AT, started)
-        return total
 
-    def bookings_new(self) -> int:
-        """Bookings created since the last pull: walk from the highest known id."""
-        total = 0
-        with self.db.connect_writer() as conn:
-            for venue_id in self.venue_ids:
-                with conn.begin():
-                    top = conn.execute(
-                        select(func.max(bookings.T.c.id)).where(bookings.T.c.venue_id == venue_id)
-                    ).scalar_one_or_none()
-                cursor = (top or 0) + 1
-                while True:
-                    asked = self._watermark()  # before the request: see bookings.upsert
-                    page = self.client.bookings_page(first_index=cursor, venue_id=venue_id)
-                    with conn.begin():
-                        self._store_page(conn, page, asked)
-                    total += len(page)
-                    if len(page) < PAGE_LIMIT:
-                        break
-                    cursor = page[-1]["id"] + 1
-        return total
+class Offers(Resource):
+    """A venue's products or events; each page stored with its stocks (a product's one stock,
+    an event's dates) and the prices and next date they give the offer."""
 
-    def bookings_active(self) -> int:
-        """Re-list CONFIRMED bookings; re-read the offers of those that left the set (cancelled,
-        used elsewhere, reimbursed) so the cache learns their new status."""
-        seen: set[int] = set()
-        started = self.clock()
-        with self.db.connect_writer() as conn:
-            for venue_id in self.venue_ids:
-                cursor = 1
-                while True:
-                    asked = self._watermark()  # before the request: see bookings.upsert
-                    page = self.client.bookings_page(
-                        first_index=cursor, venue_id=venue_id, status=BookingStatus.CONFIRMED.value
-                    )
-                    with conn.begin():
-                        bookings.upsert(conn, page, self.clock(), asked=asked)
-                    seen.update(r["id"] for r in page)
-                    if len(page) < PAGE_LIMIT:
-                        break
-                    cursor = page[-1]["id"] + 1
-            with conn.begin():
-                rows = conn.execute(
-                    select(bookings.T.c.id, bookings.T.c.offer_id).where(
-                        bookings.T.c.status == BookingStatus.CONFIRMED.value,
-                        bookings.T.c.venue_id.in_(self.venue_ids),
-                    )
-                ).all()
-            left = {offer_id for bid, offer_id in rows if bid not in seen}
-            changed = 0
-            for offer_id in sorted(left):
-                cursor = 1
-                while True:
-                    asked = self._watermark()  # before the request: see bookings.upsert
-                    page = self.client.bookings_page(first_index=cursor, offer_id=offer_id)
-                    with conn.begin():
-                        bookings.upsert(conn, page, self.clock(), asked=asked)
-                    changed += len(page)
-                    if len(page) < PAGE_LIMIT:
-                        break
-                    cursor = page[-1]["id"] + 1
-            with conn.begin():
-                state.put_time(conn, state.PULLED_AT, started)
-        return changed
+    stage = "offers"
 
-    def _store_page(
-        self, conn: Connection, page: list[dict[str, Any]], asked: outbox.Watermark
-    ) -> None:
-        """One page of bookings into the cache (inside the caller's transaction): rows, their
-        event dates, and tokens imported before the API brought the booking. `asked`: when the
-        page was requested (what this counter did since may be newer than the page)."""
-        bookings.upsert(conn, page, self.clock(), asked=asked)
-        if page:
-            self._fill_beginnings(conn, (page[0]["id"], page[-1]["id"]))
-        bookings.reconcile_imported(conn, asked)
+    def __init__(self, client: ApiClient, clock: Clock, kind: str, venue_id: int) -> None:
+        self.client, self.clock, self.kind, self.venue_id = client, clock, kind, venue_id
 
-    @staticmethod
-    def _fill_beginnings(conn: Connection, id_range: tuple[int, int] | None = None) -> None:
-        """Event bookings take their date from their stock (the booking JSON has none)."""
-        sql = (
-            "UPDATE booking SET beginning = (SELECT beginning FROM stock "
-            "WHERE stock.id = booking.stock_id) WHERE beginning IS NULL AND stock_id IN "
-            "(SELECT id FROM stock WHERE beginning IS NOT NULL)"
-        )
-        if id_range is None:
-            conn.execute(text(sql))
+    def fetch(self, first_index: int) -> Page:
+        items = self.client.offers_page(self.kind, self.venue_id, first_index)
+        is_event = self.kind == "events"
+        rows = [schema.offer_row(i, is_event=is_event) for i in items]
+        stocks: list[dict[str, Any]] = []
+        if is_event:
+            for row in rows:
+                stocks.extend(read_all(EventDates(self.client, row["id"])))
         else:
-            lo, hi = id_range
-            conn.execute(text(sql + " AND id BETWEEN :lo AND :hi"), {"lo": lo, "hi": hi})
+            for item, row in zip(items, rows, strict=True):
+                s = schema.product_stock_row(item, row["id"])
+                if s:
+                    stocks.append(s)
+        return Page(rows, stocks)
 
-    # -- offers ---------------------------------------------------------------------------
-    def offers(self, progress: Progress = _noop) -> int:
-        """Products and events of the venues, with event dates. One page, one transaction."""
-        total = 0
-        for venue_id in self.venue_ids:
-            for kind in ("products", "events"):
-                cursor = 1
-                while True:
-                    items = self.client.offers_page(kind, venue_id, cursor)
-                    rows = [schema.offer_row(i, is_event=kind == "events") for i in items]
-                    stocks: list[dict[str, Any]] = []
-                    if kind == "products":
-                        for item, row in zip(items, rows, strict=True):
-                            s = schema.product_stock_row(item, row["id"])
-                            if s:
-                                stocks.append(s)
-                    else:
-                        for row in rows:
-                            stocks.extend(self._event_dates(row["id"]))
-                    self._store_offers(rows, stocks)
-                    total += len(rows)
-                    progress("offers", total, None)
-                    if len(items) < PAGE_LIMIT:
-                        break
-                    cursor = items[-1]["id"] + 1
-        with self.db.connect_writer() as conn, conn.begin():
-            self._fill_beginnings(conn)
-            # The offers list gives no address when the offer is at its venue: take the venue's
-            # (the catalogue shows it; the department gives event dates their timezone).
-            conn.execute(
-                text(
-                    "UPDATE offer SET address = COALESCE(address, (SELECT NULLIF(TRIM("
-                    "COALESCE(v.address || ', ', '') || COALESCE(v.postal_code || ' ', '') "
-                    "|| COALESCE(v.city, '')), '') "
-                    "FROM venue v WHERE v.id = offer.venue_id)), "
-                    "department_code = COALESCE(department_code, (SELECT v.department_code "
-                    "FROM venue v WHERE v.id = offer.venue_id)) "
-                    "WHERE is_digital = 0 AND (address IS NULL OR department_code IS NULL)"
-                )
-            )
-        return total
-
-    def _event_dates(self, event_id: int) -> list[dict[str, Any]]:
-        out: list[dict[str, Any]] = []
-        cursor = 1
-        while True:
-            body = self.client.event_dates(event_id, cursor)
-            page = schema.dates(body, event_id)
-            out.extend(page)
-            if len(page) < PAGE_LIMIT:
-                return out
-            cursor = page[-1]["id"] + 1
-
-    def _store_offers(self, rows: list[dict[str, Any]], stocks: list[dict[str, Any]]) -> None:
+    def store(self, conn: Connection, page: Page, asked: outbox.Watermark) -> None:
         now = self.clock()
         by_offer: dict[int, list[dict[str, Any]]] = {}
-        for s in stocks:
+        for s in page.related:
             by_offer.setdefault(s["offer_id"], []).append(s)
-        for row in rows:
+        for row in page.rows:
             mine = by_offer.get(row["id"], [])
             prices = [s["price_cents"] for s in mine]
             future = sorted(s["beginning"] for s in mine if s["beginning"] and s["beginning"] > now)
@@ -252,9 +99,124 @@ class Puller:
             row["max_price_cents"] = max(prices) if prices else None
             row["next_date"] = future[0] if future else None
             row["synced_at"] = now
-        with self.db.connect_writer() as conn, conn.begin():
-            _upsert(conn, OFFERS, rows)
-            ids = [r["id"] for r in rows]
-            if ids:
-                conn.execute(delete(STOCKS).where(STOCKS.c.offer_id.in_(ids)))
-            _upsert(conn, STOCKS, stocks)
+        catalogue.replace_offers(conn, page.rows, page.related)
+
+
+class Bookings(Resource):
+    """A filtered bookings list (by venue, offer, status): rows refreshed, nothing more."""
+
+    def __init__(
+        self,
+        client: ApiClient,
+        clock: Clock,
+        *,
+        venue_id: int | None = None,
+        offer_id: int | None = None,
+        status: str | None = None,
+    ) -> None:
+        self.client, self.clock = client, clock
+        filters: dict[str, Any] = {"venue_id": venue_id, "offer_id": offer_id, "status": status}
+        self.filters = {k: v for k, v in filters.items() if v is not None}
+
+    def fetch(self, first_index: int) -> Page:
+        return Page(self.client.bookings_page(first_index=first_index, **self.filters))
+
+    def store(self, conn: Connection, page: Page, asked: outbox.Watermark) -> None:
+        bookings.upsert(conn, page.rows, self.clock(), asked=asked)
+
+
+class ActiveBookings(Bookings):
+    """A venue's CONFIRMED bookings; remembers which ones the server still lists."""
+
+    def __init__(self, client: ApiClient, clock: Clock, venue_id: int) -> None:
+        super().__init__(client, clock, venue_id=venue_id, status=BookingStatus.CONFIRMED.value)
+        self.seen: set[int] = set()
+
+    def store(self, conn: Connection, page: Page, asked: outbox.Watermark) -> None:
+        super().store(conn, page, asked)
+        self.seen.update(r["id"] for r in page.rows)
+
+
+class VenueBookings(Bookings):
+    """Every booking of a venue, from the start (`resumable`: a full walk, its cursor kept) or
+    past the highest id already cached (new bookings)."""
+
+    def __init__(self, client: ApiClient, clock: Clock, venue_id: int, *, resumable: bool):
+        super().__init__(client, clock, venue_id=venue_id)
+        self.venue_id = venue_id
+        if resumable:
+            self.stage = "bookings"
+            self.cursor_key = f"cursor.bookings.{venue_id}"
+
+    def start(self, conn: Connection) -> int:
+        if self.cursor_key:
+            return 1
+        return (bookings.highest_id(conn, self.venue_id) or 0) + 1
+
+    def store(self, conn: Connection, page: Page, asked: outbox.Watermark) -> None:
+        """Rows, their event dates, and tokens imported before the API brought the booking
+        (what this counter did since `asked` may be newer than the page)."""
+        super().store(conn, page, asked)
+        if page.rows:
+            bookings.fill_beginnings(conn, (page.rows[0]["id"], page.rows[-1]["id"]))
+        bookings.reconcile_imported(conn, asked)
+
+
+# -- the walks ------------------------------------------------------------------------------
+class Puller:
+    def __init__(self, db: Database, client: ApiClient, venue_ids: Iterable[int], clock: Clock):
+        self.db = db
+        self.client = client
+        self.venue_ids = list(venue_ids)
+        self.clock = clock
+        self.pager = Pager(db)
+
+    def _claim_age(self) -> Callable[[Connection], None]:
+        """The cache's age, written only once a walk is complete: when it started."""
+        started = self.clock()
+
+        def claim(conn: Connection) -> None:
+            state.put_time(conn, state.PULLED_AT, started)
+
+        return claim
+
+    def venues(self) -> int:
+        return self.pager.walk([Venues(self.client, self.clock)])
+
+    def bookings_full(self, progress: Progress = no_progress) -> int:
+        """Walk every booking of the venues (resumable). Marks the cache's age when complete."""
+        claim = self._claim_age()
+        lists = [VenueBookings(self.client, self.clock, v, resumable=True) for v in self.venue_ids]
+        return self.pager.walk(lists, progress, then=claim)
+
+    def bookings_new(self) -> int:
+        """Bookings created since the last pull: walk from the highest known id."""
+        lists = [VenueBookings(self.client, self.clock, v, resumable=False) for v in self.venue_ids]
+        return self.pager.walk(lists)
+
+    def bookings_active(self) -> int:
+        """Re-list CONFIRMED bookings; re-read the offers of those that left the set (cancelled,
+        used elsewhere, reimbursed) so the cache learns their new status."""
+        claim = self._claim_age()
+        active = [ActiveBookings(self.client, self.clock, v) for v in self.venue_ids]
+        self.pager.walk(active)
+        seen = set().union(*(a.seen for a in active))
+        with self.db.connect() as conn, conn.begin():
+            cached = bookings.confirmed_at(conn, self.venue_ids)
+        left = sorted({offer_id for bid, offer_id in cached if bid not in seen})
+        lists = [Bookings(self.client, self.clock, offer_id=o) for o in left]
+        return self.pager.walk(lists, then=claim)
+
+    def offers(self, progress: Progress = no_progress) -> int:
+        """Products and events of the venues, with event dates. One page, one transaction."""
+        lists = [
+            Offers(self.client, self.clock, kind, v)
+            for v in self.venue_ids
+            for kind in ("products", "events")
+        ]
+
+        def finish(conn: Connection) -> None:
+            bookings.fill_beginnings(conn)
+            catalogue.fill_offer_addresses(conn)
+
+        return self.pager.walk(lists, progress, then=finish)

@@ -408,6 +408,13 @@ class World:
         beginning = _parse_payload_datetime(payload, "beginningDatetime")
         if sub.is_event and beginning is None:
             raise InvalidRequestError({"beginningDatetime": ["Requis pour un évènement."]})
+        # Further dates of the same event (one stock each), e.g. to try the stock filters.
+        more = payload.get("moreBeginningDatetimes") or []
+        if not isinstance(more, list) or (more and not sub.is_event):
+            raise InvalidRequestError({"moreBeginningDatetimes": ["Liste de dates (évènement)."]})
+        dates = [beginning] + [
+            _parse_payload_datetime({"d": value}, "d") for value in more
+        ]
         now = self.clock.now()
         with self.db.transaction() as conn:
             offer_id = conn.execute(
@@ -430,17 +437,13 @@ class World:
                     "INSERT INTO price_category (offer_id, label, price) VALUES (?,?,?)",
                     (offer_id, payload.get("priceCategoryLabel", "Tarif unique"), price),
                 ).lastrowid
-            conn.execute(
+            conn.executemany(
                 "INSERT INTO stock (offer_id, price, quantity, beginning_datetime,"
                 " booking_limit_datetime, price_category_id) VALUES (?,?,?,?,?,?)",
-                (
-                    offer_id,
-                    price,
-                    payload.get("quantity"),
-                    iso(beginning),
-                    iso(beginning),
-                    price_category_id,
-                ),
+                [
+                    (offer_id, price, payload.get("quantity"), iso(d), iso(d), price_category_id)
+                    for d in dates
+                ],
             )
         row = self.offer(offerer_id, int(offer_id or 0))
         assert row is not None

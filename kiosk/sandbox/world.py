@@ -412,9 +412,7 @@ class World:
         more = payload.get("moreBeginningDatetimes") or []
         if not isinstance(more, list) or (more and not sub.is_event):
             raise InvalidRequestError({"moreBeginningDatetimes": ["Liste de dates (évènement)."]})
-        dates = [beginning] + [
-            _parse_payload_datetime({"d": value}, "d") for value in more
-        ]
+        dates = [beginning] + [_parse_payload_datetime({"d": value}, "d") for value in more]
         now = self.clock.now()
         with self.db.transaction() as conn:
             offer_id = conn.execute(

@@ -102,7 +102,10 @@ class World:
         return self.booking(booking["token"])
 
     def reimbursed(self, offer: dict[str, Any]) -> dict[str, Any]:
-        booking = self.used(offer)
+        return self.reimbursed_stock(offer, 0)
+
+    def reimbursed_stock(self, offer: dict[str, Any], stock: int, **extra: Any) -> dict[str, Any]:
+        booking = self.used(offer, stock=stock, **extra)
         return self._ok(self.client.post(f"/sandbox/bookings/{booking['token']}/reimburse"))
 
     def pending_reimbursement(self, offer: dict[str, Any]) -> dict[str, Any]:

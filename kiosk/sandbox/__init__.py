@@ -3,6 +3,7 @@
 Independent from the rest of ``kiosk``: nothing here imports other kiosk packages.
 """
 
+from kiosk.sandbox.context import WireOptions
 from kiosk.sandbox.server import DEFAULT_API_KEY, OTHER_API_KEY, SandboxServer
 
-__all__ = ["DEFAULT_API_KEY", "OTHER_API_KEY", "SandboxServer"]
+__all__ = ["DEFAULT_API_KEY", "OTHER_API_KEY", "SandboxServer", "WireOptions"]

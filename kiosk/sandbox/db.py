@@ -13,7 +13,8 @@ from typing import Any
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS offerer (
-    id INTEGER PRIMARY KEY, name TEXT NOT NULL, siren TEXT NOT NULL, created TEXT NOT NULL
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL, siren TEXT NOT NULL, created TEXT NOT NULL,
+    is_closed INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS api_key (
     key TEXT PRIMARY KEY, offerer_id INTEGER NOT NULL REFERENCES offerer(id)
@@ -22,7 +23,8 @@ CREATE TABLE IF NOT EXISTS venue (
     id INTEGER PRIMARY KEY, offerer_id INTEGER NOT NULL REFERENCES offerer(id),
     name TEXT NOT NULL, public_name TEXT, siret TEXT, address TEXT, city TEXT,
     postal_code TEXT, department_code TEXT, activity_domain TEXT NOT NULL,
-    is_digital INTEGER NOT NULL DEFAULT 0, created TEXT NOT NULL
+    is_digital INTEGER NOT NULL DEFAULT 0, created TEXT NOT NULL,
+    provider_active INTEGER NOT NULL DEFAULT 1
 );
 CREATE TABLE IF NOT EXISTS offer (
     id INTEGER PRIMARY KEY, venue_id INTEGER NOT NULL REFERENCES venue(id),
@@ -53,6 +55,7 @@ CREATE TABLE IF NOT EXISTS booking (
     cancellation_date TEXT, cancellation_limit_date TEXT, cancellation_reason TEXT,
     reimbursement_date TEXT, validation_author TEXT,
     has_activation_code INTEGER NOT NULL DEFAULT 0,
+    reimbursement_pending INTEGER NOT NULL DEFAULT 0,
     user_first_name TEXT, user_last_name TEXT, user_email TEXT NOT NULL,
     user_phone TEXT, user_birth_date TEXT, user_postal_code TEXT
 );
@@ -60,12 +63,36 @@ CREATE INDEX IF NOT EXISTS booking_offerer ON booking(offerer_id, id);
 CREATE INDEX IF NOT EXISTS booking_offer ON booking(offer_id, id);
 """
 
+# Columns added after the first release: (table, column, declaration) added to older files.
+LATER_COLUMNS = (
+    ("offerer", "is_closed", "INTEGER NOT NULL DEFAULT 0"),
+    ("venue", "provider_active", "INTEGER NOT NULL DEFAULT 1"),
+    ("booking", "reimbursement_pending", "INTEGER NOT NULL DEFAULT 0"),
+)
+SQLITE_MAX_INT = 2**63 - 1
+
+
+def fits_sqlite(value: int | None) -> bool:
+    """SQLite cannot bind integers outside int64; such ids simply match nothing."""
+    return value is None or -SQLITE_MAX_INT - 1 <= value <= SQLITE_MAX_INT
+
 
 def iso(value: datetime | None) -> str | None:
     """Storage and wire format: UTC, seconds precision, explicit ``+00:00`` offset."""
     if value is None:
         return None
     return value.astimezone(UTC).replace(microsecond=0).isoformat()
+
+
+def wire_datetime(value: str | None) -> str | None:
+    """pcapi ``format_into_utc_date``: naive UTC ``isoformat() + "Z"`` (microseconds only when
+    there are some). Storage keeps ``+00:00``; only the public API answers change."""
+    if value is None:
+        return None
+    parsed = datetime.fromisoformat(value)
+    if parsed.tzinfo is not None:
+        parsed = parsed.astimezone(UTC).replace(tzinfo=None)
+    return parsed.isoformat() + "Z"
 
 
 def parse_iso(value: str | None) -> datetime | None:
@@ -89,6 +116,13 @@ class Database:
         self._conn.execute("PRAGMA synchronous=OFF")
         self._conn.execute("PRAGMA foreign_keys=ON")
         self._conn.executescript(SCHEMA)
+        self._add_later_columns()
+
+    def _add_later_columns(self) -> None:
+        for table, column, declaration in LATER_COLUMNS:
+            names = {row[1] for row in self._conn.execute(f"PRAGMA table_info({table})")}
+            if column not in names:
+                self._conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {declaration}")
 
     def close(self) -> None:
         with self._lock:

@@ -8,6 +8,7 @@ import random
 from email.utils import format_datetime
 from typing import Any
 
+from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kiosk.sandbox.context import SandboxContext
@@ -18,16 +19,37 @@ SANDBOX_PREFIX = "/sandbox/"
 NO_AUTH_PREFIXES = ("/sandbox/images/",)
 MUTATING_METHODS = frozenset({"POST", "PATCH", "PUT", "DELETE"})
 AUTH_REQUIRED_BODY = {"auth": "API key required"}
+# pcapi routes/error_handlers/generic_error_handlers.py (ratelimit_handler, internal_error,
+# method_not_allowed, restize_not_found_route_errors).
 RATE_LIMIT_BODY = {
-    "rate_limit": "You have made too many requests (rate limit: 200 requests/minute)"
+    "global": ["Nombre de tentatives de connexion dépassé, veuillez réessayer dans une minute"]
 }
-FAULT_500_BODY = {"global": "Internal Server Error (sandbox fault)"}
+SERVER_ERROR_BODY = {
+    "global": ["Il semble que nous ayons des problèmes techniques :( On répare ça au plus vite."]
+}
+FAULT_500_BODY = SERVER_ERROR_BODY
+METHOD_NOT_ALLOWED_BODY = {
+    "global": ["La méthode que vous utilisez n'existe pas sur notre serveur"]
+}
+NOT_FOUND_ROUTE_BODY: dict[str, Any] = {}
 
 
 class Gateway:
-    def __init__(self, app: ASGIApp, context: SandboxContext) -> None:
+    def __init__(
+        self, app: ASGIApp, context: SandboxContext, routes: list[BaseRoute] | None = None
+    ) -> None:
         self.app = app
         self.context = context
+        self.routes = routes
+
+    def _routing(self, scope: Scope) -> int | None:
+        """404/405 as Flask answers them: routing comes before authentication."""
+        if self.routes is None:
+            return None
+        matches = [route.matches(scope)[0] for route in self.routes]
+        if Match.FULL in matches:
+            return None
+        return 405 if Match.PARTIAL in matches else 404
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -35,6 +57,13 @@ class Gateway:
             return
         send = self._with_date_header(send)
         path: str = scope["path"]
+        unrouted = self._routing(scope)
+        if unrouted == 404:
+            await _json(send, 404, NOT_FOUND_ROUTE_BODY)
+            return
+        if unrouted == 405:
+            await _json(send, 405, METHOD_NOT_ALLOWED_BODY)
+            return
         is_public = path.startswith(PUBLIC_PREFIX)
         needs_auth = (is_public or path.startswith(SANDBOX_PREFIX)) and not path.startswith(
             NO_AUTH_PREFIXES

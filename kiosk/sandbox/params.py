@@ -15,6 +15,17 @@ class QueryValidationError(Exception):
         super().__init__(str(errors))
         self.errors = errors
 
+    def api_errors(self) -> dict[str, list[str]]:
+        """pcapi's shape: spectree/pydantic errors become ApiErrors ``{"field": ["msg"]}``
+        (answered 400); a root validator's error goes under ``global``."""
+        body: dict[str, list[str]] = {}
+        for error in self.errors:
+            field = str(error["loc"][0]) if error.get("loc") else "global"
+            if field == "__root__":
+                field = "global"
+            body.setdefault(field, []).append(error["msg"])
+        return body
+
 
 class QueryReader:
     """Collects every error (like pydantic) before raising one ``QueryValidationError``."""

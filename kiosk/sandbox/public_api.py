@@ -16,7 +16,10 @@ from kiosk.sandbox.rules import BookingRuleError
 from kiosk.sandbox.world import BookingFilters
 
 VENUE_NOT_FOUND = {"venueId": ["The venue could not be found"]}
-OFFER_NOT_FOUND = {"offer": "we could not find this offer id"}
+# GET /public/bookings/v1/bookings (upstream get_bookings_test.py @ eb160c9).
+BOOKINGS_OFFER_NOT_FOUND = {"offerId": "we could not find this offer"}
+BOOKINGS_VENUE_NOT_FOUND = {"venueId": "we could not find this venue"}
+OFFER_OR_VENUE_REQUIRED = "`offerId` or `venueId` must be set"
 PRODUCT_NOT_FOUND = {"product_id": ["The product offer could not be found"]}
 EVENT_NOT_FOUND = {"event_id": ["The event could not be found"]}
 
@@ -33,13 +36,17 @@ def _error(exc: BookingRuleError) -> JSONResponse:
     return _json(exc.body, exc.status_code)
 
 
+def _booking_body(request: Request, row: Any) -> dict[str, Any]:
+    return serializers.booking_public(row, utc_z=context_of(request).wire.utc_z_dates)
+
+
 async def get_booking(request: Request) -> Response:
     world = context_of(request).world
     try:
         row = world.check_usable(offerer_id_of(request), request.path_params["token"])
     except BookingRuleError as exc:
         return _error(exc)
-    return _json(serializers.booking_public(row))
+    return _json(_booking_body(request, row))
 
 
 async def use_booking(request: Request) -> Response:
@@ -77,14 +84,14 @@ async def list_bookings(request: Request) -> Response:
     price_category_id = reader.integer("priceCategoryId")
     beginning = reader.datetime("beginningDatetime")
     if offer_id is None and venue_id is None and not reader.errors:
-        reader.root_error("At least one of `offerId` or `venueId` must be set")
+        reader.root_error(OFFER_OR_VENUE_REQUIRED)
     reader.done()
     world = context_of(request).world
     offerer_id = offerer_id_of(request)
-    if offer_id is not None and world.offer(offerer_id, offer_id) is None:
-        return _json(OFFER_NOT_FOUND, 404)
-    if venue_id is not None and world.venue(offerer_id, venue_id) is None:
-        return _json(VENUE_NOT_FOUND, 404)
+    if offer_id is not None and world.offer(offerer_id, offer_id, public=True) is None:
+        return _json(BOOKINGS_OFFER_NOT_FOUND, 404)
+    if venue_id is not None and world.venue(offerer_id, venue_id, public=True) is None:
+        return _json(BOOKINGS_VENUE_NOT_FOUND, 404)
     filters = BookingFilters(
         offer_id=offer_id,
         venue_id=venue_id,
@@ -96,7 +103,7 @@ async def list_bookings(request: Request) -> Response:
         limit=limit,
     )
     rows = world.bookings(offerer_id, filters)
-    return _json({"bookings": [serializers.booking_public(row) for row in rows]})
+    return _json({"bookings": [_booking_body(request, row) for row in rows]})
 
 
 async def offerer_venues(request: Request) -> Response:
@@ -128,7 +135,7 @@ def _venue_filter(request: Request, reader: QueryReader) -> tuple[int | None, Re
     reader.done()
     if venue_id is not None:
         world = context_of(request).world
-        if world.venue(offerer_id_of(request), venue_id) is None:
+        if world.venue(offerer_id_of(request), venue_id, public=True) is None:
             return venue_id, _json(VENUE_NOT_FOUND, 404)
     return venue_id, None
 
@@ -172,7 +179,7 @@ async def get_product(request: Request) -> Response:
     if product_id is None:
         return _path_int_error("product_id")
     world = context_of(request).world
-    row = world.offer(offerer_id_of(request), product_id)
+    row = world.offer(offerer_id_of(request), product_id, public=True)
     if row is None or row["is_event"]:
         return _json(PRODUCT_NOT_FOUND, 404)
     stocks = world.stocks_of([product_id])[product_id]
@@ -217,7 +224,7 @@ def _event_row(request: Request) -> tuple[Any, Response | None]:
     event_id = _path_int(request, "event_id")
     if event_id is None:
         return None, _path_int_error("event_id")
-    row = context_of(request).world.offer(offerer_id_of(request), event_id)
+    row = context_of(request).world.offer(offerer_id_of(request), event_id, public=True)
     if row is None or not row["is_event"]:
         return None, _json(EVENT_NOT_FOUND, 404)
     return row, None

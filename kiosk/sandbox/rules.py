@@ -24,6 +24,9 @@ BOOKS_BOOKINGS_AUTO_EXPIRY_DELAY = timedelta(days=10)
 BOOKINGS_AUTO_EXPIRY_DELAY = timedelta(days=30)
 
 NOT_FOUND_BODY = {"global": "This countermark cannot be found"}
+OFFERER_CLOSED_BODY = {
+    "booking": ["Vous ne pouvez plus valider de contremarque sur une structure fermée"]
+}
 
 
 class BookingRuleError(Exception):
@@ -42,6 +45,14 @@ class BookingState:
     cancellation_limit_date: datetime | None
     department_code: str | None = None
     has_activation_code: bool = False
+    # The offerer's structure is closed (``Offerer.isClosed``).
+    offerer_closed: bool = False
+    # Still USED but a reimbursement is being processed (pcapi ``has_reimbursement``).
+    reimbursement_pending: bool = False
+
+    @property
+    def has_reimbursement(self) -> bool:
+        return self.status == REIMBURSED or self.reimbursement_pending
 
 
 def cancellation_limit_date(event_start: datetime | None, booked_at: datetime) -> datetime | None:
@@ -71,13 +82,16 @@ def too_early_message(limit: datetime, department_code: str | None) -> str:
 
 
 def check_is_usable(state: BookingState, now: datetime) -> None:
-    """GET token / PATCH use: reimbursed → used → cancelled → event inside its window."""
-    if state.status == REIMBURSED:
+    """GET token / PATCH use: reimbursed (or being reimbursed) → used → cancelled → closed
+    structure → event inside its window (pcapi ``validation.check_is_usable``)."""
+    if state.has_reimbursement:
         raise BookingRuleError(403, {"payment": "This booking has already been reimbursed"})
     if state.status == USED:
         raise BookingRuleError(410, {"booking": "This booking has already been validated"})
     if state.status == CANCELLED:
         raise BookingRuleError(410, {"booking": "This booking has been cancelled"})
+    if state.offerer_closed:
+        raise BookingRuleError(403, OFFERER_CLOSED_BODY)
     if state.is_event and not is_confirmed(state, now):
         assert state.cancellation_limit_date is not None
         message = too_early_message(state.cancellation_limit_date, state.department_code)
@@ -92,17 +106,18 @@ def check_can_be_marked_unused(state: BookingState) -> None:
         )
     if state.status == CANCELLED:
         raise BookingRuleError(410, {"booking": "This booking has been cancelled"})
-    if state.status == REIMBURSED:
+    if state.has_reimbursement:
         raise BookingRuleError(403, {"payment": "This booking has been reimbursed"})
     if state.status != USED:
         raise BookingRuleError(403, {"booking": "This booking has not been used"})
 
 
 def check_can_be_cancelled_by_offerer(state: BookingState, now: datetime) -> None:
-    """PATCH cancel: cancelled → reimbursed → used, then events past their limit."""
+    """PATCH cancel: cancelled → reimbursed (or being reimbursed) → used, then events past
+    their limit."""
     if state.status == CANCELLED:
         raise BookingRuleError(410, {"booking": "This booking has already been cancelled"})
-    if state.status == REIMBURSED:
+    if state.has_reimbursement:
         raise BookingRuleError(403, {"payment": "This booking has been reimbursed"})
     if state.status == USED:
         raise BookingRuleError(410, {"booking": "This booking has been validated"})
@@ -127,6 +142,16 @@ def check_can_be_cancelled_by_beneficiary(state: BookingState, now: datetime) ->
                     "et moins de 48h avant le début de l'évènement"
                 ]
             },
+        )
+
+
+def check_can_start_reimbursement(state: BookingState) -> None:
+    """Sandbox-only: a reimbursement starts on a USED booking not yet in one."""
+    if state.has_reimbursement:
+        raise BookingRuleError(410, {"payment": ["Cette réservation a été remboursée"]})
+    if state.status != USED:
+        raise BookingRuleError(
+            400, {"booking": ["Seule une réservation validée peut être remboursée"]}
         )
 
 

@@ -44,7 +44,9 @@ async def list_bookings(request: Request) -> Response:
     status = reader.status()
     reader.done()
     world = context_of(request).world
-    filters = BookingFilters(offer_id=offer_id, venue_id=venue_id, status=status, limit=None)
+    filters = BookingFilters(
+        offer_id=offer_id, venue_id=venue_id, status=status, limit=None, include_inactive=True
+    )
     rows = world.bookings(offerer_id_of(request), filters)
     token = request.query_params.get("token")
     if token:
@@ -74,6 +76,49 @@ async def reimburse(request: Request) -> Response:
     except BookingRuleError as exc:
         return JSONResponse(exc.body, status_code=exc.status_code)
     return JSONResponse(serializers.booking_sandbox(row))
+
+
+async def start_reimbursement(request: Request) -> Response:
+    """USED booking whose payment is being processed: use/keep/cancel answer 403 payment."""
+    world = context_of(request).world
+    try:
+        row = world.start_reimbursement(offerer_id_of(request), request.path_params["token"])
+    except BookingRuleError as exc:
+        return JSONResponse(exc.body, status_code=exc.status_code)
+    return JSONResponse(serializers.booking_sandbox(row))
+
+
+def _flag(payload: dict[str, Any], key: str) -> bool:
+    value = payload.get(key, True)
+    if not isinstance(value, bool):
+        raise InvalidRequestError({key: ["Booléen attendu."]})
+    return value
+
+
+async def set_offerer(request: Request) -> Response:
+    """``{"closed": true}`` closes the key's structure (pcapi ``Offerer.isClosed``)."""
+    payload = await _body(request)
+    closed = _flag(payload, "closed")
+    world = context_of(request).world
+    offerer_id = offerer_id_of(request)
+    world.set_offerer_closed(offerer_id, closed)
+    return JSONResponse({"id": offerer_id, "closed": closed})
+
+
+async def set_venue_provider(request: Request) -> Response:
+    """``{"active": false}`` deactivates the provider link of one venue: the real API then
+    answers 404 for everything of that venue."""
+    payload = await _body(request)
+    active = _flag(payload, "active")
+    try:
+        venue_id = int(request.path_params["venue_id"])
+    except ValueError:
+        venue_id = 0
+    if not context_of(request).world.set_venue_provider_active(
+        offerer_id_of(request), venue_id, active
+    ):
+        raise InvalidRequestError({"venueId": ["Lieu inconnu."]}, status_code=404)
+    return JSONResponse({"id": venue_id, "providerActive": active})
 
 
 def clock_body(context: SandboxContext) -> dict[str, Any]:
@@ -161,7 +206,7 @@ async def pro_export(request: Request) -> Response:
         raise InvalidRequestError({"format": ["csv ou xlsx"]})
     context = context_of(request)
     rows = context.world.bookings(
-        offerer_id_of(request), BookingFilters(venue_id=venue_id, limit=None)
+        offerer_id_of(request), BookingFilters(venue_id=venue_id, limit=None, include_inactive=True)
     )
     now: datetime = context.clock.now()
     if fmt == "xlsx":
@@ -207,6 +252,9 @@ ROUTES = [
     Route("/sandbox/bookings", create_booking, methods=["POST"]),
     Route("/sandbox/bookings/{token}/cancel", beneficiary_cancel, methods=["POST"]),
     Route("/sandbox/bookings/{token}/reimburse", reimburse, methods=["POST"]),
+    Route("/sandbox/bookings/{token}/start-reimbursement", start_reimbursement, methods=["POST"]),
+    Route("/sandbox/offerer", set_offerer, methods=["POST"]),
+    Route("/sandbox/venues/{venue_id}/provider", set_venue_provider, methods=["POST"]),
     Route("/sandbox/offers", create_offer, methods=["POST"]),
     Route("/sandbox/clock", get_clock, methods=["GET"]),
     Route("/sandbox/clock", set_clock, methods=["POST"]),

@@ -160,7 +160,9 @@ class _Builder:
             ),
         ]
         with self.db.transaction() as conn:
-            conn.executemany("INSERT INTO offerer VALUES (?,?,?,?)", offerers)
+            conn.executemany(
+                "INSERT INTO offerer (id, name, siren, created) VALUES (?,?,?,?)", offerers
+            )
             conn.executemany(
                 "INSERT INTO venue (id, offerer_id, name, public_name, siret, address, city,"
                 " postal_code, department_code, activity_domain, is_digital, created)"

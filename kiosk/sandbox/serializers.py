@@ -6,6 +6,8 @@ import json
 import sqlite3
 from typing import Any
 
+from kiosk.sandbox.db import wire_datetime
+
 ACCESSIBILITY = {
     "audioDisabilityCompliant": False,
     "mentalDisabilityCompliant": True,
@@ -14,12 +16,14 @@ ACCESSIBILITY = {
 }
 
 
-def booking_public(row: sqlite3.Row) -> dict[str, Any]:
-    """``GetBookingResponse``: exactly the spec's fields, never the token."""
+def booking_public(row: sqlite3.Row, *, utc_z: bool = False) -> dict[str, Any]:
+    """``GetBookingResponse``: exactly the spec's fields, never the token. ``utc_z``: dates
+    as the real server writes them (``…Z``); else as stored (``+00:00``)."""
     digital = bool(row["is_digital"])
+    date = wire_datetime if utc_z else _same
     return {
-        "confirmationDate": row["cancellation_limit_date"] if row["is_event"] else None,
-        "creationDate": row["date_created"],
+        "confirmationDate": date(row["cancellation_limit_date"]) if row["is_event"] else None,
+        "creationDate": date(row["date_created"]),
         "id": row["id"],
         "offerAddress": None if digital else row["venue_address"],
         "offerDepartmentCode": None if digital else row["department_code"],
@@ -43,6 +47,10 @@ def booking_public(row: sqlite3.Row) -> dict[str, Any]:
     }
 
 
+def _same(value: str | None) -> str | None:
+    return value
+
+
 def booking_sandbox(row: sqlite3.Row) -> dict[str, Any]:
     """Sandbox view: the public fields plus what only the youth/back office know."""
     body = booking_public(row)
@@ -60,6 +68,7 @@ def booking_sandbox(row: sqlite3.Row) -> dict[str, Any]:
             "reimbursementDate": row["reimbursement_date"],
             "validationAuthorType": row["validation_author"],
             "hasActivationCode": bool(row["has_activation_code"]),
+            "reimbursementPending": bool(row["reimbursement_pending"]),
         }
     )
     return body

@@ -18,7 +18,7 @@ import uvicorn
 from kiosk.sandbox import serializers
 from kiosk.sandbox.app import create_app
 from kiosk.sandbox.clock import Clock
-from kiosk.sandbox.context import SandboxContext
+from kiosk.sandbox.context import SandboxContext, WireOptions
 from kiosk.sandbox.db import Database
 from kiosk.sandbox.faults import FaultSettings
 from kiosk.sandbox.ratelimit import RateLimiter
@@ -49,6 +49,7 @@ class SandboxServer:
         rate_limit_per_minute: int = 200,
         reset: bool = False,
         log_level: str = "warning",
+        wire: WireOptions | None = None,
     ) -> None:
         self.host = host
         self._requested_port = port
@@ -77,6 +78,7 @@ class SandboxServer:
             limiter=RateLimiter(rate_limit_per_minute, enabled=rate_limit),
             abort_connection=self._abort_connection,
             set_network_cut=self._set_network_cut_from_loop,
+            wire=wire or WireOptions(),
         )
         self.app = create_app(self.context)
         self._server: uvicorn.Server | None = None
@@ -257,6 +259,7 @@ class SandboxServer:
     # --- direct access for tests -----------------------------------------------------------
     def bookings(self, offerer_id: int = MAIN_OFFERER_ID, **filters: Any) -> list[dict[str, Any]]:
         """Every booking of an offerer as ``GET /sandbox/bookings`` returns them."""
+        filters.setdefault("include_inactive", True)
         rows = self.world.bookings(offerer_id, BookingFilters(limit=None, **filters))
         return [serializers.booking_sandbox(row) for row in rows]
 
@@ -266,6 +269,18 @@ class SandboxServer:
             return None
         found = self.world.booking_by_token(row["offerer_id"], token)
         return None if found is None else serializers.booking_sandbox(found)
+
+    def close_offerer(self, offerer_id: int = MAIN_OFFERER_ID, closed: bool = True) -> None:
+        self.world.set_offerer_closed(offerer_id, closed)
+
+    def set_venue_provider_active(
+        self, venue_id: int, active: bool, offerer_id: int = MAIN_OFFERER_ID
+    ) -> None:
+        if not self.world.set_venue_provider_active(offerer_id, venue_id, active):
+            raise LookupError(f"no venue {venue_id} for offerer {offerer_id}")
+
+    def start_reimbursement(self, token: str, offerer_id: int = MAIN_OFFERER_ID) -> dict[str, Any]:
+        return serializers.booking_sandbox(self.world.start_reimbursement(offerer_id, token))
 
     def create_booking(self, offerer_id: int = MAIN_OFFERER_ID, **payload: Any) -> dict[str, Any]:
         return serializers.booking_sandbox(self.world.create_booking(offerer_id, payload))

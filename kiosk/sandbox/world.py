@@ -9,19 +9,23 @@ from typing import Any
 
 from kiosk.sandbox import rules
 from kiosk.sandbox.clock import Clock
-from kiosk.sandbox.db import Database, iso, parse_iso
+from kiosk.sandbox.db import Database, fits_sqlite, iso, parse_iso
 from kiosk.sandbox.tokens import random_token
 
 BOOKING_SELECT = """
 SELECT b.*, o.name AS offer_name, o.ean AS offer_ean, o.subcategory_id, o.is_event,
        o.is_digital, o.is_duo, v.name AS venue_name, v.public_name AS venue_public_name,
        v.address AS venue_address, v.city AS venue_city, v.postal_code AS venue_postal_code,
-       v.department_code, s.beginning_datetime
+       v.department_code, v.provider_active, f.is_closed AS offerer_closed,
+       s.beginning_datetime
 FROM booking b
 JOIN stock s ON s.id = b.stock_id
 JOIN offer o ON o.id = b.offer_id
 JOIN venue v ON v.id = b.venue_id
+JOIN offerer f ON f.id = b.offerer_id
 """
+# The real API only sees venues whose VenueProvider is active (else 404).
+ACTIVE = " AND v.provider_active = 1"
 
 OFFER_SELECT = """
 SELECT o.*, v.offerer_id, v.department_code
@@ -39,6 +43,8 @@ class BookingFilters:
     beginning_datetime: datetime | None = None
     first_index: int = 1
     limit: int | None = 50
+    # Sandbox views also list bookings of venues whose provider link is inactive.
+    include_inactive: bool = False
 
 
 class NotFoundError(Exception):
@@ -61,6 +67,8 @@ def booking_state(row: sqlite3.Row) -> rules.BookingState:
         cancellation_limit_date=parse_iso(row["cancellation_limit_date"]),
         department_code=row["department_code"],
         has_activation_code=bool(row["has_activation_code"]),
+        offerer_closed=bool(row["offerer_closed"]),
+        reimbursement_pending=bool(row["reimbursement_pending"]),
     )
 
 
@@ -86,10 +94,23 @@ class World:
     def venues(self, offerer_id: int) -> list[sqlite3.Row]:
         return self.db.all("SELECT * FROM venue WHERE offerer_id = ? ORDER BY id", (offerer_id,))
 
-    def venue(self, offerer_id: int, venue_id: int) -> sqlite3.Row | None:
-        return self.db.one(
-            "SELECT * FROM venue WHERE offerer_id = ? AND id = ?", (offerer_id, venue_id)
+    def venue(self, offerer_id: int, venue_id: int, *, public: bool = False) -> sqlite3.Row | None:
+        """``public``: as the real API sees it (active provider link only)."""
+        if not fits_sqlite(venue_id):
+            return None
+        sql = "SELECT * FROM venue v WHERE offerer_id = ? AND id = ?"
+        return self.db.one(sql + (ACTIVE if public else ""), (offerer_id, venue_id))
+
+    def set_offerer_closed(self, offerer_id: int, closed: bool) -> None:
+        self.db.execute("UPDATE offerer SET is_closed = ? WHERE id = ?", (int(closed), offerer_id))
+
+    def set_venue_provider_active(self, offerer_id: int, venue_id: int, active: bool) -> bool:
+        if self.venue(offerer_id, venue_id) is None:
+            return False
+        self.db.execute(
+            "UPDATE venue SET provider_active = ? WHERE id = ?", (int(active), venue_id)
         )
+        return True
 
     # --- offers ------------------------------------------------------------------------
     def offers(
@@ -110,10 +131,11 @@ class World:
         params.append(limit)
         return self.db.all(sql, params)
 
-    def offer(self, offerer_id: int, offer_id: int) -> sqlite3.Row | None:
-        return self.db.one(
-            OFFER_SELECT + " WHERE v.offerer_id = ? AND o.id = ?", (offerer_id, offer_id)
-        )
+    def offer(self, offerer_id: int, offer_id: int, *, public: bool = False) -> sqlite3.Row | None:
+        if not fits_sqlite(offer_id):
+            return None
+        sql = OFFER_SELECT + " WHERE v.offerer_id = ? AND o.id = ?" + (ACTIVE if public else "")
+        return self.db.one(sql, (offerer_id, offer_id))
 
     def offer_by_id(self, offer_id: int) -> sqlite3.Row | None:
         return self.db.one(OFFER_SELECT + " WHERE o.id = ?", (offer_id,))
@@ -154,17 +176,22 @@ class World:
         )
 
     # --- bookings: reads ---------------------------------------------------------------
-    def booking_by_token(self, offerer_id: int, token: str) -> sqlite3.Row | None:
-        return self.db.one(
-            BOOKING_SELECT + " WHERE b.token = ? AND b.offerer_id = ?",
-            (token.upper(), offerer_id),
-        )
+    def booking_by_token(
+        self, offerer_id: int, token: str, *, public: bool = False
+    ) -> sqlite3.Row | None:
+        sql = BOOKING_SELECT + " WHERE b.token = ? AND b.offerer_id = ?"
+        return self.db.one(sql + (ACTIVE if public else ""), (token.upper(), offerer_id))
 
     def booking_by_id(self, booking_id: int) -> sqlite3.Row | None:
         return self.db.one(BOOKING_SELECT + " WHERE b.id = ?", (booking_id,))
 
     def bookings(self, offerer_id: int | None, filters: BookingFilters) -> list[sqlite3.Row]:
+        values = (filters.first_index, filters.offer_id, filters.venue_id, filters.stock_id)
+        if not all(fits_sqlite(v) for v in (*values, filters.price_category_id)):
+            return []  # such an id matches nothing (no int64 overflow in SQLite)
         sql = BOOKING_SELECT + " WHERE b.id >= ?"
+        if not filters.include_inactive:
+            sql += ACTIVE
         params: list[Any] = [filters.first_index]
         if offerer_id is not None:
             sql += " AND b.offerer_id = ?"
@@ -187,17 +214,17 @@ class World:
         return self.db.all(sql, params)
 
     # --- bookings: public operations ----------------------------------------------------
-    def _locked_booking(self, conn: sqlite3.Connection, offerer_id: int, token: str) -> Any:
-        row = conn.execute(
-            BOOKING_SELECT + " WHERE b.token = ? AND b.offerer_id = ?",
-            (token.upper(), offerer_id),
-        ).fetchone()
+    def _locked_booking(
+        self, conn: sqlite3.Connection, offerer_id: int, token: str, *, public: bool = True
+    ) -> Any:
+        sql = BOOKING_SELECT + " WHERE b.token = ? AND b.offerer_id = ?"
+        row = conn.execute(sql + (ACTIVE if public else ""), (token.upper(), offerer_id)).fetchone()
         if row is None:
             raise rules.BookingRuleError(404, rules.NOT_FOUND_BODY)
         return row
 
     def check_usable(self, offerer_id: int, token: str) -> sqlite3.Row:
-        row = self.booking_by_token(offerer_id, token)
+        row = self.booking_by_token(offerer_id, token, public=True)
         if row is None:
             raise rules.BookingRuleError(404, rules.NOT_FOUND_BODY)
         rules.check_is_usable(booking_state(row), self.clock.now())
@@ -234,7 +261,7 @@ class World:
     def cancel_by_beneficiary(self, offerer_id: int, token: str) -> sqlite3.Row:
         now = self.clock.now()
         with self.db.transaction() as conn:
-            row = self._locked_booking(conn, offerer_id, token)
+            row = self._locked_booking(conn, offerer_id, token, public=False)
             rules.check_can_be_cancelled_by_beneficiary(booking_state(row), now)
             self._cancel(conn, row, now, "BENEFICIARY")
         return self._reload(row["id"])
@@ -242,12 +269,21 @@ class World:
     def reimburse(self, offerer_id: int, token: str) -> sqlite3.Row:
         now = self.clock.now()
         with self.db.transaction() as conn:
-            row = self._locked_booking(conn, offerer_id, token)
+            row = self._locked_booking(conn, offerer_id, token, public=False)
             rules.check_can_be_reimbursed(booking_state(row))
             conn.execute(
-                "UPDATE booking SET status = ?, reimbursement_date = ? WHERE id = ?",
+                "UPDATE booking SET status = ?, reimbursement_date = ?, "
+                "reimbursement_pending = 0 WHERE id = ?",
                 (rules.REIMBURSED, iso(now), row["id"]),
             )
+        return self._reload(row["id"])
+
+    def start_reimbursement(self, offerer_id: int, token: str) -> sqlite3.Row:
+        """The booking stays USED while its payment is processed (pcapi pricing exists)."""
+        with self.db.transaction() as conn:
+            row = self._locked_booking(conn, offerer_id, token, public=False)
+            rules.check_can_start_reimbursement(booking_state(row))
+            conn.execute("UPDATE booking SET reimbursement_pending = 1 WHERE id = ?", (row["id"],))
         return self._reload(row["id"])
 
     def _reload(self, booking_id: int) -> sqlite3.Row:
@@ -372,6 +408,11 @@ class World:
         beginning = _parse_payload_datetime(payload, "beginningDatetime")
         if sub.is_event and beginning is None:
             raise InvalidRequestError({"beginningDatetime": ["Requis pour un évènement."]})
+        # Further dates of the same event (one stock each), e.g. to try the stock filters.
+        more = payload.get("moreBeginningDatetimes") or []
+        if not isinstance(more, list) or (more and not sub.is_event):
+            raise InvalidRequestError({"moreBeginningDatetimes": ["Liste de dates (évènement)."]})
+        dates = [beginning] + [_parse_payload_datetime({"d": value}, "d") for value in more]
         now = self.clock.now()
         with self.db.transaction() as conn:
             offer_id = conn.execute(
@@ -394,17 +435,13 @@ class World:
                     "INSERT INTO price_category (offer_id, label, price) VALUES (?,?,?)",
                     (offer_id, payload.get("priceCategoryLabel", "Tarif unique"), price),
                 ).lastrowid
-            conn.execute(
+            conn.executemany(
                 "INSERT INTO stock (offer_id, price, quantity, beginning_datetime,"
                 " booking_limit_datetime, price_category_id) VALUES (?,?,?,?,?,?)",
-                (
-                    offer_id,
-                    price,
-                    payload.get("quantity"),
-                    iso(beginning),
-                    iso(beginning),
-                    price_category_id,
-                ),
+                [
+                    (offer_id, price, payload.get("quantity"), iso(d), iso(d), price_category_id)
+                    for d in dates
+                ],
             )
         row = self.offer(offerer_id, int(offer_id or 0))
         assert row is not None

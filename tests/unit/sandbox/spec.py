@@ -62,8 +62,23 @@ def response_schema_ref(method: str, template: str, status: int) -> str | None:
     return content["application/json"]["schema"]["$ref"]
 
 
+def _declares(method: str, template: str, status: int) -> bool:
+    return str(status) in spec()["paths"][template][method.lower()]["responses"]
+
+
 def validate(method: str, template: str, response: httpx.Response) -> None:
     """The status is declared for this operation and the body matches its schema."""
+    if response.status_code == 400 and not _declares(method, template, 400):
+        # The spec declares 422 (pydantic list) for invalid parameters, but the real server
+        # answers 400 with an ApiErrors body {"field": ["message"]}: pcapi's upstream tests
+        # (get_bookings_test.py, products test_400_when_invalid_query_parameters) say so, and
+        # the sandbox follows the server rather than the spec.
+        body = response.json()
+        assert isinstance(body, dict) and body, body
+        assert all(
+            isinstance(v, list) and all(isinstance(m, str) for m in v) for v in body.values()
+        )
+        return
     ref = response_schema_ref(method, template, response.status_code)
     if ref is None:
         return
@@ -77,7 +92,8 @@ _DATE_TIME_KEYS = re.compile(r"(Date|Datetime|datetime)$")
 
 
 def _check_formats(_: Any, body: Any) -> None:
-    """jsonschema skips ``date-time`` without rfc3339-validator: check ISO 8601 + offset."""
+    """jsonschema skips ``date-time`` without rfc3339-validator: check ISO 8601 + offset
+    (``Z`` as the real server writes it, or ``+00:00``)."""
     if isinstance(body, list):
         for item in body:
             _check_formats(_, item)

@@ -1,10 +1,11 @@
-"""GET /public/bookings/v1/bookings: filters, cursor pagination, 404/422."""
+"""GET /public/bookings/v1/bookings: filters, cursor pagination, 404/400."""
 
 from __future__ import annotations
 
 import httpx
+import pytest
 
-from kiosk.sandbox import SandboxServer
+from kiosk.sandbox import SandboxServer, WireOptions
 
 URL = "/public/bookings/v1/bookings"
 
@@ -37,6 +38,20 @@ def test_pagination_walks_every_booking_once(
 def test_default_and_max_limit(sandbox_client: httpx.Client) -> None:
     assert len(sandbox_client.get(URL, params={"venueId": 1}).json()["bookings"]) == 50
     response = sandbox_client.get(URL, params={"venueId": 1, "limit": 51})
+    assert response.status_code == 400
+    assert response.json() == {"limit": ["ensure this value is less than or equal to 50"]}
+    assert sandbox_client.get(URL, params={"venueId": 1, "limit": 0}).status_code == 400
+    assert sandbox_client.get(URL, params={"venueId": 1, "firstIndex": 0}).status_code == 400
+    bad_id = sandbox_client.get(URL, params={"venueId": "x"})
+    assert (bad_id.status_code, bad_id.json()) == (
+        400,
+        {"venueId": ["value is not a valid integer"]},
+    )
+
+
+@pytest.mark.sandbox_options(wire=WireOptions(api_errors_400=False))
+def test_legacy_422_lists_behind_the_wire_option(sandbox_client: httpx.Client) -> None:
+    response = sandbox_client.get(URL, params={"venueId": 1, "limit": 51})
     assert response.status_code == 422
     assert response.json() == [
         {
@@ -46,16 +61,13 @@ def test_default_and_max_limit(sandbox_client: httpx.Client) -> None:
             "ctx": {"limit_value": 50},
         }
     ]
-    assert sandbox_client.get(URL, params={"venueId": 1, "limit": 0}).status_code == 422
-    assert sandbox_client.get(URL, params={"venueId": 1, "firstIndex": 0}).status_code == 422
-    assert sandbox_client.get(URL, params={"venueId": "x"}).status_code == 422
+    assert sandbox_client.get(URL).json()[0]["loc"] == ["__root__"]
 
 
 def test_offer_or_venue_is_required(sandbox_client: httpx.Client) -> None:
     response = sandbox_client.get(URL)
-    assert response.status_code == 422
-    body = response.json()
-    assert isinstance(body, list) and body[0]["loc"] == ["__root__"]
+    assert response.status_code == 400
+    assert response.json() == {"global": ["`offerId` or `venueId` must be set"]}
 
 
 def test_unknown_or_foreign_offer_is_404(
@@ -64,7 +76,7 @@ def test_unknown_or_foreign_offer_is_404(
     response = sandbox_client.get(URL, params={"offerId": 99_999_999})
     assert (response.status_code, response.json()) == (
         404,
-        {"offer": "we could not find this offer id"},
+        {"offerId": "we could not find this offer"},
     )
     foreign_offer = sandbox.bookings(offerer_id=2)[0]["offerId"]
     assert sandbox_client.get(URL, params={"offerId": foreign_offer}).status_code == 404
@@ -90,4 +102,4 @@ def test_filters(sandbox: SandboxServer, sandbox_client: httpx.Client) -> None:
     used = walk(sandbox_client, venueId=1, status="USED")
     assert used and {b["status"] for b in used} == {"USED"}
     bad = sandbox_client.get(URL, params={"venueId": 1, "status": "PENDING"})
-    assert bad.status_code == 422 and bad.json()[0]["type"] == "type_error.enum"
+    assert bad.status_code == 400 and "not a valid enumeration member" in bad.json()["status"][0]

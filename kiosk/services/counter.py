@@ -16,7 +16,6 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import bindparam, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
@@ -33,10 +32,6 @@ from kiosk.store.outbox import OpKind, OpState
 log = logging.getLogger("kiosk.services.counter")  # tokens and ids only: never the youth's name
 
 Source = Literal["local", "online"]
-_LAST_DONE_SQL = (
-    "SELECT kind, created_at, counter, staff, op_id FROM outbox "
-    "WHERE token = ? AND state = 'done' ORDER BY id DESC LIMIT 1"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,19 +54,6 @@ class CheckResult:
             VerdictKind.UNVALIDATED,
             VerdictKind.TO_CONFIRM,
         )
-
-
-# The booking's local state after a validation or an invalidation (prebuilt: hot path).
-_SET_STATE = (
-    update(bookings.T)
-    .where(bookings.T.c.id == bindparam("booking_id"))
-    .values(
-        status=bindparam("status"),
-        used_at=bindparam("used_at"),
-        used_counter=bindparam("used_counter"),
-        used_staff=bindparam("used_staff"),
-    )
-)
 
 
 class Counter:
@@ -307,10 +289,9 @@ class Counter:
         # be the only trace (one settled by a 410 as ours never teaches the booking). Without
         # this, the same code scanned offline again would be recorded "to confirm" twice.
         for candidate in scan.candidates:
-            done = raw.execute(_LAST_DONE_SQL, (candidate.upper(),)).fetchone()
-            if done is not None and done[0] == OpKind.USE.value:
-                used = bookings.PendingOp(done[0], datetime.fromisoformat(done[1]), *done[2:])
-                return candidate, replace(first, pending=used)
+            done = bookings.last_done_op(raw, candidate)
+            if done is not None and done.kind == OpKind.USE.value:
+                return candidate, replace(first, pending=done)
         return scan.candidates[0], first
 
     def _verdict(self, look: bookings.Lookup) -> Verdict:
@@ -358,17 +339,17 @@ class Counter:
             unverified=outcome is VerdictKind.TO_CONFIRM,
         )
         if booking is not None:
-            used = kind is OpKind.USE
-            conn.execute(
-                _SET_STATE,
-                {
-                    "booking_id": booking.id,
-                    "status": (BookingStatus.USED if used else BookingStatus.CONFIRMED).value,
-                    "used_at": now if used else None,
-                    "used_counter": self.counter_name if used else None,
-                    "used_staff": staff if used else None,
-                },
-            )
+            if kind is OpKind.USE:
+                bookings.set_use_state(
+                    conn,
+                    booking.id,
+                    BookingStatus.USED,
+                    used_at=now,
+                    used_counter=self.counter_name,
+                    used_staff=staff,
+                )
+            else:
+                bookings.set_use_state(conn, booking.id, BookingStatus.CONFIRMED)
             booking = bookings.by_id(conn, booking.id)
         audit.log(
             conn,

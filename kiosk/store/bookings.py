@@ -26,7 +26,6 @@ from kiosk.domain.booking import Booking, BookingStatus
 from kiosk.store import models, outbox
 
 T = models.Booking.__table__
-OUTBOX = models.Outbox.__table__
 CLOSED = (BookingStatus.USED, BookingStatus.CANCELLED, BookingStatus.REIMBURSED)
 
 
@@ -82,6 +81,62 @@ def learn_token(conn: Connection, booking_id: int, token: str, source: str) -> N
     token = token.upper()
     conn.execute(update(T).where(T.c.token == token, T.c.id != booking_id).values(token=None))
     conn.execute(update(T).where(T.c.id == booking_id).values(token=token, token_source=source))
+
+
+# The booking's local use state (status, and when/where/by whom it was used here). The only
+# writer of these columns besides the server refresh (`upsert`): the counter (validate,
+# invalidate) and push (settled, conflict) both go through `set_use_state`. Prebuilt statements:
+# validation's hot path.
+_SET_USE = (
+    update(T)
+    .where(T.c.id == bindparam("booking_id"))
+    .values(
+        status=bindparam("status"),
+        used_at=bindparam("used_at"),
+        used_counter=bindparam("used_counter"),
+        used_staff=bindparam("used_staff"),
+    )
+)
+_SET_USE_KEEP_AT = (
+    update(T)
+    .where(T.c.id == bindparam("booking_id"))
+    .values(
+        status=bindparam("status"),
+        used_counter=bindparam("used_counter"),
+        used_staff=bindparam("used_staff"),
+    )
+)
+
+
+class _Keep:
+    def __repr__(self) -> str:
+        return "KEEP"
+
+
+KEEP: Any = _Keep()  # `set_use_state(used_at=KEEP)`: leave the recorded use time as it is
+
+
+def set_use_state(
+    conn: Connection,
+    booking_id: int,
+    status: BookingStatus,
+    *,
+    used_at: datetime | None = None,
+    used_counter: str | None = None,
+    used_staff: str | None = None,
+) -> None:
+    """Set a cached booking's status and who used it here (inside the caller's transaction).
+    `used_at=KEEP` leaves the use time untouched (used elsewhere: the server's time stays)."""
+    params = {
+        "booking_id": booking_id,
+        "status": BookingStatus(status).value,
+        "used_counter": used_counter,
+        "used_staff": used_staff,
+    }
+    if used_at is KEEP:
+        conn.execute(_SET_USE_KEEP_AT, params)
+    else:
+        conn.execute(_SET_USE, {**params, "used_at": used_at})
 
 
 def upsert(
@@ -187,11 +242,9 @@ def reconcile_imported(conn: Connection, asked: outbox.Watermark | None = None) 
         )
     ).all()
     for local_id, token, real_id in pairs:
-        ops = conn.execute(
-            select(OUTBOX.c.id, OUTBOX.c.state).where(OUTBOX.c.booking_id == local_id)
-        ).all()
+        ops = outbox.states_of_booking(conn, local_id)
         held = any(
-            asked.newer(op_id) if asked is not None else state == outbox.OpState.PENDING.value
+            asked.newer(op_id) if asked is not None else state is outbox.OpState.PENDING
             for op_id, state in ops
         )
         if held:
@@ -200,11 +253,16 @@ def reconcile_imported(conn: Connection, asked: outbox.Watermark | None = None) 
                     T.c.id == local_id
                 )
             ).one()
-            conn.execute(update(T).where(T.c.id == real_id).values(**local._mapping))
-        if ops:
-            conn.execute(
-                update(OUTBOX).where(OUTBOX.c.booking_id == local_id).values(booking_id=real_id)
+            set_use_state(
+                conn,
+                real_id,
+                BookingStatus(local.status),
+                used_at=local.used_at,
+                used_counter=local.used_counter,
+                used_staff=local.used_staff,
             )
+        if ops:
+            outbox.move_to_booking(conn, local_id, real_id)
         conn.execute(delete(T).where(T.c.id == local_id))
         if token:
             learn_token(conn, real_id, token, "import")
@@ -254,6 +312,21 @@ class Lookup:
 
 def _dt(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
+
+
+_LAST_DONE_SQL = (
+    "SELECT kind, created_at, counter, staff, op_id FROM outbox "
+    "WHERE token = ? AND state = 'done' ORDER BY id DESC LIMIT 1"
+)
+
+
+def last_done_op(dbapi_conn: Any, token: str) -> PendingOp | None:
+    """The last operation on a token the server settled as done (same raw connection as
+    `lookup`: the scan's fallback when the cache knows nothing of the token)."""
+    row = dbapi_conn.execute(_LAST_DONE_SQL, (token.upper(),)).fetchone()
+    if row is None:
+        return None
+    return PendingOp(row[0], datetime.fromisoformat(row[1]), row[2], row[3], row[4])
 
 
 def lookup(dbapi_conn: Any, token: str) -> Lookup:

@@ -236,6 +236,23 @@ def mark_retry(
     conn.execute(update(T).where(T.c.op_id == op_id).values(**values))
 
 
+def mark_not_sent(conn: Connection, op_id: str) -> None:
+    """Undo `mark_attempt`'s flag: this attempt surely never left and no earlier one may have
+    (so a 410 on a later attempt is not ours)."""
+    conn.execute(update(T).where(T.c.op_id == op_id).values(ambiguous=False))
+
+
+def states_of_booking(conn: Connection, booking_id: int) -> list[tuple[int, OpState]]:
+    """(row id, state) of the operations recorded on a booking."""
+    rows = conn.execute(select(T.c.id, T.c.state).where(T.c.booking_id == booking_id))
+    return [(r[0], OpState(r[1])) for r in rows]
+
+
+def move_to_booking(conn: Connection, from_id: int, to_id: int) -> None:
+    """Point the operations of a local stand-in booking at the real one."""
+    conn.execute(update(T).where(T.c.booking_id == from_id).values(booking_id=to_id))
+
+
 def acknowledge(conn: Connection, op_id: str, now: datetime, staff: str | None) -> None:
     conn.execute(
         update(T)

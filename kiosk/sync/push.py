@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import update
 from sqlalchemy.engine import Connection
 
 from kiosk.domain.booking import BookingStatus
@@ -159,11 +158,7 @@ class Pusher:
             except NetworkError as exc:
                 if not exc.maybe_sent and not op.ambiguous:
                     with conn.begin():
-                        conn.execute(
-                            update(outbox.T)
-                            .where(outbox.T.c.op_id == op.op_id)
-                            .values(ambiguous=False)
-                        )
+                        outbox.mark_not_sent(conn, op.op_id)
                 raise
             self.connectivity.success((self.clock() - started).total_seconds())
             with conn.begin():
@@ -239,15 +234,13 @@ class Pusher:
             bookings.upsert(conn, [learned], now)
             bookings.learn_token(conn, learned["id"], op.token, "online")
             if op.kind is OpKind.USE:
-                conn.execute(
-                    update(bookings.T)
-                    .where(bookings.T.c.id == learned["id"])
-                    .values(
-                        status=BookingStatus.USED.value,
-                        used_at=op.created_at,
-                        used_counter=op.counter,
-                        used_staff=op.staff,
-                    )
+                bookings.set_use_state(
+                    conn,
+                    learned["id"],
+                    BookingStatus.USED,
+                    used_at=op.created_at,
+                    used_counter=op.counter,
+                    used_staff=op.staff,
                 )
         self._audit(conn, op, now, "synced", "done")
 
@@ -285,12 +278,9 @@ class Pusher:
         return OpState.CONFLICT
 
     def _restore_booking(self, conn: Connection, booking_id: int, status: BookingStatus) -> None:
-        values: dict[str, Any] = {"status": status.value}
-        if status is not BookingStatus.USED:
-            values.update(used_at=None, used_counter=None, used_staff=None)
-        else:
-            values.update(used_counter=None, used_staff=None)  # used elsewhere, not here
-        conn.execute(update(bookings.T).where(bookings.T.c.id == booking_id).values(**values))
+        # Used elsewhere, not here: no counter or staff of ours, the use time is left as is.
+        used_at = bookings.KEEP if status is BookingStatus.USED else None
+        bookings.set_use_state(conn, booking_id, status, used_at=used_at)
 
     def _retry(self, conn: Connection, op: Operation, error: str, *, ambiguous: bool) -> None:
         delay = self.backoff.delay(op.attempts + 1)

@@ -1,4 +1,5 @@
-"""Venues, offers and their stocks (event dates, a product's stock) as the pull stores them."""
+"""Venues, offers and their stocks (event dates, a product's stock): as the pull stores them,
+and as the image downloads read them."""
 
 from __future__ import annotations
 
@@ -54,3 +55,14 @@ def fill_offer_addresses(conn: Connection) -> None:
             "WHERE is_digital = 0 AND (address IS NULL OR department_code IS NULL)"
         )
     )
+
+
+_IMAGE_URLS = text(
+    "SELECT image_url FROM offer WHERE image_url IS NOT NULL "
+    "ORDER BY is_event DESC, next_date, id LIMIT :limit"
+)
+
+
+def image_urls(conn: Connection, limit: int = 5000) -> list[str]:
+    """Image URLs of cached offers, soonest events and then the rest (most useful first)."""
+    return list(conn.execute(_IMAGE_URLS, {"limit": limit}).scalars())

@@ -232,7 +232,7 @@ class SyncEngine:
         placeholder on screen."""
         try:
             cache = ImageCache(images_dir(self.db.path))
-            urls = offer_image_urls(self.db.path)
+            urls = offer_image_urls(self.db)
             summary = cache.fetch_all(urls, self.client.get_bytes, max_downloads=batch)
         except Exception:
             log.exception("image download failed")

@@ -12,15 +12,16 @@ import hashlib
 import io
 import logging
 import os
-import sqlite3
 import tempfile
 import time
 from collections.abc import Callable, Iterable
-from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
+
+from kiosk.store import catalogue
+from kiosk.store.database import Database
 
 log = logging.getLogger("kiosk.sync.images")
 
@@ -167,15 +168,10 @@ class ImageCache:
         return summary
 
 
-def offer_image_urls(db_path: Path, limit: int = 5000) -> list[str]:
+def offer_image_urls(db: Database, limit: int = 5000) -> list[str]:
     """Image URLs of cached offers, soonest events and then the rest (most useful first)."""
-    with closing(sqlite3.connect(db_path)) as conn:
-        rows = conn.execute(
-            "SELECT image_url FROM offer WHERE image_url IS NOT NULL "
-            "ORDER BY is_event DESC, next_date, id LIMIT ?",
-            (limit,),
-        ).fetchall()
-    return [r[0] for r in rows]
+    with db.connect() as conn, conn.begin():
+        return catalogue.image_urls(conn, limit)
 
 
 def images_dir(db_path: Path) -> Path:

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from kiosk.platform import config as config_mod
 from kiosk.platform.config import Config
@@ -38,7 +37,7 @@ from kiosk.platform.secrets import save_api_key
 from kiosk.services.doctor import Report, run_doctor
 from kiosk.services.security import PinError, Security
 from kiosk.services.staff import StaffService
-from kiosk.store import models
+from kiosk.services.venues import known_venues
 from kiosk.ui.admin.staff_manage import StaffManager
 from kiosk.ui.admin.wizard import ERROR_STYLE, url_problem
 from kiosk.ui.common import tasks
@@ -241,10 +240,7 @@ class SettingsDialog(QDialog):
                 self.camera.setCurrentIndex(self.camera.count() - 1)
 
     def _known_venues(self) -> list[tuple[int, str]]:
-        v = models.Venue.__table__
-        with self.services.db.connect() as conn, conn.begin():
-            rows = conn.execute(select(v.c.id, v.c.name, v.c.public_name, v.c.city)).all()
-        known = {r.id: f"{r.public_name or r.name} — {r.city or ''} (n° {r.id})" for r in rows}
+        known = {v.id: v.label for v in known_venues(self.services.db)}
         for vid in self.services.config.venue_ids:
             known.setdefault(vid, self.tr("Lieu n° {}").format(vid))
         return sorted(known.items(), key=lambda kv: kv[1])

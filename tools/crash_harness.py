@@ -140,10 +140,10 @@ def _read_lines(proc: subprocess.Popen[str], out: list[str]) -> None:
 
 
 def _verify(data_dir: Path, server: Any, reported: dict[str, str], report: Report) -> None:
+    from kiosk.domain.operations import OpKind, OpState
     from kiosk.services.wiring import open_services
     from kiosk.store import outbox
     from kiosk.store.models import Audit
-    from kiosk.store.outbox import OpKind, OpState
     from kiosk.sync.push import Backoff
 
     cfg = Config(

@@ -124,12 +124,12 @@ def run(
     samples: int = 20,
     verbose: bool = True,
 ) -> SoakReport:
+    from kiosk.domain.operations import OpKind, OpState
     from kiosk.domain.verdict import VerdictKind
     from kiosk.sandbox import SandboxServer
     from kiosk.services.wiring import open_services
     from kiosk.store import outbox
     from kiosk.store.errors import StoreError
-    from kiosk.store.outbox import OpKind, OpState
     from kiosk.sync.push import Backoff
 
     t0 = time.monotonic()

@@ -22,12 +22,12 @@ from sqlalchemy.exc import DBAPIError
 from kiosk.domain.booking import Booking, BookingStatus
 from kiosk.domain.clock import Clock, utcnow
 from kiosk.domain.online import OnlineChannel
+from kiosk.domain.operations import Operation, OpKind, OpState
 from kiosk.domain.payload import ParsedScan, parse_payload
 from kiosk.domain.rules import decide
 from kiosk.domain.verdict import Verdict, VerdictKind
 from kiosk.store import audit, bookings, outbox, state
 from kiosk.store.database import Database, storage_error
-from kiosk.store.outbox import OpKind, OpState
 
 log = logging.getLogger("kiosk.services.counter")  # tokens and ids only: never the youth's name
 
@@ -306,7 +306,7 @@ class Counter:
             )
         return decide(look.booking, self.venue_ids, self.clock())
 
-    def _used_here(self, booking: Booking | None, op: outbox.Operation) -> Verdict:
+    def _used_here(self, booking: Booking | None, op: Operation) -> Verdict:
         return Verdict(
             VerdictKind.ALREADY_USED,
             used_at=op.created_at,

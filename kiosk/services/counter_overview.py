@@ -7,10 +7,10 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
+from kiosk.domain.operations import Operation
 from kiosk.services import today
 from kiosk.store import bookings, outbox, state
 from kiosk.store.database import Database
-from kiosk.store.outbox import Operation
 
 
 @dataclass

@@ -23,6 +23,7 @@ from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.engine import Connection
 
 from kiosk.domain.booking import Booking, BookingStatus
+from kiosk.domain.operations import OpState
 from kiosk.store import models, outbox
 
 T = models.Booking.__table__
@@ -244,7 +245,7 @@ def reconcile_imported(conn: Connection, asked: outbox.Watermark | None = None) 
     for local_id, token, real_id in pairs:
         ops = outbox.states_of_booking(conn, local_id)
         held = any(
-            asked.newer(op_id) if asked is not None else state is outbox.OpState.PENDING
+            asked.newer(op_id) if asked is not None else state is OpState.PENDING
             for op_id, state in ops
         )
         if held:

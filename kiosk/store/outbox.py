@@ -5,48 +5,17 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import Connection
 
+# Operation, OpKind and OpState stay importable from here while kiosk.sync.pull (being
+# rewritten) may still do so; new code imports them from kiosk.domain.operations.
+from kiosk.domain.operations import Operation, OpKind, OpState
 from kiosk.store import models
 
 T = models.Outbox.__table__
-
-
-class OpKind(StrEnum):
-    USE = "use"
-    KEEP = "keep"
-
-
-class OpState(StrEnum):
-    PENDING = "pending"
-    DONE = "done"
-    CONFLICT = "conflict"
-
-
-@dataclass(frozen=True, slots=True)
-class Operation:
-    id: int
-    op_id: str
-    kind: OpKind
-    token: str
-    booking_id: int | None
-    created_at: datetime
-    counter: str
-    staff: str | None
-    unverified: bool
-    state: OpState
-    attempts: int
-    ambiguous: bool
-    next_attempt_at: datetime | None
-    last_error: str | None
-    http_status: int | None
-    conflict: str | None
-    settled_at: datetime | None
-    acknowledged_at: datetime | None
 
 
 def _op(row: Any) -> Operation:

@@ -8,24 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from enum import StrEnum
 
+from kiosk.domain.operations import Conflict, Operation, OpKind
 from kiosk.domain.texts import say
 from kiosk.domain.verdict import Verdict, VerdictKind
-from kiosk.store.outbox import Operation, OpKind
 from kiosk.sync.errors import HttpRefusal
-
-
-class Conflict(StrEnum):
-    USED_ELSEWHERE = "used_elsewhere"
-    CANCELLED = "cancelled"
-    REIMBURSED = "reimbursed"
-    TOO_EARLY = "too_early"
-    NOT_FOUND = "not_found"
-    NOT_USED = "not_used"
-    ACTIVATION_CODE = "activation_code"
-    MISMATCH = "mismatch"
-    REFUSED = "refused"
 
 
 @dataclass(frozen=True, slots=True)

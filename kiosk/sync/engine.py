@@ -19,10 +19,10 @@ from typing import Any
 
 from kiosk.domain.clock import Clock, utcnow
 from kiosk.domain.online import OnlineAnswer
+from kiosk.domain.operations import OpKind, OpState
 from kiosk.domain.verdict import Verdict, VerdictKind
 from kiosk.store import backup, outbox, retention, state
 from kiosk.store.database import Database
-from kiosk.store.outbox import OpKind, OpState
 from kiosk.sync.api import ApiClient
 from kiosk.sync.conflicts import classify
 from kiosk.sync.connectivity import Connectivity, NetState

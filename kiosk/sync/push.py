@@ -24,11 +24,11 @@ from sqlalchemy.engine import Connection
 
 from kiosk.domain.booking import BookingStatus
 from kiosk.domain.clock import Clock
+from kiosk.domain.operations import Conflict, Operation, OpKind, OpState
 from kiosk.store import audit, bookings, outbox
 from kiosk.store.database import Database
-from kiosk.store.outbox import Operation, OpKind, OpState
 from kiosk.sync.api import ApiClient
-from kiosk.sync.conflicts import Conflict, classify
+from kiosk.sync.conflicts import classify
 from kiosk.sync.connectivity import Connectivity
 from kiosk.sync.errors import (
     ApiError,

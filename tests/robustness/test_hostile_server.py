@@ -10,8 +10,8 @@ import sqlite3
 import httpx
 import pytest
 
+from kiosk.domain.operations import OpState
 from kiosk.domain.verdict import VerdictKind
-from kiosk.store.outbox import OpState
 from kiosk.sync.api import ApiClient
 from kiosk.sync.errors import ApiError
 from tests.unit.sync.conftest import assert_accounted, sandbox_token

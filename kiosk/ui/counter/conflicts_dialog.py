@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.messages import format_datetime
-from kiosk.store.outbox import Operation
+from kiosk.domain.operations import Operation
 from kiosk.sync.conflicts import text_for
 
 

@@ -6,9 +6,9 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
+from kiosk.domain.operations import OpKind, OpState
 from kiosk.domain.verdict import VerdictKind
 from kiosk.store import audit, models, outbox
-from kiosk.store.outbox import OpKind, OpState
 from tests.fixtures.store import NOW, OTHER_VENUE, booking_row, insert_bookings
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from kiosk.domain.booking import BookingStatus
+from kiosk.domain.operations import OpKind, OpState
 from kiosk.store import bookings, outbox
-from kiosk.store.outbox import OpKind, OpState
 from tests.fixtures.store import NOW, booking_row, insert_bookings
 
 

@@ -11,10 +11,10 @@ import pytest
 from kiosk.config import Config
 from kiosk.counter import Counter
 
+from kiosk.domain.operations import Operation, OpState
 from kiosk.sandbox.seed import BOOKSHOP_VENUE_ID, CONCERT_HALL_VENUE_ID
 from kiosk.services.wiring import Services, open_services
 from kiosk.store import bookings, outbox
-from kiosk.store.outbox import OpState
 from kiosk.sync.engine import SyncEngine
 from kiosk.sync.push import Backoff
 
@@ -34,7 +34,7 @@ class Kiosk:
         assert self.services.engine is not None
         return self.services.engine
 
-    def ops(self) -> list[outbox.Operation]:
+    def ops(self) -> list[Operation]:
         with self.services.db.connect() as conn:
             return outbox.all_ops(conn)
 

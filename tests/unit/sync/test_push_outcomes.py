@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from kiosk.domain.operations import Conflict, OpState
 from kiosk.domain.verdict import VerdictKind
 from kiosk.sandbox.seed import MAIN_OFFERER_ID
-from kiosk.store.outbox import OpState
-from kiosk.sync.conflicts import Conflict
 from kiosk.sync.connectivity import NetState
 from tests.unit.sync.conftest import assert_accounted, sandbox_token
 

@@ -13,9 +13,9 @@ import pytest
 from kiosk.clock import utcnow
 from kiosk.importer import import_file
 
+from kiosk.domain.operations import OpState
 from kiosk.domain.verdict import VerdictKind
 from kiosk.sandbox.seed import BOOKSHOP_VENUE_ID, CONCERT_HALL_VENUE_ID
-from kiosk.store.outbox import OpState
 from tests.fixtures.sandbox import client_for
 from tests.unit.sync.conftest import sandbox_token
 

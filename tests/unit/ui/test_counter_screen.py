@@ -8,9 +8,9 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import Qt
 
+from kiosk.domain.operations import OpKind
 from kiosk.domain.verdict import Family
 from kiosk.store import outbox
-from kiosk.store.outbox import OpKind
 from tests.fixtures.store import NOW
 from tests.unit.ui.conftest import settle
 

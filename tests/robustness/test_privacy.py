@@ -167,7 +167,7 @@ def test_the_catalogue_never_reads_bookings(make_kiosk, sandbox):
     SQLite authorizer on its connection; `booking` is never among them."""
     import sqlite3
 
-    from kiosk.catalogue import Catalogue, Query, Sort
+    from kiosk.services.catalogue import Catalogue, Query, Sort
 
     kiosk = make_kiosk()
     assert kiosk.engine.sync_once(full=True).error is None
@@ -179,7 +179,7 @@ def test_the_catalogue_never_reads_bookings(make_kiosk, sandbox):
             touched.add(arg1)
         return sqlite3.SQLITE_OK
 
-    catalogue._connection().set_authorizer(authorizer)
+    catalogue.reader.connection().set_authorizer(authorizer)
     try:
         results = []
         for q in (Query(), Query(text="le"), Query(text="concert"), Query(sort=list(Sort)[-1])):

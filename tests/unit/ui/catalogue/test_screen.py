@@ -151,7 +151,7 @@ def test_no_personal_data_and_no_booking_query(qtbot, db: Database, screen, cata
         ],
     )
     statements: list[str] = []
-    catalogue._connection().set_trace_callback(statements.append)
+    catalogue.reader.connection().set_trace_callback(statements.append)
     screen.refresh()
     type_text(qtbot, screen, "orelsan")
     with qtbot.waitSignal(screen.offer_shown, timeout=5000):

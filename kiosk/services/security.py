@@ -15,17 +15,13 @@ import os
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
-from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.engine import Connection
 
 from kiosk.domain.clock import Clock, utcnow
 from kiosk.domain.errors import KioskError
 from kiosk.domain.texts import Phrase
-from kiosk.store import models
+from kiosk.store import settings
 from kiosk.store.database import Database
-
-T = models.Setting.__table__
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 SALT_BYTES = 16
@@ -121,14 +117,9 @@ class Attempt:
         return self.phrase.text(lang) if self.phrase else self.message
 
 
-# -- the setting table ------------------------------------------------------------------
-def get_setting(conn: Connection, key: str) -> str | None:
-    return conn.execute(select(T.c.value).where(T.c.key == key)).scalar_one_or_none()
-
-
-def put_setting(conn: Connection, key: str, value: str | None) -> None:
-    stmt = insert(T).values(key=key, value=value)
-    conn.execute(stmt.on_conflict_do_update(index_elements=[T.c.key], set_={"value": value}))
+# -- the setting table (kept under these names: other modules read settings through them) --
+get_setting = settings.get
+put_setting = settings.put
 
 
 class Security:

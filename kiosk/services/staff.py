@@ -8,17 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, insert, select, update
-from sqlalchemy.exc import IntegrityError
-
 from kiosk.domain.clock import Clock, utcnow
 from kiosk.domain.errors import KioskError
 from kiosk.domain.texts import Phrase
 from kiosk.services.security import Attempt, PinError, Security, check_pin_format, hash_pin
-from kiosk.store import models
+from kiosk.store import staff as store
 from kiosk.store.database import Database
-
-T = models.Staff.__table__
 
 PIN_MIN, PIN_MAX = 4, 6
 NAME_MAX = 100
@@ -56,16 +51,14 @@ class StaffService:
         self.clock = clock
 
     def members(self, *, include_inactive: bool = False) -> list[StaffMember]:
-        stmt = select(T.c.id, T.c.name, T.c.active).order_by(func.lower(T.c.name))
-        if not include_inactive:
-            stmt = stmt.where(T.c.active.is_(True))
         with self.db.connect() as conn, conn.begin():
-            return [StaffMember(r.id, r.name, bool(r.active)) for r in conn.execute(stmt)]
+            rows = store.members(conn, include_inactive=include_inactive)
+        return [StaffMember(r.id, r.name, r.active) for r in rows]
 
     def get(self, staff_id: int) -> StaffMember | None:
         with self.db.connect() as conn, conn.begin():
-            r = conn.execute(select(T.c.id, T.c.name, T.c.active).where(T.c.id == staff_id)).first()
-        return StaffMember(r.id, r.name, bool(r.active)) if r else None
+            r = store.get(conn, staff_id)
+        return StaffMember(r.id, r.name, r.active) if r else None
 
     def add(self, name: str, pin: str) -> StaffMember:
         name = " ".join(name.split())
@@ -76,28 +69,24 @@ class StaffService:
         _check_pin(pin)
         try:
             with self.db.connect_writer() as conn, conn.begin():
-                staff_id = conn.execute(
-                    insert(T).values(
-                        name=name, pin_hash=hash_pin(pin), active=True, created_at=self.clock()
-                    )
-                ).inserted_primary_key[0]
-        except IntegrityError:
+                staff_id = store.add(conn, name, hash_pin(pin), self.clock())
+        except store.NameTaken:
             raise StaffError(Phrase.of("staff.name_taken", name=name)) from None
         return StaffMember(int(staff_id), name, True)
 
     def set_active(self, staff_id: int, active: bool) -> None:
         with self.db.connect_writer() as conn, conn.begin():
-            conn.execute(update(T).where(T.c.id == staff_id).values(active=active))
+            store.set_active(conn, staff_id, active)
 
     def reset_pin(self, staff_id: int, pin: str) -> None:
         _check_pin(pin)
         with self.db.connect_writer() as conn, conn.begin():
-            conn.execute(update(T).where(T.c.id == staff_id).values(pin_hash=hash_pin(pin)))
+            store.set_pin_hash(conn, staff_id, hash_pin(pin))
         self.security.reset(_scope(staff_id))
 
     def authenticate(self, staff_id: int, pin: str) -> Attempt:
         with self.db.connect() as conn, conn.begin():
-            r = conn.execute(select(T.c.pin_hash, T.c.active).where(T.c.id == staff_id)).first()
+            r = store.get(conn, staff_id)
         if r is None or not r.active:
             return Attempt.refused(Phrase.of("staff.gone"))
         return self.security.check(_scope(staff_id), r.pin_hash, pin)

@@ -11,15 +11,10 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta, tzinfo
 
-from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from kiosk.domain.timezones import zone_for
-from kiosk.store import models
-
-OUTBOX = models.Outbox.__table__
-BOOKING = models.Booking.__table__
-VENUE = models.Venue.__table__
+from kiosk.store import outbox, venues
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,10 +45,7 @@ def counter_zone(conn: Connection, venue_ids: Collection[int]) -> tzinfo | None:
     """The timezone of the counter's venue (the first configured one the cache knows; with
     none configured, the first the cache knows), from its department; None (the machine's
     zone) before the venues are synced."""
-    stmt = select(VENUE.c.id, VENUE.c.department_code).order_by(VENUE.c.id)
-    if venue_ids:
-        stmt = stmt.where(VENUE.c.id.in_(list(venue_ids)))
-    found = dict(conn.execute(stmt).all())
+    found = venues.department_codes(conn, venue_ids)
     for vid in [*venue_ids, *found]:  # no venue configured: every venue the key sees
         if vid in found:
             return zone_for(found[vid])
@@ -81,28 +73,8 @@ def rows(
 ) -> list[TodayRow]:
     """This counter's operations of the day in `zone`, newest first."""
     start, end = day_bounds(now, zone)
-    stmt = (
-        select(
-            OUTBOX.c.created_at,
-            OUTBOX.c.token,
-            OUTBOX.c.kind,
-            OUTBOX.c.state,
-            OUTBOX.c.unverified,
-            OUTBOX.c.staff,
-            BOOKING.c.offer_name,
-            BOOKING.c.first_name,
-            BOOKING.c.last_name,
-            BOOKING.c.quantity,
-        )
-        .select_from(OUTBOX.outerjoin(BOOKING, BOOKING.c.id == OUTBOX.c.booking_id))
-        .where(OUTBOX.c.created_at >= start, OUTBOX.c.created_at < end)
-        .order_by(OUTBOX.c.id.desc())
-        .limit(limit)
-    )
-    if kiosk_id:
-        stmt = stmt.where(OUTBOX.c.kiosk_id == kiosk_id)
     out = []
-    for r in conn.execute(stmt):
+    for r in outbox.recorded_between(conn, start, end, kiosk_id=kiosk_id, limit=limit):
         name = " ".join(p for p in (r.first_name, r.last_name) if p) or None
         out.append(
             TodayRow(
@@ -110,7 +82,7 @@ def rows(
                 token=r.token,
                 kind=r.kind,
                 state=r.state,
-                unverified=bool(r.unverified),
+                unverified=r.unverified,
                 offer=r.offer_name,
                 youth=name,
                 quantity=r.quantity,

@@ -222,6 +222,58 @@ def move_to_booking(conn: Connection, from_id: int, to_id: int) -> None:
     conn.execute(update(T).where(T.c.booking_id == from_id).values(booking_id=to_id))
 
 
+@dataclass(frozen=True, slots=True)
+class RecordedOp:
+    """An operation as the day's list shows it, with its booking's offer and youth if cached."""
+
+    created_at: datetime
+    token: str
+    kind: str
+    state: str
+    unverified: bool
+    staff: str | None
+    offer_name: str | None
+    first_name: str | None
+    last_name: str | None
+    quantity: int | None
+
+
+def recorded_between(
+    conn: Connection,
+    start: datetime,
+    end: datetime,
+    *,
+    kiosk_id: str | None = None,
+    limit: int = 500,
+) -> list[RecordedOp]:
+    """Operations recorded in [start, end) (by this kiosk when `kiosk_id`), newest first."""
+    b = models.Booking.__table__
+    stmt = (
+        select(
+            T.c.created_at,
+            T.c.token,
+            T.c.kind,
+            T.c.state,
+            T.c.unverified,
+            T.c.staff,
+            b.c.offer_name,
+            b.c.first_name,
+            b.c.last_name,
+            b.c.quantity,
+        )
+        .select_from(T.outerjoin(b, b.c.id == T.c.booking_id))
+        .where(T.c.created_at >= start, T.c.created_at < end)
+        .order_by(T.c.id.desc())
+        .limit(limit)
+    )
+    if kiosk_id:
+        stmt = stmt.where(T.c.kiosk_id == kiosk_id)
+    return [
+        RecordedOp(r[0], r[1], r[2], r[3], bool(r[4]), r[5], r[6], r[7], r[8], r[9])
+        for r in conn.execute(stmt)
+    ]
+
+
 def acknowledge(conn: Connection, op_id: str, now: datetime, staff: str | None) -> None:
     conn.execute(
         update(T)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -30,3 +31,11 @@ _NAMES = select(T.c.id, T.c.name, T.c.public_name, T.c.city).order_by(T.c.id)
 
 def names(conn: Connection) -> list[VenueName]:
     return [VenueName(r.id, r.name, r.public_name, r.city) for r in conn.execute(_NAMES)]
+
+
+def department_codes(conn: Connection, venue_ids: Collection[int] = ()) -> dict[int, str | None]:
+    """Department code of the cached venues (only `venue_ids` when given), by venue id."""
+    stmt = select(T.c.id, T.c.department_code).order_by(T.c.id)
+    if venue_ids:
+        stmt = stmt.where(T.c.id.in_(list(venue_ids)))
+    return {r[0]: r[1] for r in conn.execute(stmt)}

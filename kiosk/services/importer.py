@@ -19,12 +19,10 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select, text
-
 from kiosk.domain.clock import utcnow
 from kiosk.domain.errors import KioskError
 from kiosk.domain.rules import cancellation_limit
-from kiosk.store import bookings, models
+from kiosk.store import bookings, venues
 from kiosk.store.database import Database
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -224,26 +222,13 @@ def import_file(db: Database, path: str | Path, *, venue_ids: tuple[int, ...] = 
         raise ImportError_(f"Fichier illisible : {exc}") from None
     matched = created = tokens = 0
     now = utcnow()
-    venues = models.Venue.__table__
     with db.connect_writer() as conn, conn.begin():
-        by_name = {r.name: r for r in conn.execute(select(venues))}
-        by_name.update({r.public_name: r for r in by_name.copy().values() if r.public_name})
+        by_name = venues.by_name(conn)
         for row in rows:
             venue = by_name.get(row["venue_name"])
             unit = row.pop("price_cents")
             key = bookings.search_key(row["first_name"], row["last_name"])
-            found = conn.execute(
-                text(
-                    "SELECT id FROM booking WHERE offer_name = :offer AND search_name = :name "
-                    "AND abs(julianday(created_at) - julianday(:created)) < (61.0 / 86400) "
-                    "ORDER BY id DESC LIMIT 1"
-                ),
-                {
-                    "offer": row["offer_name"],
-                    "name": key,
-                    "created": row["created_at"].isoformat(),
-                },
-            ).scalar_one_or_none()
+            found = bookings.find_same_booking(conn, row["offer_name"], key, row["created_at"])
             if found is not None:
                 matched += 1
                 booking_id = found

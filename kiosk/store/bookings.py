@@ -230,6 +230,24 @@ def count(conn: Connection) -> int:
     return conn.execute(select(func.count()).select_from(T)).scalar_one()
 
 
+_SAME_BOOKING = text(
+    "SELECT id FROM booking WHERE offer_name = :offer AND search_name = :name "
+    "AND abs(julianday(created_at) - julianday(:created)) < (61.0 / 86400) "
+    "ORDER BY id DESC LIMIT 1"
+)
+
+
+def find_same_booking(
+    conn: Connection, offer_name: str, search_name: str, created_at: datetime
+) -> int | None:
+    """Id of the cached booking an export line describes: same offer, same youth (search
+    key), booked within a minute (the export has no booking id)."""
+    return conn.execute(
+        _SAME_BOOKING,
+        {"offer": offer_name, "name": search_name, "created": created_at.isoformat()},
+    ).scalar_one_or_none()
+
+
 def reconcile_imported(conn: Connection, asked: outbox.Watermark | None = None) -> int:
     """Move tokens learned from an imported export (local rows, negative ids) onto the real
     bookings once the API list has brought them; drop the local stand-ins. Operations recorded

@@ -39,3 +39,18 @@ def department_codes(conn: Connection, venue_ids: Collection[int] = ()) -> dict[
     if venue_ids:
         stmt = stmt.where(T.c.id.in_(list(venue_ids)))
     return {r[0]: r[1] for r in conn.execute(stmt)}
+
+
+@dataclass(frozen=True, slots=True)
+class VenuePlace:
+    id: int
+    name: str
+    department_code: str | None
+
+
+def by_name(conn: Connection) -> dict[str, VenuePlace]:
+    """Cached venues by name and by public name (an export names venues, not ids); a public
+    name wins over another venue's equal name."""
+    rows = {r.name: r for r in conn.execute(select(T))}
+    rows.update({r.public_name: r for r in rows.copy().values() if r.public_name})
+    return {k: VenuePlace(r.id, r.name, r.department_code) for k, r in rows.items()}

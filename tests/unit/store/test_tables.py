@@ -8,7 +8,7 @@ import pytest
 import sqlalchemy as sa
 
 from kiosk.domain.operations import OpKind
-from kiosk.store import models, outbox, settings, staff, venues
+from kiosk.store import bookings, models, outbox, settings, staff, venues
 from tests.fixtures.store import NOW, booking_row, insert_bookings
 
 
@@ -70,3 +70,31 @@ def test_recorded_between_joins_the_booking_newest_first(db):
         mine = outbox.recorded_between(conn, NOW, NOW + timedelta(hours=1), kiosk_id="k-1")
         assert [r.token for r in mine] == ["ABC234"]
         assert outbox.recorded_between(conn, NOW + timedelta(hours=1), NOW + timedelta(2)) == []
+
+
+def test_venues_by_name_and_public_name(db):
+    with db.connect_writer() as conn, conn.begin():
+        conn.execute(
+            sa.insert(models.Venue.__table__),
+            [
+                {"id": 1, "name": "SARL Lux", "public_name": "Le Lux", "department_code": "14"},
+                {"id": 2, "name": "Le Lux", "public_name": None, "department_code": "75"},
+                {"id": 3, "name": "Médiathèque", "public_name": None, "department_code": None},
+            ],
+        )
+        found = venues.by_name(conn)
+    assert found["SARL Lux"] == venues.VenuePlace(1, "SARL Lux", "14")
+    assert found["Le Lux"].id == 1  # as before: the public name wins
+    assert found["Médiathèque"].department_code is None
+
+
+def test_find_same_booking_within_a_minute(db):
+    insert_bookings(db, [booking_row(1, "ABC234")])
+    with db.connect() as conn:
+        b = bookings.by_id(conn, 1)
+        key = bookings.search_key(b.first_name, b.last_name)
+        near = b.created_at + timedelta(seconds=50)
+        assert bookings.find_same_booking(conn, b.offer_name, key, near) == 1
+        far = b.created_at + timedelta(seconds=70)
+        assert bookings.find_same_booking(conn, b.offer_name, key, far) is None
+        assert bookings.find_same_booking(conn, "Autre", key, b.created_at) is None

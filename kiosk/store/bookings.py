@@ -140,6 +140,28 @@ def set_use_state(
         conn.execute(_SET_USE, {**params, "used_at": used_at})
 
 
+_SET_USE_RAW = (
+    "UPDATE booking SET status = ?, used_at = ?, used_counter = ?, used_staff = ? WHERE id = ?"
+)
+
+
+def set_use_state_raw(
+    dbapi_conn: Any,
+    booking_id: int,
+    status: BookingStatus,
+    *,
+    used_at: str | None = None,
+    used_counter: str | None = None,
+    used_staff: str | None = None,
+) -> None:
+    """`set_use_state` on a plain sqlite3 connection (recovery works on a restored file before
+    the Database opens it); `used_at` as stored (ISO text)."""
+    dbapi_conn.execute(
+        _SET_USE_RAW,
+        (BookingStatus(status).value, used_at, used_counter, used_staff, booking_id),
+    )
+
+
 def upsert(
     conn: Connection,
     rows: Iterable[Mapping[str, Any]],

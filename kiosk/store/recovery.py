@@ -20,7 +20,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from kiosk.store import models
+from kiosk.domain.booking import BookingStatus
+from kiosk.store import bookings, models
 from kiosk.store.backup import FILE_MODE, BackupFile, newest_good
 from kiosk.store.errors import about_the_surroundings
 from kiosk.store.types import to_db
@@ -272,14 +273,13 @@ def _apply_to_booking(conn: sqlite3.Connection, op: dict[str, Any]) -> None:
     if op["booking_id"] is None:
         return
     if op["kind"] == "use":
-        conn.execute(
-            "UPDATE booking SET status = 'USED', used_at = ?, used_counter = ?, used_staff = ? "
-            "WHERE id = ?",
-            (op["created_at"], op["counter"], op["staff"], op["booking_id"]),
+        bookings.set_use_state_raw(
+            conn,
+            op["booking_id"],
+            BookingStatus.USED,
+            used_at=op["created_at"],
+            used_counter=op["counter"],
+            used_staff=op["staff"],
         )
     else:
-        conn.execute(
-            "UPDATE booking SET status = 'CONFIRMED', used_at = NULL, used_counter = NULL, "
-            "used_staff = NULL WHERE id = ?",
-            (op["booking_id"],),
-        )
+        bookings.set_use_state_raw(conn, op["booking_id"], BookingStatus.CONFIRMED)

@@ -103,3 +103,33 @@ def test_operations_move_from_a_stand_in_to_the_real_booking(db):
         assert outbox.states_of_booking(conn, -5) == []
         assert outbox.states_of_booking(conn, 42) == [(row_id, OpState.PENDING)]
         assert outbox.get(conn, op_id).booking_id == 42
+
+
+def test_set_use_state_raw_matches_the_core_writer(db):
+    """Recovery's variant (plain sqlite3 connection, stored ISO text) writes the same columns."""
+    insert_bookings(db, [booking_row(1, "ABC234"), booking_row(2, "ABC235")])
+    with db.connect_writer() as conn, conn.begin():
+        bookings.set_use_state(
+            conn, 1, BookingStatus.USED, used_at=NOW, used_counter="Accueil", used_staff="Marie"
+        )
+    raw = db.engine.raw_connection()
+    try:
+        stored = raw.driver_connection.execute("SELECT used_at FROM booking WHERE id = 1")
+        bookings.set_use_state_raw(
+            raw.driver_connection,
+            2,
+            BookingStatus.USED,
+            used_at=stored.fetchone()[0],
+            used_counter="Accueil",
+            used_staff="Marie",
+        )
+    finally:
+        raw.close()
+    with db.connect() as conn:
+        one, two = bookings.by_id(conn, 1), bookings.by_id(conn, 2)
+    assert (two.status, two.used_at, two.used_counter, two.used_staff) == (
+        one.status,
+        one.used_at,
+        one.used_counter,
+        one.used_staff,
+    )

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from typing import cast
+
+from sqlalchemy import Table, select
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.engine import Connection
 
 from kiosk.store import models
 
-T = models.Setting.__table__
+T = cast(Table, models.Setting.__table__)  # a Table, which mypy cannot see
 
 
 def get(conn: Connection, key: str) -> str | None:

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import Table, func, insert, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from kiosk.store import models
 
-T = models.Staff.__table__
+T = cast(Table, models.Staff.__table__)  # a Table, which mypy cannot see
 
 
 class NameTaken(Exception):
@@ -27,7 +28,7 @@ class StaffRow:
     pin_hash: str
 
 
-def _row(r) -> StaffRow:
+def _row(r: Any) -> StaffRow:
     return StaffRow(r.id, r.name, bool(r.active), r.pin_hash)
 
 
@@ -55,7 +56,9 @@ def add(conn: Connection, name: str, pin_hash: str, now: datetime) -> int:
         )
     except IntegrityError:
         raise NameTaken(name) from None
-    return int(result.inserted_primary_key[0])
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])
 
 
 def set_active(conn: Connection, staff_id: int, active: bool) -> None:

@@ -289,7 +289,9 @@ class Pusher:
                 conn, op.op_id, self.clock() + timedelta(seconds=delay), error, ambiguous=ambiguous
             )
 
-    def _audit(self, conn: Connection, op: Operation, now: datetime, action: str, outcome: str):
+    def _audit(
+        self, conn: Connection, op: Operation, now: datetime, action: str, outcome: str
+    ) -> None:
         audit.log(
             conn,
             at=now,

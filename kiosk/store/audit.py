@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.engine import Connection
 
 from kiosk.store import models
 
-T = models.Audit.__table__
+T = models.table(models.Audit)
 
 
 _INSERT = insert(T)  # prebuilt: compiled once (hot path of every validation)
@@ -44,7 +45,7 @@ def log(
     )
 
 
-def since(conn: Connection, start: datetime, actions: tuple[str, ...] | None = None) -> list:
+def since(conn: Connection, start: datetime, actions: tuple[str, ...] | None = None) -> list[Any]:
     stmt = select(T).where(T.c.at >= start)
     if actions:
         stmt = stmt.where(T.c.action.in_(actions))

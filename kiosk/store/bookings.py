@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
+    ColumnElement,
     Row,
     and_,
     bindparam,
@@ -26,7 +27,7 @@ from kiosk.domain.booking import Booking, BookingStatus
 from kiosk.domain.operations import OpState
 from kiosk.store import models, outbox
 
-T = models.Booking.__table__
+T = models.table(models.Booking)
 CLOSED = (BookingStatus.USED, BookingStatus.CANCELLED, BookingStatus.REIMBURSED)
 
 
@@ -187,7 +188,9 @@ def upsert(
         return 0
     stmt = insert(T).values(values)
     keep_local = {"id", "token", "token_source", "used_counter", "used_staff", "closed_at"}
-    excluded = {c: stmt.excluded[c] for c in values[0] if c not in keep_local}
+    excluded: dict[str, ColumnElement[Any]] = {
+        c: stmt.excluded[c] for c in values[0] if c not in keep_local
+    }
     excluded["closed_at"] = func.coalesce(T.c.closed_at, stmt.excluded.closed_at)
     # Names erased by retention (kiosk.store.retention) stay erased while the booking stays closed.
     erased = and_(
@@ -382,7 +385,9 @@ def lookup(dbapi_conn: Any, token: str) -> Lookup:
         booking = to_domain(m)
     pending = None
     if row[n] is not None:
-        pending = PendingOp(row[n], _dt(row[n + 1]), row[n + 2], row[n + 3], row[n + 4])
+        # created_at is NOT NULL in the outbox
+        created = datetime.fromisoformat(row[n + 1])
+        pending = PendingOp(row[n], created, row[n + 2], row[n + 3], row[n + 4])
     pulled = row[n + 5]
     return Lookup(booking, pending, datetime.fromisoformat(pulled) if pulled else None)
 

@@ -27,9 +27,9 @@ from kiosk.domain import categories
 from kiosk.store import models
 from kiosk.store.types import to_db
 
-VENUES = models.Venue.__table__
-OFFERS = models.Offer.__table__
-STOCKS = models.Stock.__table__
+VENUES = models.table(models.Venue)
+OFFERS = models.table(models.Offer)
+STOCKS = models.table(models.Stock)
 
 
 def _upsert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:

@@ -7,8 +7,9 @@ birth date and postal code have no column anywhere.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, MetaData, String, Table, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from kiosk.store.types import UtcDateTime
@@ -190,3 +191,9 @@ class Setting(Base):
     __tablename__ = "setting"
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
     value: Mapped[str | None] = mapped_column(Text)
+
+
+def table(model: type[Base]) -> Table:
+    """The Core table of a mapped class, typed as the `Table` it is (SQLAlchemy's stubs only
+    promise a FromClause, which insert/update/delete refuse under mypy)."""
+    return cast(Table, model.__table__)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, func, insert, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import Connection
 
 # Operation, OpKind and OpState stay importable from here while kiosk.sync.pull (being
@@ -15,7 +15,7 @@ from sqlalchemy.engine import Connection
 from kiosk.domain.operations import Operation, OpKind, OpState
 from kiosk.store import models
 
-T = cast(Table, models.Outbox.__table__)  # a Table, which mypy cannot see
+T = models.table(models.Outbox)
 
 
 def _op(row: Any) -> Operation:
@@ -247,7 +247,7 @@ def recorded_between(
     limit: int = 500,
 ) -> list[RecordedOp]:
     """Operations recorded in [start, end) (by this kiosk when `kiosk_id`), newest first."""
-    b = models.Booking.__table__
+    b = models.table(models.Booking)
     stmt = (
         select(
             T.c.created_at,

@@ -30,8 +30,8 @@ log = logging.getLogger("kiosk.store.recovery")
 
 DB_NAME = "kiosk.sqlite3"
 SIDE_FILES = ("-wal", "-shm")
-OUTBOX_COLUMNS = [c.name for c in models.Outbox.__table__.columns]
-AUDIT_COLUMNS = [c.name for c in models.Audit.__table__.columns]
+OUTBOX_COLUMNS = [c.name for c in models.table(models.Outbox).columns]
+AUDIT_COLUMNS = [c.name for c in models.table(models.Audit).columns]
 _STATES = {"pending", "done", "conflict"}
 _KINDS = {"use", "keep"}
 MAX_PROBE = 500_000  # rowids probed one by one past unreadable pages

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from typing import cast
-
-from sqlalchemy import Table, select
+from sqlalchemy import select
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.engine import Connection
 
 from kiosk.store import models
 
-T = cast(Table, models.Setting.__table__)  # a Table, which mypy cannot see
+T = models.table(models.Setting)
 
 
 def get(conn: Connection, key: str) -> str | None:

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, func, insert, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from kiosk.store import models
 
-T = cast(Table, models.Staff.__table__)  # a Table, which mypy cannot see
+T = models.table(models.Staff)
 
 
 class NameTaken(Exception):

@@ -10,7 +10,7 @@ from sqlalchemy.engine import Connection
 
 from kiosk.store import models
 
-T = models.SyncState.__table__
+T = models.table(models.SyncState)
 
 
 def get(conn: Connection, key: str) -> str | None:

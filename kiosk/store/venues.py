@@ -10,7 +10,7 @@ from sqlalchemy.engine import Connection
 
 from kiosk.store import models
 
-T = models.Venue.__table__
+T = models.table(models.Venue)
 
 
 @dataclass(frozen=True, slots=True)

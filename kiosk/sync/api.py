@@ -228,7 +228,7 @@ class ApiClient:
         )
         if not isinstance(body, dict) or not isinstance(body.get(kind), list):
             raise BadResponse(f"Réponse inattendue du serveur : liste « {kind} » attendue.")
-        return body[kind]
+        return list(body[kind])
 
     def event_dates(self, event_id: int, first_index: int = 1) -> Any:
         return self.request(

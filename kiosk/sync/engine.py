@@ -244,7 +244,7 @@ class SyncEngine:
         with self.db.connect() as conn, conn.begin():
             return state.get_time(conn, state.PULLED_AT) is None
 
-    def run(self, stop: threading.Event, interval: float = 3.0, progress: Progress = _noop):
+    def run(self, stop: threading.Event, interval: float = 3.0, progress: Progress = _noop) -> None:
         """The sync thread's loop, until `stop` is set. Never raises."""
         while not stop.is_set():
             try:

@@ -50,7 +50,7 @@ class Backoff:
 
     def delay(self, attempts: int) -> float:
         raw = min(self.maximum, self.base * 2 ** max(0, attempts - 1))
-        return raw * self.rng.uniform(0.5, 1.0)
+        return float(raw * self.rng.uniform(0.5, 1.0))
 
 
 @dataclass

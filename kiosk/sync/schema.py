@@ -21,7 +21,9 @@ def _req(obj: Any, key: str, kind: type | tuple[type, ...], where: str) -> Any:
     return _opt(obj, key, kind, where, nullable=False)
 
 
-def _opt(obj: Any, key: str, kind: type | tuple[type, ...], where: str, nullable: bool = True):
+def _opt(
+    obj: Any, key: str, kind: type | tuple[type, ...], where: str, nullable: bool = True
+) -> Any:
     value = obj.get(key) if isinstance(obj, dict) else None
     if value is None:
         if not nullable and isinstance(obj, dict) and key in obj:

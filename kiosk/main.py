@@ -24,37 +24,19 @@ Registrar = Callable[[Any], None]
 
 
 def _registrars() -> list[Registrar]:
-    """Subcommands of the other packages; one whose dependencies are missing is left out
-    (a bundle without Qt multimedia still validates from the command line)."""
-    found: list[Registrar] = []
-    try:
-        from kiosk.sandbox import cli as sandbox_cli
+    """Subcommands of the other packages (each package registers its own)."""
+    from kiosk.cli import decode, doctor
+    from kiosk.demo import entry as demo_entry
+    from kiosk.sandbox import cli as sandbox_cli
+    from kiosk.ui import entry
 
-        found.append(sandbox_cli.register)
-    except ImportError:
-        pass
-    try:
-        from kiosk.cli import decode
-
-        found.append(decode.register)
-    except ImportError:
-        pass
-    try:
-        from kiosk.ui import entry
-
-        found.append(entry.register)
-    except ImportError:
-        pass
-    try:
-        from kiosk.demo import entry as demo_entry
-
-        found.append(demo_entry.register)
-    except ImportError:
-        pass
-    from kiosk.cli import doctor
-
-    found.append(lambda sub: doctor.register(sub, device_probe=_qt_device_probe))
-    return found
+    return [
+        sandbox_cli.register,
+        decode.register,
+        entry.register,
+        demo_entry.register,
+        lambda sub: doctor.register(sub, device_probe=_qt_device_probe),
+    ]
 
 
 def _qt_device_probe() -> dict[str, list[str]] | None:

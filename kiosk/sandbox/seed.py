@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import random
-import sqlite3
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
@@ -802,10 +801,3 @@ def seed_world(db: Database, kind: str, now: datetime, seed_value: int = 1) -> N
             "INSERT OR REPLACE INTO meta VALUES (?, ?)",
             [("seed", kind), ("seed_value", str(seed_value)), ("seeded_at", iso(builder.now))],
         )
-
-
-def table_counts(conn: sqlite3.Connection) -> dict[str, int]:
-    return {
-        table: conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
-        for table in ("offerer", "venue", "offer", "stock", "booking")
-    }

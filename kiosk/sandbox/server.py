@@ -332,7 +332,3 @@ class SandboxServer:
         self.context.faults.reset()
         if self._network_cut:
             self.restore_network()
-
-    def set_rate_limit(self, enabled: bool) -> None:
-        self.context.limiter.enabled = enabled
-        self.context.limiter.reset()

@@ -174,10 +174,6 @@ class CameraScanner(QObject):
         """One of the ``CameraState`` constants."""
         return self._state
 
-    @property
-    def current_camera_id(self) -> str | None:
-        return self._camera_id
-
     def available_cameras(self) -> list[tuple[str, str]]:
         """``[(device id, human description), ...]`` of the cameras plugged in now."""
         return [(_device_id(d), d.description()) for d in QMediaDevices.videoInputs()]
@@ -211,10 +207,6 @@ class CameraScanner(QObject):
         if self._thread.isRunning():
             self._thread.quit()
             self._thread.wait()
-
-    def reset_duplicates(self) -> None:
-        """Forget payloads seen recently (e.g. after the counter handled a scan by hand)."""
-        self._last_seen.clear()
 
     # ----------------------------------------------------------------- camera handling
 

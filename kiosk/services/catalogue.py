@@ -69,9 +69,6 @@ class Query:
         """No text and no category: the screen shows the category tiles."""
         return fts_query(self.text) is None and self.category is None
 
-    def cleared(self) -> Query:
-        return Query(limit=self.limit)
-
 
 @dataclass(frozen=True, slots=True)
 class OfferSummary:

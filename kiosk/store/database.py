@@ -15,7 +15,6 @@ from typing import Any, Literal
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
 
 # storage_error: the services also import it from here.
 from kiosk.domain.texts import Phrase
@@ -40,11 +39,6 @@ def _set_pragmas(dbapi_conn: Any, _record: Any) -> None:
 def _begin(conn: Connection) -> None:
     mode = conn.get_execution_options().get("sqlite_begin", "")
     conn.exec_driver_sql(f"BEGIN {mode}".strip())
-
-
-def explain_sqlite_error(exc: BaseException, lang: str = "fr") -> str:
-    """A sentence for a low-level SQLite failure, in `lang`."""
-    return storage_error(exc).text(lang)
 
 
 PRIVATE_DIR = 0o700
@@ -82,7 +76,6 @@ class Database:
         self.engine: Engine = create_engine(f"sqlite:///{self.path}", future=True)
         event.listen(self.engine, "connect", _set_pragmas)
         event.listen(self.engine, "begin", _begin)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @classmethod
     def open(
@@ -143,9 +136,6 @@ class Database:
     def connect_writer(self) -> Connection:
         """A connection whose transactions take the write lock at BEGIN (no upgrade deadlock)."""
         return self.engine.connect().execution_options(sqlite_begin="IMMEDIATE")
-
-    def session(self) -> Session:
-        return self._sessions()
 
     def require_healthy(self, *, full: bool = False) -> None:
         from kiosk.store.recovery import quick_check

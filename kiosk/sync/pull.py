@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.engine import Connection
@@ -26,13 +25,6 @@ from kiosk.sync.api import ApiClient
 from kiosk.sync.pager import Page, Pager, Progress, Resource, no_progress, read_all
 
 log = logging.getLogger("kiosk.sync.pull")
-
-
-@dataclass
-class PullSummary:
-    bookings: int = 0
-    offers: int = 0
-    venues: int = 0
 
 
 # -- the lists ------------------------------------------------------------------------------

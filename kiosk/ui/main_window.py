@@ -43,6 +43,7 @@ from kiosk.ui.sync_runner import SyncRunner
 
 if TYPE_CHECKING:
     from kiosk.scan.camera import CameraScanner
+    from kiosk.ui.catalogue.screen import CatalogueScreen
 
 log = logging.getLogger("kiosk.ui")
 PinPrompt = Callable[[QWidget | None], bool]
@@ -159,7 +160,7 @@ class MainWindow(QMainWindow):
         self._refresh_timer.timeout.connect(self.refresh)
         self._refresh_timer.start()
         self.conflicts_dialog: ConflictsDialog | None = None
-        self.catalogue_screen: QWidget | None = None
+        self.catalogue_screen: CatalogueScreen | None = None
         self.catalogue: object = None
         self.last_import: object = None
         self.refresh()
@@ -294,12 +295,10 @@ class MainWindow(QMainWindow):
     def show_catalogue(self) -> None:
         """Librarian mode (kiosk.ui.catalogue.screen); any scan brings the counter back."""
         if self.catalogue_screen is None:
-            try:
-                from kiosk.services.catalogue import Catalogue
-                from kiosk.sync.images import images_dir
-                from kiosk.ui.catalogue.screen import CatalogueScreen
-            except ImportError:
-                return
+            from kiosk.services.catalogue import Catalogue
+            from kiosk.sync.images import images_dir
+            from kiosk.ui.catalogue.screen import CatalogueScreen
+
             self.catalogue = Catalogue(self.services.db)
             self.catalogue_screen = CatalogueScreen(
                 self.catalogue,
@@ -346,9 +345,7 @@ class MainWindow(QMainWindow):
         if new.camera_id != before.camera_id or bool(new.camera_id) != (self.camera is not None):
             self.set_camera(bool(new.camera_id), new.camera_id, save_choice=False)
         if self.catalogue_screen is not None:
-            self.catalogue_screen.set_idle_interval_ms(  # type: ignore[attr-defined]
-                new.youth_idle_seconds * 1000
-            )
+            self.catalogue_screen.set_idle_interval_ms(new.youth_idle_seconds * 1000)
         self.staff_bar.refresh()
         if any(getattr(new, f) != getattr(before, f) for f in RESTART_FIELDS):
             self.restart_needed = True

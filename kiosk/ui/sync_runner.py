@@ -76,10 +76,6 @@ class SyncRunner(QObject):
             self._thread.join(timeout)
             self._thread = None
 
-    @property
-    def running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
-
     def _loop(self) -> None:
         while not self._stop.is_set():
             try:

@@ -252,9 +252,6 @@ class CatalogueScreen(QWidget):
         if self._idle.isActive():
             self._idle.start()
 
-    def idle_interval_ms(self) -> int:
-        return self._idle.interval()
-
     def shutdown(self) -> None:
         """Stop the worker thread (call when the application quits)."""
         self.tasks.shutdown()

@@ -87,7 +87,6 @@ class CounterScreen(QWidget):
         self.current: CheckResult | None = None
         self.zone: tzinfo | None = None  # the venue's timezone, set from the status snapshot
         self.busy = False  # a validation/invalidation is in flight
-        self.online_pending = False
         self.queued: list[tuple[str, str]] = []
         self._seq = 0
         self._transients: list[QWidget] = []
@@ -231,7 +230,6 @@ class CounterScreen(QWidget):
                 self.validate()
                 return
         if online:
-            self.online_pending = True
             self.tasks.submit(
                 lambda: self.counter.check_online(result),
                 lambda refined: self._online_answer(seq, result, refined),
@@ -241,7 +239,6 @@ class CounterScreen(QWidget):
     def _online_answer(self, seq: int, local: CheckResult, refined: CheckResult) -> None:
         if seq != self._seq or self.busy:
             return  # staff moved on: a newer scan owns the screen
-        self.online_pending = False
         shown_kind = self.current.verdict.kind if self.current else None
         was_busy = self.band.style_key == "busy"
         self._show(refined, sound=was_busy or refined.verdict.kind is not shown_kind)

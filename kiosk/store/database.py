@@ -19,9 +19,10 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 # storage_error: the services also import it from here.
 from kiosk.domain.texts import Phrase
 from kiosk.store.errors import DatabaseCorrupt, DataDirError, storage_error
+from kiosk.store.health import quick_check
+from kiosk.store.migrate import upgrade
 
 DB_NAME = "kiosk.sqlite3"
-MIGRATIONS = Path(__file__).parent / "migrations"
 
 
 def _set_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -122,8 +123,6 @@ class Database:
             raise DatabaseCorrupt(Phrase.of("store.bad_header", path=self.path))
 
     def upgrade(self) -> None:
-        from kiosk.store.migrate import upgrade
-
         try:
             with self.engine.begin() as conn:
                 upgrade(conn)
@@ -138,8 +137,6 @@ class Database:
         return self.engine.connect().execution_options(sqlite_begin="IMMEDIATE")
 
     def require_healthy(self, *, full: bool = False) -> None:
-        from kiosk.store.recovery import quick_check
-
         try:
             rows = quick_check(self.path, full=full)
         except sqlite3.Error as exc:  # full, read-only, cannot open, busy: not the file's fault

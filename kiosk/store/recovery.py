@@ -23,7 +23,7 @@ from typing import Any
 from kiosk.domain.booking import BookingStatus
 from kiosk.store import bookings, models
 from kiosk.store.backup import FILE_MODE, BackupFile, newest_good
-from kiosk.store.errors import about_the_surroundings
+from kiosk.store.database import Database
 from kiosk.store.types import to_db
 
 log = logging.getLogger("kiosk.store.recovery")
@@ -83,24 +83,6 @@ class RecoveryReport:
         return first + second + third
 
 
-def quick_check(path: Path, *, full: bool = False) -> list[str]:
-    """`PRAGMA quick_check` (or `integrity_check`) rows of a database file; ["ok"] if healthy.
-    A file SQLite cannot read (corrupt, not a database, I/O error) gives its error as the only
-    row; a failure of the surroundings (full, read-only, cannot open, busy) is raised: it says
-    nothing about the file, so it must not send a good database to recovery."""
-    pragma = "integrity_check" if full else "quick_check"
-    try:
-        conn = sqlite3.connect(path, timeout=10)
-        try:
-            return [r[0] for r in conn.execute(f"PRAGMA {pragma}").fetchall()]
-        finally:
-            conn.close()
-    except sqlite3.Error as exc:
-        if about_the_surroundings(exc):
-            raise
-        return [str(exc)]
-
-
 def recover(data_dir: Path, *, now: datetime | None = None) -> RecoveryReport:
     """Move the damaged database aside, restore the newest good backup (or start empty), and
     re-insert the operations read from the damaged file. Call with the data-dir lock held and
@@ -127,8 +109,6 @@ def recover(data_dir: Path, *, now: datetime | None = None) -> RecoveryReport:
     report = RecoveryReport(moved_to=aside, restored_from=good)
 
     # Bring the restored (or a fresh) file to the current schema before writing into it.
-    from kiosk.store.database import Database
-
     db = Database.open(data_dir, check=None)
     db.dispose()
     ops: dict[int, dict[str, Any]] = {}

@@ -14,7 +14,7 @@ from kiosk.store import outbox
 from kiosk.store.backup import list_backups, newest_good, take_backup
 from kiosk.store.database import DB_NAME, Database
 from kiosk.store.errors import DatabaseCorrupt
-from kiosk.store.recovery import quick_check
+from kiosk.store.health import quick_check
 from tests.fixtures.store import VENUE
 from tests.robustness.helpers import (
     make_history,

@@ -25,7 +25,7 @@ from kiosk.store.errors import (
     sqlite_code,
     storage_error,
 )
-from kiosk.store.recovery import quick_check
+from kiosk.store.health import quick_check
 
 FULL = (
     "Le disque est plein : la validation n'a pas été enregistrée. Libérez de la place puis "

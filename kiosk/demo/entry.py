@@ -14,13 +14,18 @@ from typing import Any
 
 from kiosk.demo import world as demo
 from kiosk.platform.exits import CliError
-from kiosk.ui.entry import Session, claim_data_dir, open_counter_services
+from kiosk.ui.entry import Session, claim_data_dir, open_session
 
 
 def start_demo(args: argparse.Namespace) -> Session:
     """`kiosk demo`: a local sandbox, a counter configured against it, two staff accounts."""
-    from kiosk.ui.app import application, open_window
+    from kiosk.ui.app import application
     from kiosk.ui.demo_menu import DemoMenu
+
+    def add_menu(window: Any) -> None:
+        window.demo_menu = DemoMenu(window, demo.DemoControls(server))
+        if not getattr(args, "no_help", False):
+            window.demo_menu.show_tokens()
 
     app = application()
     server = demo.start_sandbox(getattr(args, "seed", 1))
@@ -29,30 +34,19 @@ def start_demo(args: argparse.Namespace) -> Session:
         config = demo.demo_config(server, data_dir)
         print(f"Démo : serveur pass Culture de démonstration sur {server.url}", flush=True)
         print(f"Démo : données du guichet dans {config.data_dir}", flush=True)
-        instance = claim_data_dir(config.data_dir)
-        try:
-            services = open_counter_services(config)
-            try:
-                demo.seed_demo_people(services.db)
-                window = open_window(
-                    services,
-                    fullscreen=getattr(args, "fullscreen", False),
-                    lockdown=getattr(args, "kiosk", False),
-                )
-                window.demo_menu = DemoMenu(window, demo.DemoControls(server))
-                if not getattr(args, "no_help", False):
-                    window.demo_menu.show_tokens()
-            except BaseException:
-                services.close()
-                raise
-        except BaseException:
-            instance.close()
-            raise
+        return open_session(
+            app,
+            config,
+            claim_data_dir(config.data_dir),
+            args,
+            lockdown=getattr(args, "kiosk", False),
+            before_window=lambda services: demo.seed_demo_people(services.db),
+            after_window=add_menu,
+            server=server,
+        )
     except BaseException:
         server.stop()
         raise
-    instance.attach(window)
-    return Session(app, window, services, instance, server)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

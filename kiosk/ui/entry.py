@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -106,10 +107,45 @@ def open_counter_services(config: Config) -> Any:
         raise CliError(message, EXIT_ENV) from None
 
 
+def open_session(
+    app: Any,
+    config: Config,
+    instance: Any,
+    args: argparse.Namespace,
+    *,
+    lockdown: bool,
+    before_window: Callable[[Any], None] | None = None,
+    after_window: Callable[[Any], None] | None = None,
+    server: Any = None,
+) -> Session:
+    """Services and the counter window on a claimed data dir (`instance`). Whatever fails,
+    what was opened is closed again, so a refusal never leaves a lock or a thread behind."""
+    from kiosk.ui.app import open_window
+
+    try:
+        services = open_counter_services(config)
+        try:
+            if before_window is not None:
+                before_window(services)
+            window = open_window(
+                services, fullscreen=getattr(args, "fullscreen", False), lockdown=lockdown
+            )
+            if after_window is not None:
+                after_window(window)
+        except BaseException:
+            services.close()
+            raise
+    except BaseException:
+        instance.close()
+        raise
+    instance.attach(window)
+    return Session(app, window, services, instance, server)
+
+
 def start_counter(args: argparse.Namespace) -> Session:
     """`kiosk run` up to the window on screen (the wizard first on an unconfigured data dir)."""
     from kiosk.platform.exits import CliError
-    from kiosk.ui.app import application, open_window
+    from kiosk.ui.app import application
 
     data_dir = resolve_data_dir(getattr(args, "data_dir", None))
     try:
@@ -121,21 +157,11 @@ def start_counter(args: argparse.Namespace) -> Session:
     try:
         if not config.configured:
             config = first_run_wizard(config) or config
-        services = open_counter_services(config)
-        try:
-            window = open_window(
-                services,
-                fullscreen=getattr(args, "fullscreen", False),
-                lockdown=getattr(args, "kiosk", False) or config.lockdown,
-            )
-        except BaseException:
-            services.close()
-            raise
     except BaseException:
         instance.close()
         raise
-    instance.attach(window)
-    return Session(app, window, services, instance)
+    lockdown = getattr(args, "kiosk", False) or config.lockdown
+    return open_session(app, config, instance, args, lockdown=lockdown)
 
 
 def cmd_run(args: argparse.Namespace) -> int:

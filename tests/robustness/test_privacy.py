@@ -118,8 +118,7 @@ def test_purge_runs_at_start(data_dir, make_kiosk, sandbox):
         ).all()
     assert closed
     kiosk.services.close()
-    from kiosk.config import Config
-
+    from kiosk.platform.config import Config
     from kiosk.services.wiring import open_services
 
     later = lambda: NOW.replace(year=2099)  # noqa: E731

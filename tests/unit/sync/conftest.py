@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from kiosk.config import Config
-from kiosk.counter import Counter
 
 from kiosk.domain.operations import Operation, OpState
+from kiosk.platform.config import Config
 from kiosk.sandbox.seed import BOOKSHOP_VENUE_ID, CONCERT_HALL_VENUE_ID
+from kiosk.services.counter import Counter
 from kiosk.services.wiring import Services, open_services
 from kiosk.store import bookings, outbox
 from kiosk.sync.engine import SyncEngine

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from kiosk.importer import ImportError_, import_file
 
 from kiosk.domain.verdict import VerdictKind
 from kiosk.sandbox.seed import CONCERT_HALL_VENUE_ID
+from kiosk.services.importer import ImportError_, import_file
 from kiosk.store import bookings
 from tests.fixtures.sandbox import client_for
 

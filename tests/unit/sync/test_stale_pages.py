@@ -10,12 +10,12 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from kiosk.clock import utcnow
-from kiosk.importer import import_file
 
+from kiosk.domain.clock import utcnow
 from kiosk.domain.operations import OpState
 from kiosk.domain.verdict import VerdictKind
 from kiosk.sandbox.seed import BOOKSHOP_VENUE_ID, CONCERT_HALL_VENUE_ID
+from kiosk.services.importer import import_file
 from tests.fixtures.sandbox import client_for
 from tests.unit.sync.conftest import sandbox_token
 

@@ -29,6 +29,7 @@ from kiosk.services import counter_overview as counter_status
 from kiosk.services.security import Security
 from kiosk.services.staff import StaffService
 from kiosk.services.wiring import Services
+from kiosk.sync.connectivity import Reason
 from kiosk.ui.admin.lockdown import Lockdown
 from kiosk.ui.common.i18n import lang_of
 from kiosk.ui.common.pin_dialog import ask_admin_pin
@@ -99,7 +100,7 @@ class MainWindow(QMainWindow):
         self.tasks = Tasks(self)
         self.sounds = SoundPlayer(self, enabled=self.config.sounds)
         self.net_state = services.connectivity.state.value
-        self.net_reason = services.connectivity.reason
+        self.net_reason: Reason = services.connectivity.said
         self.security = Security(services.db)
         # The admin PIN prompt (settings, kiosk unlock); injectable for tests and the demo.
         self.ask_pin: PinPrompt = ask_pin or (
@@ -408,9 +409,9 @@ class MainWindow(QMainWindow):
             )
 
     # -- network and sync ---------------------------------------------------------------
-    def set_net(self, state: str, reason: str) -> None:
+    def set_net(self, state: str, reason: Reason) -> None:
         self.net_state, self.net_reason = state, reason
-        self.status.set_net(state, reason)
+        self.status.set_net(state, reason, self.lang)
         if state == "offline":
             self.banner.say(
                 self.tr(

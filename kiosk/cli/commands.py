@@ -33,7 +33,7 @@ def _services(args: argparse.Namespace, *, lock: bool = True):
 
     services = open_services(_config(args), lock=lock)
     for notice in services.notices:  # e.g. a damaged database was restored from a backup
-        print(notice, file=sys.stderr)
+        print(notice.text(), file=sys.stderr)
     return services
 
 

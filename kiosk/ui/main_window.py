@@ -166,6 +166,10 @@ class MainWindow(QMainWindow):
         self.last_import: object = None
         self.refresh()
         self.screen.setFocus()
+        for notice in services.notices:  # e.g. a damaged database was restored from a backup
+            text = notice.text(self.lang)
+            self.status.showMessage(text)
+            self._inform(self.tr("À savoir au démarrage"), text, QMessageBox.Icon.Warning)
 
     # -- scans --------------------------------------------------------------------------
     def install_wedge(self) -> None:

@@ -259,8 +259,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         try:
             report = import_file(services.db, args.file, venue_ids=services.config.venue_ids)
-        except ImportError_ as exc:
-            raise CliError(exc.message, EXIT_USAGE) from None
+        except ImportError_ as exc:  # in the counter's language, like `kiosk doctor`
+            raise CliError(exc.text(services.config.language), EXIT_USAGE) from None
     finally:
         services.close()
     _print(

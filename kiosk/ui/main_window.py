@@ -529,7 +529,7 @@ class MainWindow(QMainWindow):
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, ImportError_):
-                message = exc.message
+                message = exc.text(self.lang)
             else:
                 log.error("import failed", exc_info=exc)
                 message = self.tr("Le fichier n’a pas pu être importé (%1).").replace(

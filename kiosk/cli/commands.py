@@ -33,7 +33,7 @@ def _services(args: argparse.Namespace, *, lock: bool = True):
 
     services = open_services(_config(args), lock=lock)
     for notice in services.notices:  # e.g. a damaged database was restored from a backup
-        print(notice, file=sys.stderr)
+        print(notice.text(), file=sys.stderr)
     return services
 
 
@@ -259,8 +259,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         try:
             report = import_file(services.db, args.file, venue_ids=services.config.venue_ids)
-        except ImportError_ as exc:
-            raise CliError(exc.message, EXIT_USAGE) from None
+        except ImportError_ as exc:  # in the counter's language, like `kiosk doctor`
+            raise CliError(exc.text(services.config.language), EXIT_USAGE) from None
     finally:
         services.close()
     _print(

@@ -11,6 +11,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from kiosk.demo.world import KIND_LABELS, DemoTicket
 from kiosk.domain.errors import KioskError
+from kiosk.domain.texts import Phrase
 
 W, H = 1240, 1754  # A4 at 150 dpi
 FONT_DIRS = (
@@ -22,7 +23,7 @@ FONT_DIRS = (
 
 
 class TicketError(KioskError):
-    """Demo tickets that cannot be printed (message in French)."""
+    """Demo tickets that cannot be printed (`message` French, `text(lang)` either)."""
 
 
 def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
@@ -97,7 +98,7 @@ def render_ticket(t: DemoTicket) -> Image.Image:
 
 def write_tickets(tickets: list[DemoTicket], out: Path) -> Path:
     if not tickets:
-        raise TicketError("Aucune réservation de démonstration trouvée : rien à imprimer.")
+        raise TicketError(Phrase.of("tickets.none"))
     pages = [render_ticket(t) for t in tickets]
     suffix = out.suffix.lower()
     try:
@@ -115,9 +116,9 @@ def write_tickets(tickets: list[DemoTicket], out: Path) -> Path:
                 )
             sheet.save(out, "PNG", optimize=True)
         else:
-            raise TicketError(
-                f"Format inconnu « {out.suffix} » : choisissez un fichier .pdf ou .png."
-            )
+            raise TicketError(Phrase.of("tickets.bad_format", suffix=out.suffix))
     except OSError as exc:
-        raise TicketError(f"Impossible d'écrire {out} ({exc.strerror or exc}).") from None
+        raise TicketError(
+            Phrase.of("tickets.cannot_write", path=out, error=exc.strerror or exc)
+        ) from None
     return out

@@ -232,6 +232,64 @@ FR: dict[str, str] = {
     "doctor.no_camera": "Aucune caméra détectée (la douchette et la saisie du code restent "
     "possibles).",
     "doctor.no_sound": "Aucune sortie son détectée : les bips sont muets (l'écran reste coloré).",
+    # -- texts-rest: network reason, recovery notice, server answers, import, config, tickets
+    "net.unconfigured": "Serveur non configuré",
+    "net.too_slow": "Réponses trop lentes du serveur pass Culture",
+    "recovery.notice": "{what} {saved} {then}",
+    "recovery.restored": "La base de données du kiosque était endommagée (coupure de courant ou "
+    "disque défaillant). Elle a été mise de côté et la sauvegarde du {at:%d/%m/%Y} à "
+    "{at:%H:%M} a été restaurée.",
+    "recovery.fresh": "La base de données du kiosque était endommagée et aucune sauvegarde "
+    "valide n'a été trouvée : une base neuve a été créée.",
+    "recovery.saved_one": "{n} validation récente a été récupérée.",
+    "recovery.saved_many": "{n} validations récentes ont été récupérées.",
+    "recovery.none_lost": "Aucune validation n'a été perdue.",
+    "recovery.partly_lost": "{n} validation(s) récente(s) récupérée(s), mais une partie du "
+    "fichier était illisible : vérifiez les validations des dernières heures sur le portail "
+    "pass Culture.",
+    "recovery.then": "Les réservations seront rechargées à la prochaine synchronisation : gardez "
+    "le kiosque connecté. Si cela se reproduit, faites vérifier le disque.",
+    "server.missing": "Réponse inattendue du serveur : « {key} » manque ({where}).",
+    "server.empty": "Réponse inattendue du serveur : « {key} » est vide ({where}).",
+    "server.mistyped": "Réponse inattendue du serveur : « {key} » mal typé ({where}).",
+    "server.bad_date": "Réponse inattendue du serveur : date illisible « {key} ».",
+    "server.no_zone": "Réponse inattendue du serveur : date sans fuseau « {key} ».",
+    "server.bad_status": "Réponse inattendue du serveur : statut « {status} » inconnu.",
+    "server.bad_quantity": "Réponse inattendue du serveur : quantité hors de 1 ou 2.",
+    "server.venue_list": "Réponse inattendue du serveur : liste des lieux attendue.",
+    "server.list_expected": "Réponse inattendue du serveur : liste « {kind} » attendue.",
+    "server.where.booking": "réservation",
+    "server.where.bookings": "liste des réservations",
+    "server.where.offerer": "structure",
+    "server.where.venues": "lieux",
+    "server.where.venue": "lieu",
+    "server.where.offer": "offre",
+    "server.where.stock": "stock",
+    "server.where.dates": "dates",
+    "server.where.date": "date",
+    "server.where.price": "tarif",
+    "import.bad_xlsx": "Fichier XLSX illisible ({kind}).",
+    "import.empty": "Le fichier est vide.",
+    "import.not_an_export": "Ce fichier n'est pas un export des réservations du portail pro : "
+    "colonnes manquantes ({columns}…).",
+    "import.bad_date": "Ligne {line} : {what} illisible (« {value} »).",
+    "import.what.created": "date de réservation",
+    "import.what.used": "date de validation",
+    "import.what.beginning": "date de l'évènement",
+    "import.bad_price": "Ligne {line} : prix illisible (« {value} »).",
+    "import.bad_status": "Ligne {line} : statut inconnu (« {value} »).",
+    "import.bad_token": "Ligne {line} : contremarque invalide (« {value} »).",
+    "import.no_created": "Ligne {line} : date de réservation manquante.",
+    "import.no_offer": "Ligne {line} : nom de l'offre manquant.",
+    "import.not_found": "Fichier introuvable : {path}",
+    "import.unreadable": "Fichier illisible : {error}",
+    "config.unreadable": "Le fichier de configuration {path} est illisible ({error}). Corrigez-le "
+    "ou supprimez-le pour relancer l'assistant d'installation.",
+    "config.bad_venue_ids": "KIOSK_VENUE_IDS doit être une liste d'identifiants de lieux séparés "
+    "par des virgules (ex. 12,34).",
+    "tickets.none": "Aucune réservation de démonstration trouvée : rien à imprimer.",
+    "tickets.bad_format": "Format inconnu « {suffix} » : choisissez un fichier .pdf ou .png.",
+    "tickets.cannot_write": "Impossible d'écrire {path} ({error}).",
 }
 
 EN: dict[str, str] = {
@@ -437,6 +495,62 @@ EN: dict[str, str] = {
     "doctor.no_camera": "No camera detected (the barcode scanner and typing the code still work).",
     "doctor.no_sound": "No sound output detected: beeps are silent (the screen still shows the "
     "colour).",
+    # -- texts-rest: network reason, recovery notice, server answers, import, config, tickets
+    "net.unconfigured": "Server not configured",
+    "net.too_slow": "pass Culture server answers too slowly",
+    "recovery.notice": "{what} {saved} {then}",
+    "recovery.restored": "The kiosk's database was damaged (power cut or failing disk). It was "
+    "set aside and the backup of {at:%d/%m/%Y} at {at:%H:%M} was restored.",
+    "recovery.fresh": "The kiosk's database was damaged and no valid backup was found: a new "
+    "database was created.",
+    "recovery.saved_one": "{n} recent validation was recovered.",
+    "recovery.saved_many": "{n} recent validations were recovered.",
+    "recovery.none_lost": "No validation was lost.",
+    "recovery.partly_lost": "{n} recent validation(s) recovered, but part of the file was "
+    "unreadable: check the validations of the last hours on the pass Culture portal.",
+    "recovery.then": "Bookings will be reloaded at the next synchronisation: keep the kiosk "
+    "connected. If this happens again, have the disk checked.",
+    "server.missing": 'Unexpected server answer: "{key}" is missing ({where}).',
+    "server.empty": 'Unexpected server answer: "{key}" is empty ({where}).',
+    "server.mistyped": 'Unexpected server answer: "{key}" has the wrong type ({where}).',
+    "server.bad_date": 'Unexpected server answer: unreadable date "{key}".',
+    "server.no_zone": 'Unexpected server answer: date without time zone "{key}".',
+    "server.bad_status": 'Unexpected server answer: unknown status "{status}".',
+    "server.bad_quantity": "Unexpected server answer: quantity other than 1 or 2.",
+    "server.venue_list": "Unexpected server answer: a list of venues was expected.",
+    "server.list_expected": 'Unexpected server answer: a "{kind}" list was expected.',
+    "server.where.booking": "booking",
+    "server.where.bookings": "booking list",
+    "server.where.offerer": "offerer",
+    "server.where.venues": "venues",
+    "server.where.venue": "venue",
+    "server.where.offer": "offer",
+    "server.where.stock": "stock",
+    "server.where.dates": "dates",
+    "server.where.date": "date",
+    "server.where.price": "price category",
+    "import.bad_xlsx": "Unreadable XLSX file ({kind}).",
+    "import.empty": "The file is empty.",
+    "import.not_an_export": "This file is not a bookings export from the pro portal: missing "
+    "columns ({columns}…).",
+    "import.bad_date": 'Line {line}: unreadable {what} ("{value}").',
+    "import.what.created": "booking date",
+    "import.what.used": "validation date",
+    "import.what.beginning": "event date",
+    "import.bad_price": 'Line {line}: unreadable price ("{value}").',
+    "import.bad_status": 'Line {line}: unknown status ("{value}").',
+    "import.bad_token": 'Line {line}: invalid countermark ("{value}").',
+    "import.no_created": "Line {line}: booking date missing.",
+    "import.no_offer": "Line {line}: offer name missing.",
+    "import.not_found": "File not found: {path}",
+    "import.unreadable": "Unreadable file: {error}",
+    "config.unreadable": "The configuration file {path} is unreadable ({error}). Fix it or "
+    "delete it to run the setup wizard again.",
+    "config.bad_venue_ids": "KIOSK_VENUE_IDS must be a comma-separated list of venue ids (e.g. "
+    "12,34).",
+    "tickets.none": "No demo booking found: nothing to print.",
+    "tickets.bad_format": 'Unknown format "{suffix}": choose a .pdf or .png file.',
+    "tickets.cannot_write": "Cannot write {path} ({error}).",
 }
 
 CATALOGUE: dict[str, dict[str, str]] = {"fr": FR, "en": EN}
@@ -465,4 +579,6 @@ class Phrase:
         return cls(msg_id, values)
 
     def text(self, lang: str = "fr") -> str:
-        return say(self.msg_id, lang, **self.values)
+        # A value may itself be a Phrase (a part of the sentence): said in the same language.
+        values = {k: v.text(lang) if isinstance(v, Phrase) else v for k, v in self.values.items()}
+        return say(self.msg_id, lang, **values)

@@ -17,6 +17,7 @@ from typing import Any
 import platformdirs
 
 from kiosk.domain.errors import KioskError
+from kiosk.domain.texts import Phrase
 
 APP_NAME = "kiosk-passculture"
 CONFIG_NAME = "kiosk.toml"
@@ -26,7 +27,7 @@ INTEGRATION_URL = "https://backend.integration.passculture.pro"
 
 
 class ConfigError(KioskError):
-    """An unreadable or invalid configuration (message in French)."""
+    """An unreadable or invalid configuration (`message` French, `text(lang)` either)."""
 
 
 def resolve_data_dir(arg: str | os.PathLike[str] | None = None) -> Path:
@@ -96,10 +97,7 @@ def load(data_dir: Path, *, env: dict[str, str] | None = None) -> Config:
         try:
             raw = tomllib.loads(path.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
-            raise ConfigError(
-                f"Le fichier de configuration {path} est illisible ({exc}). Corrigez-le ou "
-                "supprimez-le pour relancer l'assistant d'installation."
-            ) from None
+            raise ConfigError(Phrase.of("config.unreadable", path=path, error=exc)) from None
         known = {f.name for f in fields(Config)}
         for key, value in raw.items():
             if key in known and key != "data_dir":
@@ -110,10 +108,7 @@ def load(data_dir: Path, *, env: dict[str, str] | None = None) -> Config:
         try:
             cfg.venue_ids = tuple(int(v) for v in env["KIOSK_VENUE_IDS"].split(",") if v.strip())
         except ValueError:
-            raise ConfigError(
-                "KIOSK_VENUE_IDS doit être une liste d'identifiants de lieux séparés par des "
-                "virgules (ex. 12,34)."
-            ) from None
+            raise ConfigError(Phrase.of("config.bad_venue_ids")) from None
     if env.get("KIOSK_COUNTER_NAME"):
         cfg.counter_name = env["KIOSK_COUNTER_NAME"]
     from kiosk.platform.secrets import load_api_key

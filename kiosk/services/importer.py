@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 from kiosk.domain.clock import utcnow
 from kiosk.domain.errors import KioskError
 from kiosk.domain.rules import cancellation_limit
+from kiosk.domain.texts import Phrase
 from kiosk.store import bookings, venues
 from kiosk.store.database import Database
 
@@ -65,7 +66,7 @@ STATUSES = {
 
 
 class ImportError_(KioskError):
-    """An export file the kiosk cannot read (message in French)."""
+    """An export file the kiosk cannot read (`message` French, `text(lang)` either)."""
 
 
 @dataclass
@@ -92,7 +93,7 @@ def _read_rows(path: Path) -> tuple[list[str], list[list[Any]]]:
 
             wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         except Exception as exc:
-            raise ImportError_(f"Fichier XLSX illisible ({type(exc).__name__}).") from None
+            raise ImportError_(Phrase.of("import.bad_xlsx", kind=type(exc).__name__)) from None
         ws = wb.active
         rows = [list(r) for r in ws.iter_rows(values_only=True)] if ws is not None else []
         wb.close()
@@ -104,7 +105,7 @@ def _read_rows(path: Path) -> tuple[list[str], list[list[Any]]]:
         rows = [list(r) for r in csv.reader(io.StringIO(content), delimiter=";")]
     rows = [r for r in rows if any(c not in (None, "") for c in r)]
     if not rows:
-        raise ImportError_("Le fichier est vide.")
+        raise ImportError_(Phrase.of("import.empty"))
     return [_norm_header(h) for h in rows[0]], rows[1:]
 
 
@@ -114,13 +115,11 @@ def _columns(header: list[str]) -> tuple[str, dict[str, int]]:
         if all(v in header for k, v in wanted.items() if k != "duo"):
             return name, {k: header.index(v) for k, v in wanted.items() if v in header}
     missing = [v for v in CURRENT.values() if _norm_header(v) not in header]
-    raise ImportError_(
-        "Ce fichier n'est pas un export des réservations du portail pro : colonnes manquantes "
-        f"({', '.join(missing[:4])}…)."
-    )
+    raise ImportError_(Phrase.of("import.not_an_export", columns=", ".join(missing[:4])))
 
 
 def _datetime(value: Any, line: int, what: str) -> datetime | None:
+    """`what`: the column, an `import.what.*` id suffix (said in the reader's language)."""
     if value in (None, ""):
         return None
     if isinstance(value, datetime):
@@ -138,7 +137,11 @@ def _datetime(value: Any, line: int, what: str) -> datetime | None:
             try:
                 dt = datetime.fromisoformat(s)
             except ValueError:
-                raise ImportError_(f"Ligne {line} : {what} illisible (« {s} »).") from None
+                raise ImportError_(
+                    Phrase.of(
+                        "import.bad_date", line=line, what=Phrase.of(f"import.what.{what}"), value=s
+                    )
+                ) from None
     return dt if dt.tzinfo else dt.replace(tzinfo=PARIS)
 
 
@@ -149,7 +152,7 @@ def _price(value: Any, line: int) -> int:
     try:
         return round(float(s) * 100)
     except ValueError:
-        raise ImportError_(f"Ligne {line} : prix illisible (« {value} »).") from None
+        raise ImportError_(Phrase.of("import.bad_price", line=line, value=value)) from None
 
 
 def _parse(path: Path) -> tuple[str, list[dict[str, Any]]]:
@@ -166,21 +169,21 @@ def _parse(path: Path) -> tuple[str, list[dict[str, Any]]]:
 
         status_label = str(get("status") or "").strip().lower()
         if status_label not in STATUSES:
-            raise ImportError_(f"Ligne {n} : statut inconnu (« {status_label} »).")
+            raise ImportError_(Phrase.of("import.bad_status", line=n, value=status_label))
         token = str(get("token") or "").strip().upper()
         if token and (len(token) != 6 or not token.isalnum()):
-            raise ImportError_(f"Ligne {n} : contremarque invalide (« {token} »).")
+            raise ImportError_(Phrase.of("import.bad_token", line=n, value=token))
         if "full_name" in col:
             full = str(get("full_name") or "").split(" ", 1)
             last, first = full[0], (full[1] if len(full) > 1 else "")
         else:
             first, last = get("first_name") or "", get("last_name") or ""
-        created = _datetime(get("created"), n, "date de réservation")
+        created = _datetime(get("created"), n, "created")
         if created is None:
-            raise ImportError_(f"Ligne {n} : date de réservation manquante.")
+            raise ImportError_(Phrase.of("import.no_created", line=n))
         offer = str(get("offer") or "").strip()
         if not offer:
-            raise ImportError_(f"Ligne {n} : nom de l'offre manquant.")
+            raise ImportError_(Phrase.of("import.no_offer", line=n))
         duo_cell = str(get("duo") or "").strip().lower()
         # The export lists a DUO booking as two lines, "DUO 1" and "DUO 2", each at the unit
         # price; older files said "Oui".
@@ -197,8 +200,8 @@ def _parse(path: Path) -> tuple[str, list[dict[str, Any]]]:
                 "first_name": str(first).strip() or None,
                 "last_name": str(last).strip() or None,
                 "created_at": created,
-                "used_at": _datetime(get("used"), n, "date de validation"),
-                "beginning": _datetime(get("beginning"), n, "date de l'évènement"),
+                "used_at": _datetime(get("used"), n, "used"),
+                "beginning": _datetime(get("beginning"), n, "beginning"),
                 "price_category_label": get("price_category") or None,
                 "price_cents": _price(get("price"), n),
                 "quantity": 2 if duo else 1,
@@ -215,11 +218,11 @@ def _local_id(row: dict[str, Any]) -> int:
 def import_file(db: Database, path: str | Path, *, venue_ids: tuple[int, ...] = ()) -> ImportReport:
     path = Path(path)
     if not path.is_file():
-        raise ImportError_(f"Fichier introuvable : {path}")
+        raise ImportError_(Phrase.of("import.not_found", path=path))
     try:
         fmt, rows = _parse(path)
     except (OSError, UnicodeDecodeError) as exc:
-        raise ImportError_(f"Fichier illisible : {exc}") from None
+        raise ImportError_(Phrase.of("import.unreadable", error=exc)) from None
     matched = created = tokens = 0
     now = utcnow()
     with db.connect_writer() as conn, conn.begin():

@@ -39,7 +39,8 @@ class Services:
     connectivity: Connectivity
     lock: DataDirLock | None
     recovery: RecoveryReport | None = None
-    notices: list[str] = field(default_factory=list)  # French, for staff (UI banner, CLI stderr)
+    # For staff at start: the window says them in its language, the CLI in French (stderr).
+    notices: list[Phrase] = field(default_factory=list)
     clock: Clock = utcnow
 
     def close(self) -> None:
@@ -136,5 +137,5 @@ def open_services(config: Config, *, lock: bool = True, clock: Clock = utcnow) -
         if held is not None:
             held.release()
         raise
-    notices = [report.message] if report else []
+    notices = [report.phrase] if report else []
     return Services(config, db, counter, engine, client, connectivity, held, report, notices, clock)

@@ -2,8 +2,8 @@
 
 Validations recorded since the backup live only in the damaged file's outbox: they are read row
 by row (tolerating unreadable pages) and re-inserted, keyed by `op_id` so nothing is doubled.
-The booking cache is re-pulled at the next sync. Staff get a French message saying what
-happened and what to check.
+The booking cache is re-pulled at the next sync. Staff get a message (a catalogue `Phrase`)
+saying what happened and what to check.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.domain.booking import BookingStatus
+from kiosk.domain.texts import Phrase
 from kiosk.store import bookings, models
 from kiosk.store.backup import FILE_MODE, BackupFile, newest_good
 from kiosk.store.database import Database
@@ -49,38 +50,25 @@ class RecoveryReport:
     notes: list[str] = field(default_factory=list)
 
     @property
-    def message(self) -> str:
-        """What happened and what to do, for staff (French)."""
+    def phrase(self) -> Phrase:
+        """What happened and what to do, for staff: the UI says it in its language."""
         if self.restored_from is not None:
-            when = self.restored_from.taken_at.astimezone().strftime("%d/%m/%Y à %H:%M")
-            first = (
-                "La base de données du kiosque était endommagée (coupure de courant ou disque "
-                f"défaillant). Elle a été mise de côté et la sauvegarde du {when} a été "
-                "restaurée."
-            )
+            what = Phrase.of("recovery.restored", at=self.restored_from.taken_at.astimezone())
         else:
-            first = (
-                "La base de données du kiosque était endommagée et aucune sauvegarde valide "
-                "n'a été trouvée : une base neuve a été créée."
-            )
+            what = Phrase.of("recovery.fresh")
         n = self.recovered_ops
-        second = (
-            f" {n} validation{'s' if n > 1 else ''} récente{'s' if n > 1 else ''} "
-            f"{'ont' if n > 1 else 'a'} été récupérée{'s' if n > 1 else ''}."
-            if n
-            else " Aucune validation n'a été perdue."
-        )
         if self.unreadable_rows or self.salvage_error:
-            second = (
-                f" {n} validation(s) récente(s) récupérée(s), mais une partie du fichier était "
-                "illisible : vérifiez les validations des dernières heures sur le portail "
-                "pass Culture."
-            )
-        third = (
-            " Les réservations seront rechargées à la prochaine synchronisation : gardez le "
-            "kiosque connecté. Si cela se reproduit, faites vérifier le disque."
-        )
-        return first + second + third
+            saved = Phrase.of("recovery.partly_lost", n=n)
+        elif n:
+            saved = Phrase.of("recovery.saved_many" if n > 1 else "recovery.saved_one", n=n)
+        else:
+            saved = Phrase.of("recovery.none_lost")
+        return Phrase.of("recovery.notice", what=what, saved=saved, then=Phrase.of("recovery.then"))
+
+    @property
+    def message(self) -> str:
+        """The same, in French (logs, CLI)."""
+        return self.phrase.text()
 
 
 def recover(data_dir: Path, *, now: datetime | None = None) -> RecoveryReport:

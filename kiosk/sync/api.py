@@ -227,7 +227,7 @@ class ApiClient:
             params={"venueId": venue_id, "firstIndex": first_index, "limit": PAGE_LIMIT},
         )
         if not isinstance(body, dict) or not isinstance(body.get(kind), list):
-            raise BadResponse(f"Réponse inattendue du serveur : liste « {kind} » attendue.")
+            raise BadResponse(Phrase.of("server.list_expected", kind=kind))
         return list(body[kind])
 
     def event_dates(self, event_id: int, first_index: int = 1) -> Any:

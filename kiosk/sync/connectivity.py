@@ -3,6 +3,9 @@
 Offline after repeated errors or slow answers; back online as soon as a call succeeds. When
 offline, the counter stops waiting on the network (answers come from the cache at once) and
 the sync loop keeps probing.
+
+The reason is kept as said (a catalogue `Phrase` when the caller has one), so the window shows
+it in its own language; `reason` is the French text (logs, CLI).
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ import time
 from collections.abc import Callable
 from enum import StrEnum
 
+from kiosk.domain.texts import Phrase
+
 
 class NetState(StrEnum):
     ONLINE = "online"
@@ -20,7 +25,14 @@ class NetState(StrEnum):
     UNCONFIGURED = "unconfigured"
 
 
-Listener = Callable[[NetState, str], None]
+# Why the state is what it is: a Phrase, or a plain French sentence from a caller without one.
+Reason = Phrase | str
+Listener = Callable[[NetState, Reason], None]
+
+
+def reason_text(reason: Reason, lang: str = "fr") -> str:
+    """`reason` in `lang`; a plain sentence has only its French."""
+    return reason.text(lang) if isinstance(reason, Phrase) else reason
 
 
 class Connectivity:
@@ -37,7 +49,7 @@ class Connectivity:
         self._monotonic = monotonic
         self._lock = threading.Lock()
         self._state = state
-        self._reason = "" if state is NetState.ONLINE else "Serveur non configuré"
+        self._reason: Reason = "" if state is NetState.ONLINE else Phrase.of("net.unconfigured")
         self._failures = 0
         self._listeners: list[Listener] = []
         self.last_success: float | None = None
@@ -48,6 +60,12 @@ class Connectivity:
 
     @property
     def reason(self) -> str:
+        """Why, in French (logs, CLI)."""
+        return reason_text(self._reason)
+
+    @property
+    def said(self) -> Reason:
+        """Why, as said: the UI renders it in the window's language (`reason_text`)."""
         return self._reason
 
     def is_online(self) -> bool:
@@ -56,7 +74,7 @@ class Connectivity:
     def add_listener(self, listener: Listener) -> None:
         self._listeners.append(listener)
 
-    def _set(self, state: NetState, reason: str) -> None:
+    def _set(self, state: NetState, reason: Reason) -> None:
         changed = state is not self._state or reason != self._reason
         self._state, self._reason = state, reason
         if changed:
@@ -69,21 +87,21 @@ class Connectivity:
             if latency > self.slow_seconds:
                 self._failures += 1
                 if self._failures >= self.failures_to_offline:
-                    self._set(NetState.OFFLINE, "Réponses trop lentes du serveur pass Culture")
+                    self._set(NetState.OFFLINE, Phrase.of("net.too_slow"))
                 return
             self._failures = 0
             self._set(NetState.ONLINE, "")
 
-    def failure(self, reason: str) -> None:
+    def failure(self, reason: Reason) -> None:
         with self._lock:
             self._failures += 1
             if self._failures >= self.failures_to_offline:
                 self._set(NetState.OFFLINE, reason)
 
-    def key_refused(self, reason: str) -> None:
+    def key_refused(self, reason: Reason) -> None:
         with self._lock:
             self._set(NetState.KEY_REFUSED, reason)
 
-    def unconfigured(self, reason: str = "Serveur non configuré") -> None:
+    def unconfigured(self, reason: Reason | None = None) -> None:
         with self._lock:
-            self._set(NetState.UNCONFIGURED, reason)
+            self._set(NetState.UNCONFIGURED, reason or Phrase.of("net.unconfigured"))

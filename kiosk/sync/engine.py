@@ -109,10 +109,10 @@ class SyncEngine:
             verdict, _ = classify(refusal, OpKind.USE)
             return OnlineAnswer(verdict, None, refusal.field()[1])
         except KeyRefused as exc:
-            self.connectivity.key_refused(exc.message)
+            self.connectivity.key_refused(exc.phrase or exc.message)
             return None
         except NetworkError as exc:
-            self.connectivity.failure(exc.message)
+            self.connectivity.failure(exc.phrase or exc.message)
             return None
         except ApiError as exc:
             log.warning("online check failed: %s", exc.message)
@@ -195,10 +195,10 @@ class SyncEngine:
             if self.client.requests > answers:  # only a real answer proves the network healthy
                 self.connectivity.success()
         except KeyRefused as exc:
-            self.connectivity.key_refused(exc.message)
+            self.connectivity.key_refused(exc.phrase or exc.message)
             summary.error = exc.message
         except NetworkError as exc:
-            self.connectivity.failure(exc.message)
+            self.connectivity.failure(exc.phrase or exc.message)
             summary.error = exc.message
             if self._never_pulled():
                 self._last.pop("full", None)  # the first full pull is retried next pass
@@ -259,11 +259,11 @@ class SyncEngine:
         try:
             self.client.offerer_venues()
         except KeyRefused as exc:
-            self.connectivity.key_refused(exc.message)
+            self.connectivity.key_refused(exc.phrase or exc.message)
             return False
         except ApiError as exc:
             for _ in range(self.connectivity.failures_to_offline):
-                self.connectivity.failure(exc.message)
+                self.connectivity.failure(exc.phrase or exc.message)
             return False
         self.connectivity.success(time.monotonic() - started)
         return True

@@ -170,12 +170,12 @@ class Pusher:
             self.connectivity.success()
             return self._settle_refusal(conn, op, refusal, self.clock())
         except KeyRefused as exc:
-            self.connectivity.key_refused(exc.message)
+            self.connectivity.key_refused(exc.phrase or exc.message)
             raise Stop(exc.message) from None
         except RateLimited as exc:
             raise Stop(exc.message) from None
         except NetworkError as exc:
-            self.connectivity.failure(exc.message)
+            self.connectivity.failure(exc.phrase or exc.message)
             self._retry(conn, op, exc.message, ambiguous=exc.maybe_sent)
             if not exc.maybe_sent:
                 raise Stop(exc.message) from None

@@ -10,14 +10,20 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from kiosk.domain.texts import Phrase
 from kiosk.sync.errors import BadResponse
 
 _STATUSES = {"CONFIRMED", "USED", "CANCELLED", "REIMBURSED"}
 
 
+def _bad(msg_id: str, key: str, where: str) -> BadResponse:
+    """`where`: the part of the answer, a `server.where.*` id suffix (said in the UI's language)."""
+    return BadResponse(Phrase.of(msg_id, key=key, where=Phrase.of(f"server.where.{where}")))
+
+
 def _req(obj: Any, key: str, kind: type | tuple[type, ...], where: str) -> Any:
     if not isinstance(obj, dict) or key not in obj:
-        raise BadResponse(f"Réponse inattendue du serveur : « {key} » manque ({where}).")
+        raise _bad("server.missing", key, where)
     return _opt(obj, key, kind, where, nullable=False)
 
 
@@ -27,12 +33,12 @@ def _opt(
     value = obj.get(key) if isinstance(obj, dict) else None
     if value is None:
         if not nullable and isinstance(obj, dict) and key in obj:
-            raise BadResponse(f"Réponse inattendue du serveur : « {key} » est vide ({where}).")
+            raise _bad("server.empty", key, where)
         return None
     if kind is int and isinstance(value, bool):
-        raise BadResponse(f"Réponse inattendue du serveur : « {key} » mal typé ({where}).")
+        raise _bad("server.mistyped", key, where)
     if not isinstance(value, kind):
-        raise BadResponse(f"Réponse inattendue du serveur : « {key} » mal typé ({where}).")
+        raise _bad("server.mistyped", key, where)
     return value
 
 
@@ -42,21 +48,21 @@ def parse_datetime(value: str | None, key: str = "date") -> datetime | None:
     try:
         dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except (TypeError, ValueError):
-        raise BadResponse(f"Réponse inattendue du serveur : date illisible « {key} ».") from None
+        raise BadResponse(Phrase.of("server.bad_date", key=key)) from None
     if dt.tzinfo is None:
-        raise BadResponse(f"Réponse inattendue du serveur : date sans fuseau « {key} ».")
+        raise BadResponse(Phrase.of("server.no_zone", key=key))
     return dt
 
 
 def booking_row(obj: Any) -> dict[str, Any]:
     """A GetBookingResponse → a `booking` row (without token: the API never gives it)."""
-    w = "réservation"
+    w = "booking"
     status = _req(obj, "status", str, w)
     if status not in _STATUSES:
-        raise BadResponse(f"Réponse inattendue du serveur : statut « {status} » inconnu.")
+        raise BadResponse(Phrase.of("server.bad_status", status=status))
     quantity = _req(obj, "quantity", int, w)
     if quantity not in (1, 2):
-        raise BadResponse("Réponse inattendue du serveur : quantité hors de 1 ou 2.")
+        raise BadResponse(Phrase.of("server.bad_quantity"))
     return {
         "id": _req(obj, "id", int, w),
         "status": status,
@@ -80,29 +86,29 @@ def booking_row(obj: Any) -> dict[str, Any]:
 
 
 def bookings_page(obj: Any) -> list[dict[str, Any]]:
-    items = _req(obj, "bookings", list, "liste des réservations")
+    items = _req(obj, "bookings", list, "bookings")
     return [booking_row(b) for b in items]
 
 
 def venues(obj: Any) -> list[dict[str, Any]]:
     """GetOfferersVenuesResponse → `venue` rows."""
     if not isinstance(obj, list):
-        raise BadResponse("Réponse inattendue du serveur : liste des lieux attendue.")
+        raise BadResponse(Phrase.of("server.venue_list"))
     rows = []
     for group in obj:
-        offerer = _req(group, "offerer", dict, "structure")
-        for v in _req(group, "venues", list, "lieux"):
-            loc = _opt(v, "location", dict, "lieu") or {}
-            postal = _opt(loc, "postalCode", str, "lieu")
+        offerer = _req(group, "offerer", dict, "offerer")
+        for v in _req(group, "venues", list, "venues"):
+            loc = _opt(v, "location", dict, "venue") or {}
+            postal = _opt(loc, "postalCode", str, "venue")
             rows.append(
                 {
-                    "id": _req(v, "id", int, "lieu"),
-                    "name": _req(v, "legalName", str, "lieu"),
-                    "public_name": _opt(v, "publicName", str, "lieu"),
-                    "offerer_name": _req(offerer, "name", str, "structure"),
-                    "address": _opt(loc, "address", str, "lieu"),
+                    "id": _req(v, "id", int, "venue"),
+                    "name": _req(v, "legalName", str, "venue"),
+                    "public_name": _opt(v, "publicName", str, "venue"),
+                    "offerer_name": _req(offerer, "name", str, "offerer"),
+                    "address": _opt(loc, "address", str, "venue"),
                     "postal_code": postal,
-                    "city": _opt(loc, "city", str, "lieu"),
+                    "city": _opt(loc, "city", str, "venue"),
                     "department_code": department_of(postal),
                 }
             )
@@ -121,7 +127,7 @@ def department_of(postal_code: str | None) -> str | None:
 
 
 def _accessibility(obj: Any) -> str | None:
-    acc = _opt(obj, "accessibility", dict, "offre")
+    acc = _opt(obj, "accessibility", dict, "offer")
     if not acc:
         return None
     import json
@@ -133,7 +139,7 @@ def _accessibility(obj: Any) -> str | None:
 
 def offer_row(obj: Any, *, is_event: bool) -> dict[str, Any]:
     """A product or event offer → an `offer` row (prices and dates come from stocks)."""
-    w = "offre"
+    w = "offer"
     fields = _req(obj, "categoryRelatedFields", dict, w)
     loc = _req(obj, "location", dict, w)
     image = _opt(obj, "image", dict, w) or {}
@@ -160,7 +166,7 @@ def offer_row(obj: Any, *, is_event: bool) -> dict[str, Any]:
 
 
 def product_stock_row(obj: Any, offer_id: int) -> dict[str, Any] | None:
-    stock = _opt(obj, "stock", dict, "offre")
+    stock = _opt(obj, "stock", dict, "offer")
     if not stock:
         return None
     qty = stock.get("quantity")
@@ -187,8 +193,8 @@ def dates(obj: Any, offer_id: int) -> list[dict[str, Any]]:
                 "offer_id": offer_id,
                 "beginning": parse_datetime(_req(d, "beginningDatetime", str, "date")),
                 "booking_limit": parse_datetime(_opt(d, "bookingLimitDatetime", str, "date")),
-                "price_cents": _req(pc, "price", int, "tarif"),
-                "price_category_label": _req(pc, "label", str, "tarif"),
+                "price_cents": _req(pc, "price", int, "price"),
+                "price_category_label": _req(pc, "label", str, "price"),
                 "quantity": qty if isinstance(qty, int) else None,
                 "booked_quantity": _req(d, "bookedQuantity", int, "date"),
             }

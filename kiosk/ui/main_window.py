@@ -29,6 +29,7 @@ from kiosk.services import counter_overview as counter_status
 from kiosk.services.security import Security
 from kiosk.services.staff import StaffService
 from kiosk.services.wiring import Services
+from kiosk.sync.connectivity import Reason
 from kiosk.ui.admin.lockdown import Lockdown
 from kiosk.ui.common.i18n import lang_of
 from kiosk.ui.common.pin_dialog import ask_admin_pin
@@ -99,7 +100,7 @@ class MainWindow(QMainWindow):
         self.tasks = Tasks(self)
         self.sounds = SoundPlayer(self, enabled=self.config.sounds)
         self.net_state = services.connectivity.state.value
-        self.net_reason = services.connectivity.reason
+        self.net_reason: Reason = services.connectivity.said
         self.security = Security(services.db)
         # The admin PIN prompt (settings, kiosk unlock); injectable for tests and the demo.
         self.ask_pin: PinPrompt = ask_pin or (
@@ -165,6 +166,10 @@ class MainWindow(QMainWindow):
         self.last_import: object = None
         self.refresh()
         self.screen.setFocus()
+        for notice in services.notices:  # e.g. a damaged database was restored from a backup
+            text = notice.text(self.lang)
+            self.status.showMessage(text)
+            self._inform(self.tr("À savoir au démarrage"), text, QMessageBox.Icon.Warning)
 
     # -- scans --------------------------------------------------------------------------
     def install_wedge(self) -> None:
@@ -408,9 +413,9 @@ class MainWindow(QMainWindow):
             )
 
     # -- network and sync ---------------------------------------------------------------
-    def set_net(self, state: str, reason: str) -> None:
+    def set_net(self, state: str, reason: Reason) -> None:
         self.net_state, self.net_reason = state, reason
-        self.status.set_net(state, reason)
+        self.status.set_net(state, reason, self.lang)
         if state == "offline":
             self.banner.say(
                 self.tr(
@@ -524,7 +529,7 @@ class MainWindow(QMainWindow):
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, ImportError_):
-                message = exc.message
+                message = exc.text(self.lang)
             else:
                 log.error("import failed", exc_info=exc)
                 message = self.tr("Le fichier n’a pas pu être importé (%1).").replace(

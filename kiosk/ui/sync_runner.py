@@ -18,14 +18,14 @@ import time
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.sync.connectivity import Connectivity, NetState
+from kiosk.sync.connectivity import Connectivity, NetState, Reason
 from kiosk.sync.engine import SyncEngine, SyncSummary
 
 log = logging.getLogger("kiosk.ui.sync")
 
 
 class SyncRunner(QObject):
-    net_changed = Signal(str, str)  # NetState value, reason (French)
+    net_changed = Signal(str, object)  # NetState value, Reason (a Phrase: a plain value)
     progress = Signal(str, int, int)  # stage, done, total (-1: unknown)
     pass_done = Signal(object)  # SyncSummary of one pass
     first_sync_done = Signal(object)  # SyncSummary of the first complete pull (or its failure)
@@ -52,7 +52,7 @@ class SyncRunner(QObject):
         self.first_sync = False
         connectivity.add_listener(self._on_net)
 
-    def _on_net(self, state: NetState, reason: str) -> None:
+    def _on_net(self, state: NetState, reason: Reason) -> None:
         self.net_changed.emit(state.value, reason)  # from any thread: queued to the Qt thread
 
     def _on_progress(self, stage: str, done: int, total: int | None) -> None:

@@ -3,57 +3,57 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="269" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="231" />
         <source>Code administrateur et personnel</source>
         <translation>Administrator PIN and staff</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="272" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="234" />
         <source>Le code administrateur (6 chiffres ou plus) protège les réglages et la sortie du mode guichet. Gardez-le en lieu sûr.</source>
         <translation>The administrator PIN (6 digits or more) protects the settings and leaving counter mode. Keep it safe.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="282" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="244" />
         <source>facultatif, ex. Marie</source>
         <translation>optional, e.g. Marie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="286" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="248" />
         <source>4 à 6 chiffres</source>
         <translation>4 to 6 digits</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="292" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="254" />
         <source>Code administrateur</source>
         <translation>Administrator PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="293" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="255" />
         <source>Confirmez le code</source>
         <translation>Confirm the PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="294" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="256" />
         <source>Premier membre du personnel (facultatif)</source>
         <translation>First staff member (optional)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="295" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="257" />
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="296" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="258" />
         <source>Code personnel</source>
         <translation>Staff PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="306" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="268" />
         <source>Les deux codes administrateur sont différents.</source>
         <translation>The two administrator PINs differ.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="312" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="274" />
         <source>Code personnel : </source>
         <translation>Staff PIN: </translation>
     </message>
@@ -61,7 +61,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="60" />
+        <location filename="../../kiosk/ui/main_window.py" line="62" />
         <source>État du kiosque</source>
         <translation>Kiosk state</translation>
     </message>
@@ -100,48 +100,48 @@
         <translation>Camera stopped</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scan/camera.py" line="228" />
+        <location filename="../../kiosk/scan/camera.py" line="224" />
         <source>Autorisation d'accès à la caméra…</source>
         <translation>Asking for access to the camera…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scan/camera.py" line="246" />
+        <location filename="../../kiosk/scan/camera.py" line="242" />
         <source>Accès à la caméra refusé : autorisez la caméra pour cette application dans les réglages du système</source>
         <translation>Camera access refused: allow the camera for this application in the system settings</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scan/camera.py" line="270" />
-        <location filename="../../kiosk/scan/camera.py" line="326" />
+        <location filename="../../kiosk/scan/camera.py" line="266" />
+        <location filename="../../kiosk/scan/camera.py" line="322" />
         <source>Aucune caméra détectée</source>
         <translation>No camera detected</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scan/camera.py" line="286" />
+        <location filename="../../kiosk/scan/camera.py" line="282" />
         <source>Démarrage de la caméra « %1 »…</source>
         <translation>Starting the camera “%1”…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scan/camera.py" line="314" />
+        <location filename="../../kiosk/scan/camera.py" line="310" />
         <source>Caméra débranchée : rebranchez-la pour reprendre le scan</source>
         <translation>Camera unplugged: plug it back in to resume scanning</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scan/camera.py" line="336" />
+        <location filename="../../kiosk/scan/camera.py" line="332" />
         <source>Erreur de la caméra : %1</source>
         <translation>Camera error: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scan/camera.py" line="337" />
+        <location filename="../../kiosk/scan/camera.py" line="333" />
         <source>inconnue</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scan/camera.py" line="346" />
+        <location filename="../../kiosk/scan/camera.py" line="342" />
         <source>Caméra active : présentez le QR code</source>
         <translation>Camera on: show the QR code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scan/camera.py" line="351" />
+        <location filename="../../kiosk/scan/camera.py" line="347" />
         <source>La caméra s'est arrêtée</source>
         <translation>The camera stopped</translation>
     </message>
@@ -193,97 +193,97 @@
 <context>
     <name>CatalogueScreen</name>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="121" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="112" />
         <source>← Guichet</source>
         <translation>← Counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="124" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="115" />
         <source>Explore l’offre culturelle</source>
         <translation>Explore what's on</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="128" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="119" />
         <source>Un livre, un concert, un artiste, un lieu…</source>
         <translation>A book, a concert, an artist, a place…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="149" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="140" />
         <source>Gratuit</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="150" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="141" />
         <source>Payant</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="151" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="142" />
         <source>Sur place</source>
         <translation>On site</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="152" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="143" />
         <source>En ligne</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="153" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="144" />
         <source>Cette semaine</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="165" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="156" />
         <source>Les plus pertinentes</source>
         <translation>Most relevant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="166" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="157" />
         <source>Par date</source>
         <translation>By date</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="167" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="158" />
         <source>Par prix</source>
         <translation>By price</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="195" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="186" />
         <source>← Catégories</source>
         <translation>← Categories</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="397" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="365" />
         <source>Cette offre n’est plus disponible.</source>
         <translation>This offer is no longer available.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="407" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="375" />
         <source>Tous les lieux</source>
         <translation>All places</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="432" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="400" />
         <source>Aucune offre ne correspond. Essaie un autre mot ou enlève un filtre.</source>
         <translation>No offer matches. Try another word or remove a filter.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="442" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="410" />
         <source>plus de %1 offres</source>
         <translation>more than %1 offers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="444" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="412" />
         <source>1 offre</source>
         <translation>1 offer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="444" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="412" />
         <source>%1 offres</source>
         <translation>%1 offers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="461" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="429" />
         <source>Le catalogue est momentanément illisible. Réessaie dans un instant ; si cela continue, préviens l’équipe de la médiathèque.</source>
         <translation>The catalogue cannot be read right now. Try again in a moment; if it goes on, tell the library staff.</translation>
     </message>
@@ -291,37 +291,37 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../kiosk/ui/counter/conflicts_dialog.py" line="37" />
+        <location filename="../../kiosk/ui/counter/conflicts_dialog.py" line="40" />
         <source>Conflits à traiter</source>
         <translation>Conflicts to handle</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/conflicts_dialog.py" line="41" />
+        <location filename="../../kiosk/ui/counter/conflicts_dialog.py" line="44" />
         <source>Aucun conflit à traiter.</source>
         <translation>No conflict to handle.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/conflicts_dialog.py" line="51" />
+        <location filename="../../kiosk/ui/counter/conflicts_dialog.py" line="54" />
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/conflicts_dialog.py" line="70" />
+        <location filename="../../kiosk/ui/counter/conflicts_dialog.py" line="73" />
         <source>Traité</source>
         <translation>Handled</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/conflicts_dialog.py" line="72" />
+        <location filename="../../kiosk/ui/counter/conflicts_dialog.py" line="75" />
         <source>Marquer le conflit %1 comme traité</source>
         <translation>Mark conflict %1 as handled</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/conflicts_dialog.py" line="79" />
+        <location filename="../../kiosk/ui/counter/conflicts_dialog.py" line="82" />
         <source>Ce qui s’est passé : </source>
         <translation>What happened: </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/conflicts_dialog.py" line="80" />
+        <location filename="../../kiosk/ui/counter/conflicts_dialog.py" line="83" />
         <source>Que faire : </source>
         <translation>What to do: </translation>
     </message>
@@ -329,94 +329,94 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="114" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="117" />
         <source>Rappel : vérifier l’identité</source>
         <translation>Reminder: check the ID</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="131" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="134" />
         <source>Entrée, ou scanner le même code une 2e fois</source>
         <translation>Enter, or scan the same code again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="143" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="146" />
         <source>Chercher par le nom du jeune (F3)</source>
         <translation>Find by the youth's name (F3)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="145" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="148" />
         <source>Chercher la réservation par le nom du jeune</source>
         <translation>Find the booking by the youth's name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="210" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="213" />
         <source>ERREUR</source>
         <translation>ERROR</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="218" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="221" />
         <source>VÉRIFICATION…</source>
         <translation>CHECKING…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="219" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="222" />
         <source>Vérification de la contremarque %1 auprès de pass Culture...</source>
         <translation>Checking countermark %1 with pass Culture...</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="251" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="252" />
         <source> — vérification en ligne…</source>
         <translation> — checking online…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="253" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="254" />
         <source>Enregistrée sur ce guichet — en attente d’envoi à pass Culture</source>
         <translation>Recorded at this counter — waiting to be sent to pass Culture</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="311" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="312" />
         <source>PRÊT</source>
         <translation>READY</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="312" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="313" />
         <source>Scannez le QR code du jeune ou saisissez sa contremarque.</source>
         <translation>Scan the youth's QR code or type their countermark.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="334" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="335" />
         <source>Validation en cours...</source>
         <translation>Validating...</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="344" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="345" />
         <source>Enregistrement en cours...</source>
         <translation>Recording...</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="359" />
-        <location filename="../../kiosk/ui/counter/screen.py" line="361" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="360" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="362" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="360" />
-        <location filename="../../kiosk/ui/counter/screen.py" line="362" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="361" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="363" />
         <source>Continuer</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="372" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="373" />
         <source>Invalidation en cours...</source>
         <translation>Invalidating...</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="423" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="426" />
         <source>Cette réservation n’est plus dans les données locales.</source>
         <translation>This booking is no longer in the local data.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="426" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="429" />
         <source>NON ENREGISTRÉE</source>
         <translation>NOT RECORDED</translation>
     </message>
@@ -530,99 +530,99 @@ Cannot write {} ({}).</translation>
 <context>
     <name>KioskStatusBar</name>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="23" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="24" />
         <source>État du réseau</source>
         <translation>Network state</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="26" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="27" />
         <source>Validations en attente d’envoi</source>
         <translation>Validations waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="30" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="31" />
         <source>Conflits à traiter</source>
         <translation>Conflicts to handle</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="36" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="37" />
         <source>Dernier message</source>
         <translation>Last message</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="41" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="42" />
         <source>Dernière synchronisation</source>
         <translation>Last synchronisation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="44" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="45" />
         <source>Première synchronisation</source>
         <translation>First synchronisation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="49" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="50" />
         <source>Synchroniser</source>
         <translation>Synchronise</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="50" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="51" />
         <source>Synchroniser maintenant</source>
         <translation>Synchronise now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="70" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="73" />
         <source>● En ligne</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="71" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="74" />
         <source>● Hors ligne</source>
         <translation>● Offline</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="72" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="75" />
         <source>● Clé d’API refusée</source>
         <translation>● API key refused</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="73" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="76" />
         <source>● Serveur non configuré</source>
         <translation>● Server not configured</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="85" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="88" />
         <source>%n validation(s) en attente d’envoi</source>
         <translation>
             <numerusform>%n validation waiting to be sent</numerusform><numerusform>%n validations waiting to be sent</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="87" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="90" />
         <source>%n conflit(s) à traiter</source>
         <translation>
             <numerusform>%n conflict to handle</numerusform><numerusform>%n conflicts to handle</numerusform></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="89" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="92" />
         <source>Aucun conflit</source>
         <translation>No conflict</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="102" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="105" />
         <source>Lieux</source>
         <translation>Venues</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="103" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="106" />
         <source>Offres</source>
         <translation>Offers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="104" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="107" />
         <source>Réservations</source>
         <translation>Bookings</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="113" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="116" />
         <source>Première synchronisation : %1 %2</source>
         <translation>First synchronisation: %1 %2</translation>
     </message>
@@ -638,173 +638,178 @@ Cannot write {} ({}).</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="95" />
-        <location filename="../../kiosk/ui/main_window.py" line="345" />
+        <location filename="../../kiosk/ui/main_window.py" line="97" />
+        <location filename="../../kiosk/ui/main_window.py" line="349" />
         <source>Guichet pass Culture — %1</source>
         <translation>pass Culture counter — %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="191" />
+        <location filename="../../kiosk/ui/main_window.py" line="172" />
+        <source>À savoir au démarrage</source>
+        <translation>Worth knowing at start-up</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="197" />
         <source>Caméra indisponible sur cet ordinateur.</source>
         <translation>Camera unavailable on this computer.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="242" />
+        <location filename="../../kiosk/ui/main_window.py" line="248" />
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="243" />
+        <location filename="../../kiosk/ui/main_window.py" line="249" />
         <source>&amp;Importer l’export du portail pro…</source>
         <translation>&amp;Import the pro portal export…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="247" />
+        <location filename="../../kiosk/ui/main_window.py" line="253" />
         <source>&amp;Synchroniser maintenant</source>
         <translation>&amp;Synchronise now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="251" />
+        <location filename="../../kiosk/ui/main_window.py" line="257" />
         <source>&amp;Conflits à traiter…</source>
         <translation>&amp;Conflicts to handle…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="255" />
+        <location filename="../../kiosk/ui/main_window.py" line="261" />
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="261" />
+        <location filename="../../kiosk/ui/main_window.py" line="267" />
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="262" />
+        <location filename="../../kiosk/ui/main_window.py" line="268" />
         <source>Mode &amp;bibliothécaire (offres)</source>
         <translation>&amp;Librarian mode (offers)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="266" />
+        <location filename="../../kiosk/ui/main_window.py" line="272" />
         <source>&amp;Guichet</source>
         <translation>&amp;Counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="270" />
+        <location filename="../../kiosk/ui/main_window.py" line="276" />
         <source>&amp;Caméra (scanner avec la webcam)</source>
         <translation>&amp;Camera (scan with the webcam)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="276" />
+        <location filename="../../kiosk/ui/main_window.py" line="282" />
         <source>&amp;Réglages</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="278" />
+        <location filename="../../kiosk/ui/main_window.py" line="284" />
         <source>&amp;Réglages du guichet (administrateur)…</source>
         <translation>Counter &amp;settings (administrator)…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="283" />
+        <location filename="../../kiosk/ui/main_window.py" line="289" />
         <source>&amp;Son des verdicts</source>
         <translation>Verdict &amp;sounds</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="288" />
+        <location filename="../../kiosk/ui/main_window.py" line="294" />
         <source>Validation en &amp;deux étapes (scan, puis « Valider »)</source>
         <translation>&amp;Two-step validation (scan, then “Validate”)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="356" />
+        <location filename="../../kiosk/ui/main_window.py" line="358" />
         <source>Réglages enregistrés</source>
         <translation>Settings saved</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="358" />
+        <location filename="../../kiosk/ui/main_window.py" line="360" />
         <source>Le serveur, la clé d’API, les lieux ou la langue ont changé : ils s’appliqueront au prochain démarrage du kiosque. Fermez-le puis relancez-le.</source>
         <translation>The server, API key, venues or language changed: they apply the next time the kiosk starts. Close it, then start it again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="364" />
+        <location filename="../../kiosk/ui/main_window.py" line="366" />
         <source>Réglages enregistrés et appliqués.</source>
         <translation>Settings saved and applied.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="377" />
+        <location filename="../../kiosk/ui/main_window.py" line="379" />
         <source>Mode kiosque non appliqué : aucun code administrateur n’est défini (assistant d’installation).</source>
         <translation>Kiosk mode not applied: no administrator PIN is set (setup wizard).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="386" />
+        <location filename="../../kiosk/ui/main_window.py" line="388" />
         <source>Re&amp;verrouiller le mode kiosque</source>
         <translation>Re&amp;lock kiosk mode</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="407" />
+        <location filename="../../kiosk/ui/main_window.py" line="409" />
         <source>Réglage non enregistré ( %1 ) : il sera perdu au redémarrage.</source>
         <translation>Setting not saved ( %1 ): it will be lost on restart.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="420" />
+        <location filename="../../kiosk/ui/main_window.py" line="422" />
         <source>Hors ligne — les validations sont enregistrées et partiront au retour du réseau</source>
         <translation>Offline — validations are recorded and will be sent when the network is back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="427" />
+        <location filename="../../kiosk/ui/main_window.py" line="429" />
         <source>Serveur non configuré — le guichet fonctionne sur ses données locales ; les validations seront envoyées une fois le serveur configuré.</source>
         <translation>Server not configured — the counter works on its local data; validations will be sent once the server is configured.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="434" />
+        <location filename="../../kiosk/ui/main_window.py" line="436" />
         <source>Clé d’API refusée par pass Culture — les validations sont gardées ici. Vérifiez la clé dans les réglages.</source>
         <translation>API key refused by pass Culture — validations are kept here. Check the key in the settings.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="445" />
+        <location filename="../../kiosk/ui/main_window.py" line="447" />
         <source>Synchronisation demandée…</source>
         <translation>Synchronisation requested…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="447" />
+        <location filename="../../kiosk/ui/main_window.py" line="449" />
         <source>Aucun serveur configuré.</source>
         <translation>No server configured.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="458" />
+        <location filename="../../kiosk/ui/main_window.py" line="460" />
         <source>Première synchronisation incomplète : %1</source>
         <translation>First synchronisation incomplete: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="501" />
+        <location filename="../../kiosk/ui/main_window.py" line="503" />
         <source>Importer l’export des réservations (CSV ou XLSX)</source>
         <translation>Import the bookings export (CSV or XLSX)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="502" />
+        <location filename="../../kiosk/ui/main_window.py" line="504" />
         <source>Exports pass Culture (*.csv *.xlsx)</source>
         <translation>pass Culture exports (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="513" />
+        <location filename="../../kiosk/ui/main_window.py" line="515" />
         <source>Import de %1…</source>
         <translation>Importing %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="518" />
+        <location filename="../../kiosk/ui/main_window.py" line="520" />
         <source>Import terminé : %1 réservations, dont %2 contremarques connues.</source>
         <translation>Import done: %1 bookings, %2 of them with a known countermark.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="524" />
+        <location filename="../../kiosk/ui/main_window.py" line="526" />
         <source>Import terminé</source>
         <translation>Import done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="533" />
+        <location filename="../../kiosk/ui/main_window.py" line="535" />
         <source>Le fichier n’a pas pu être importé (%1).</source>
         <translation>The file could not be imported (%1).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="538" />
+        <location filename="../../kiosk/ui/main_window.py" line="540" />
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
@@ -1028,57 +1033,57 @@ Cannot write {} ({}).</translation>
 <context>
     <name>ServerPage</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="121" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="81" />
         <source>Serveur pass Culture et clé d'API</source>
         <translation>pass Culture server and API key</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="123" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="83" />
         <source>La clé se trouve dans l'espace partenaire pass Culture (menu Intégrations).</source>
         <translation>The key is in the pass Culture partner portal (Integrations menu).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="125" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="85" />
         <source>Production (le vrai pass Culture)</source>
         <translation>Production (the real pass Culture)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="126" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="86" />
         <source>Intégration (essais de pass Culture)</source>
         <translation>Integration (pass Culture test environment)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="127" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="87" />
         <source>Autre adresse (bac à sable local)</source>
         <translation>Other address (local sandbox)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="138" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="98" />
         <source>Collez la clé ici</source>
         <translation>Paste the key here</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="145" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="105" />
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="146" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="106" />
         <source>Clé d'API</source>
         <translation>API key</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="179" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="139" />
         <source>Collez la clé d'API fournie par pass Culture.</source>
         <translation>Paste the API key provided by pass Culture.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="183" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="143" />
         <source>Vérification de la clé auprès du serveur…</source>
         <translation>Checking the key with the server…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="201" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="163" />
         <source>Cette clé ne donne accès à aucun lieu : vérifiez-la dans l'espace partenaire.</source>
         <translation>This key gives access to no venue: check it in the partner portal.</translation>
     </message>
@@ -1206,22 +1211,22 @@ Cannot write {} ({}).</translation>
         <translation>No camera detected</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="248" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="245" />
         <source>Lieu n° {}</source>
         <translation>Venue no. {}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="261" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="258" />
         <source>Cochez au moins un lieu.</source>
         <translation>Tick at least one venue.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="265" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="262" />
         <source>Donnez un nom à ce guichet.</source>
         <translation>Name this counter.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="269" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="266" />
         <source>Les deux codes administrateur sont différents.</source>
         <translation>The two administrator PINs differ.</translation>
     </message>
@@ -1229,27 +1234,27 @@ Cannot write {} ({}).</translation>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="413" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="377" />
         <source>Installation du guichet pass Culture</source>
         <translation>pass Culture counter set-up</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="419" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="383" />
         <source>&lt; Précédent</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="420" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="384" />
         <source>Suivant &gt;</source>
         <translation>Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="421" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="385" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="422" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="386" />
         <source>Terminer</source>
         <translation>Finish</translation>
     </message>
@@ -1392,32 +1397,32 @@ Cannot write {} ({}).</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="327" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="289" />
         <source>Première synchronisation</source>
         <translation>First synchronisation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="328" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="290" />
         <source>Le guichet récupère les lieux, les offres et les réservations.</source>
         <translation>The counter is fetching venues, offers and bookings.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="334" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="296" />
         <source>Réessayer</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="358" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="320" />
         <source>Synchronisation en cours…</source>
         <translation>Synchronising…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="384" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="348" />
         <source>Terminé : {} réservations et {} offres reçues. Le guichet est prêt.</source>
         <translation>Done: {} bookings and {} offers received. The counter is ready.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="397" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="361" />
         <source>Synchronisation incomplète : {} Vous pouvez réessayer, ou terminer : le guichet réessaiera tout seul.</source>
         <translation>Synchronisation incomplete: {} You can retry, or finish: the counter will retry by itself.</translation>
     </message>
@@ -1572,27 +1577,27 @@ Cannot write {} ({}).</translation>
 <context>
     <name>VenuePage</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="224" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="186" />
         <source>Lieux servis par ce guichet</source>
         <translation>Venues served by this counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="225" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="187" />
         <source>Cochez les lieux dont ce guichet valide les réservations.</source>
         <translation>Tick the venues whose bookings this counter validates.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="233" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="195" />
         <source>Nom de ce guichet</source>
         <translation>Name of this counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="257" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="219" />
         <source>Cochez au moins un lieu.</source>
         <translation>Tick at least one venue.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="260" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="222" />
         <source>Donnez un nom à ce guichet (ex. Accueil).</source>
         <translation>Name this counter (e.g. Front desk).</translation>
     </message>

@@ -3,57 +3,57 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="269" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="231" />
         <source>Code administrateur et personnel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="272" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="234" />
         <source>Le code administrateur (6 chiffres ou plus) protège les réglages et la sortie du mode guichet. Gardez-le en lieu sûr.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="282" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="244" />
         <source>facultatif, ex. Marie</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="286" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="248" />
         <source>4 à 6 chiffres</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="292" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="254" />
         <source>Code administrateur</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="293" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="255" />
         <source>Confirmez le code</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="294" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="256" />
         <source>Premier membre du personnel (facultatif)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="295" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="257" />
         <source>Nom</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="296" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="258" />
         <source>Code personnel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="306" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="268" />
         <source>Les deux codes administrateur sont différents.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="312" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="274" />
         <source>Code personnel : </source>
         <translation type="unfinished" />
     </message>
@@ -61,7 +61,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="60" />
+        <location filename="../../kiosk/ui/main_window.py" line="62" />
         <source>État du kiosque</source>
         <translation type="unfinished" />
     </message>
@@ -100,48 +100,48 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/scan/camera.py" line="228" />
+        <location filename="../../kiosk/scan/camera.py" line="224" />
         <source>Autorisation d'accès à la caméra…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/scan/camera.py" line="246" />
+        <location filename="../../kiosk/scan/camera.py" line="242" />
         <source>Accès à la caméra refusé : autorisez la caméra pour cette application dans les réglages du système</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/scan/camera.py" line="270" />
-        <location filename="../../kiosk/scan/camera.py" line="326" />
+        <location filename="../../kiosk/scan/camera.py" line="266" />
+        <location filename="../../kiosk/scan/camera.py" line="322" />
         <source>Aucune caméra détectée</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/scan/camera.py" line="286" />
+        <location filename="../../kiosk/scan/camera.py" line="282" />
         <source>Démarrage de la caméra « %1 »…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/scan/camera.py" line="314" />
+        <location filename="../../kiosk/scan/camera.py" line="310" />
         <source>Caméra débranchée : rebranchez-la pour reprendre le scan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/scan/camera.py" line="336" />
+        <location filename="../../kiosk/scan/camera.py" line="332" />
         <source>Erreur de la caméra : %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/scan/camera.py" line="337" />
+        <location filename="../../kiosk/scan/camera.py" line="333" />
         <source>inconnue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/scan/camera.py" line="346" />
+        <location filename="../../kiosk/scan/camera.py" line="342" />
         <source>Caméra active : présentez le QR code</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/scan/camera.py" line="351" />
+        <location filename="../../kiosk/scan/camera.py" line="347" />
         <source>La caméra s'est arrêtée</source>
         <translation type="unfinished" />
     </message>
@@ -193,97 +193,97 @@
 <context>
     <name>CatalogueScreen</name>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="121" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="112" />
         <source>← Guichet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="124" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="115" />
         <source>Explore l’offre culturelle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="128" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="119" />
         <source>Un livre, un concert, un artiste, un lieu…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="149" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="140" />
         <source>Gratuit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="150" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="141" />
         <source>Payant</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="151" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="142" />
         <source>Sur place</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="152" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="143" />
         <source>En ligne</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="153" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="144" />
         <source>Cette semaine</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="165" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="156" />
         <source>Les plus pertinentes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="166" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="157" />
         <source>Par date</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="167" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="158" />
         <source>Par prix</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="195" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="186" />
         <source>← Catégories</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="397" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="365" />
         <source>Cette offre n’est plus disponible.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="407" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="375" />
         <source>Tous les lieux</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="432" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="400" />
         <source>Aucune offre ne correspond. Essaie un autre mot ou enlève un filtre.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="442" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="410" />
         <source>plus de %1 offres</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="444" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="412" />
         <source>1 offre</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="444" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="412" />
         <source>%1 offres</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="461" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="429" />
         <source>Le catalogue est momentanément illisible. Réessaie dans un instant ; si cela continue, préviens l’équipe de la médiathèque.</source>
         <translation type="unfinished" />
     </message>
@@ -291,37 +291,37 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../kiosk/ui/counter/conflicts_dialog.py" line="37" />
+        <location filename="../../kiosk/ui/counter/conflicts_dialog.py" line="40" />
         <source>Conflits à traiter</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/conflicts_dialog.py" line="41" />
+        <location filename="../../kiosk/ui/counter/conflicts_dialog.py" line="44" />
         <source>Aucun conflit à traiter.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/conflicts_dialog.py" line="51" />
+        <location filename="../../kiosk/ui/counter/conflicts_dialog.py" line="54" />
         <source>Fermer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/conflicts_dialog.py" line="70" />
+        <location filename="../../kiosk/ui/counter/conflicts_dialog.py" line="73" />
         <source>Traité</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/conflicts_dialog.py" line="72" />
+        <location filename="../../kiosk/ui/counter/conflicts_dialog.py" line="75" />
         <source>Marquer le conflit %1 comme traité</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/conflicts_dialog.py" line="79" />
+        <location filename="../../kiosk/ui/counter/conflicts_dialog.py" line="82" />
         <source>Ce qui s’est passé : </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/conflicts_dialog.py" line="80" />
+        <location filename="../../kiosk/ui/counter/conflicts_dialog.py" line="83" />
         <source>Que faire : </source>
         <translation type="unfinished" />
     </message>
@@ -329,94 +329,94 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="114" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="117" />
         <source>Rappel : vérifier l’identité</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="131" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="134" />
         <source>Entrée, ou scanner le même code une 2e fois</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="143" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="146" />
         <source>Chercher par le nom du jeune (F3)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="145" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="148" />
         <source>Chercher la réservation par le nom du jeune</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="210" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="213" />
         <source>ERREUR</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="218" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="221" />
         <source>VÉRIFICATION…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="219" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="222" />
         <source>Vérification de la contremarque %1 auprès de pass Culture...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="251" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="252" />
         <source> — vérification en ligne…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="253" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="254" />
         <source>Enregistrée sur ce guichet — en attente d’envoi à pass Culture</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="311" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="312" />
         <source>PRÊT</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="312" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="313" />
         <source>Scannez le QR code du jeune ou saisissez sa contremarque.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="334" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="335" />
         <source>Validation en cours...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="344" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="345" />
         <source>Enregistrement en cours...</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="359" />
-        <location filename="../../kiosk/ui/counter/screen.py" line="361" />
-        <source>Annuler</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../kiosk/ui/counter/screen.py" line="360" />
         <location filename="../../kiosk/ui/counter/screen.py" line="362" />
+        <source>Annuler</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/screen.py" line="361" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="363" />
         <source>Continuer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="372" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="373" />
         <source>Invalidation en cours...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="423" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="426" />
         <source>Cette réservation n’est plus dans les données locales.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="426" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="429" />
         <source>NON ENREGISTRÉE</source>
         <translation type="unfinished" />
     </message>
@@ -529,99 +529,99 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>KioskStatusBar</name>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="23" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="24" />
         <source>État du réseau</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="26" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="27" />
         <source>Validations en attente d’envoi</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="30" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="31" />
         <source>Conflits à traiter</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="36" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="37" />
         <source>Dernier message</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="41" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="42" />
         <source>Dernière synchronisation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="44" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="45" />
         <source>Première synchronisation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="49" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="50" />
         <source>Synchroniser</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="50" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="51" />
         <source>Synchroniser maintenant</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="70" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="73" />
         <source>● En ligne</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="71" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="74" />
         <source>● Hors ligne</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="72" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="75" />
         <source>● Clé d’API refusée</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="73" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="76" />
         <source>● Serveur non configuré</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="85" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="88" />
         <source>%n validation(s) en attente d’envoi</source>
         <translation>
             <numerusform>%n validation en attente d’envoi</numerusform><numerusform>%n validations en attente d’envoi</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="87" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="90" />
         <source>%n conflit(s) à traiter</source>
         <translation>
             <numerusform>%n conflit à traiter</numerusform><numerusform>%n conflits à traiter</numerusform></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="89" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="92" />
         <source>Aucun conflit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="102" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="105" />
         <source>Lieux</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="103" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="106" />
         <source>Offres</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="104" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="107" />
         <source>Réservations</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="113" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="116" />
         <source>Première synchronisation : %1 %2</source>
         <translation type="unfinished" />
     </message>
@@ -637,173 +637,178 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="95" />
-        <location filename="../../kiosk/ui/main_window.py" line="345" />
+        <location filename="../../kiosk/ui/main_window.py" line="97" />
+        <location filename="../../kiosk/ui/main_window.py" line="349" />
         <source>Guichet pass Culture — %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="191" />
+        <location filename="../../kiosk/ui/main_window.py" line="172" />
+        <source>À savoir au démarrage</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="197" />
         <source>Caméra indisponible sur cet ordinateur.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="242" />
+        <location filename="../../kiosk/ui/main_window.py" line="248" />
         <source>&amp;Fichier</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="243" />
+        <location filename="../../kiosk/ui/main_window.py" line="249" />
         <source>&amp;Importer l’export du portail pro…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="247" />
+        <location filename="../../kiosk/ui/main_window.py" line="253" />
         <source>&amp;Synchroniser maintenant</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="251" />
+        <location filename="../../kiosk/ui/main_window.py" line="257" />
         <source>&amp;Conflits à traiter…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="255" />
+        <location filename="../../kiosk/ui/main_window.py" line="261" />
         <source>&amp;Quitter</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="261" />
+        <location filename="../../kiosk/ui/main_window.py" line="267" />
         <source>&amp;Affichage</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="262" />
+        <location filename="../../kiosk/ui/main_window.py" line="268" />
         <source>Mode &amp;bibliothécaire (offres)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="266" />
+        <location filename="../../kiosk/ui/main_window.py" line="272" />
         <source>&amp;Guichet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="270" />
+        <location filename="../../kiosk/ui/main_window.py" line="276" />
         <source>&amp;Caméra (scanner avec la webcam)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="276" />
+        <location filename="../../kiosk/ui/main_window.py" line="282" />
         <source>&amp;Réglages</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="278" />
+        <location filename="../../kiosk/ui/main_window.py" line="284" />
         <source>&amp;Réglages du guichet (administrateur)…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="283" />
+        <location filename="../../kiosk/ui/main_window.py" line="289" />
         <source>&amp;Son des verdicts</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="288" />
+        <location filename="../../kiosk/ui/main_window.py" line="294" />
         <source>Validation en &amp;deux étapes (scan, puis « Valider »)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="356" />
+        <location filename="../../kiosk/ui/main_window.py" line="358" />
         <source>Réglages enregistrés</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="358" />
+        <location filename="../../kiosk/ui/main_window.py" line="360" />
         <source>Le serveur, la clé d’API, les lieux ou la langue ont changé : ils s’appliqueront au prochain démarrage du kiosque. Fermez-le puis relancez-le.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="364" />
+        <location filename="../../kiosk/ui/main_window.py" line="366" />
         <source>Réglages enregistrés et appliqués.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="377" />
+        <location filename="../../kiosk/ui/main_window.py" line="379" />
         <source>Mode kiosque non appliqué : aucun code administrateur n’est défini (assistant d’installation).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="386" />
+        <location filename="../../kiosk/ui/main_window.py" line="388" />
         <source>Re&amp;verrouiller le mode kiosque</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="407" />
+        <location filename="../../kiosk/ui/main_window.py" line="409" />
         <source>Réglage non enregistré ( %1 ) : il sera perdu au redémarrage.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="420" />
+        <location filename="../../kiosk/ui/main_window.py" line="422" />
         <source>Hors ligne — les validations sont enregistrées et partiront au retour du réseau</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="427" />
+        <location filename="../../kiosk/ui/main_window.py" line="429" />
         <source>Serveur non configuré — le guichet fonctionne sur ses données locales ; les validations seront envoyées une fois le serveur configuré.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="434" />
+        <location filename="../../kiosk/ui/main_window.py" line="436" />
         <source>Clé d’API refusée par pass Culture — les validations sont gardées ici. Vérifiez la clé dans les réglages.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="445" />
+        <location filename="../../kiosk/ui/main_window.py" line="447" />
         <source>Synchronisation demandée…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="447" />
+        <location filename="../../kiosk/ui/main_window.py" line="449" />
         <source>Aucun serveur configuré.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="458" />
+        <location filename="../../kiosk/ui/main_window.py" line="460" />
         <source>Première synchronisation incomplète : %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="501" />
+        <location filename="../../kiosk/ui/main_window.py" line="503" />
         <source>Importer l’export des réservations (CSV ou XLSX)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="502" />
+        <location filename="../../kiosk/ui/main_window.py" line="504" />
         <source>Exports pass Culture (*.csv *.xlsx)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="513" />
+        <location filename="../../kiosk/ui/main_window.py" line="515" />
         <source>Import de %1…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="518" />
+        <location filename="../../kiosk/ui/main_window.py" line="520" />
         <source>Import terminé : %1 réservations, dont %2 contremarques connues.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="524" />
+        <location filename="../../kiosk/ui/main_window.py" line="526" />
         <source>Import terminé</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="533" />
+        <location filename="../../kiosk/ui/main_window.py" line="535" />
         <source>Le fichier n’a pas pu être importé (%1).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="538" />
+        <location filename="../../kiosk/ui/main_window.py" line="540" />
         <source>Import impossible</source>
         <translation type="unfinished" />
     </message>
@@ -1027,57 +1032,57 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>ServerPage</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="121" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="81" />
         <source>Serveur pass Culture et clé d'API</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="123" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="83" />
         <source>La clé se trouve dans l'espace partenaire pass Culture (menu Intégrations).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="125" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="85" />
         <source>Production (le vrai pass Culture)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="126" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="86" />
         <source>Intégration (essais de pass Culture)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="127" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="87" />
         <source>Autre adresse (bac à sable local)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="138" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="98" />
         <source>Collez la clé ici</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="145" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="105" />
         <source>Adresse</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="146" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="106" />
         <source>Clé d'API</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="179" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="139" />
         <source>Collez la clé d'API fournie par pass Culture.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="183" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="143" />
         <source>Vérification de la clé auprès du serveur…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="201" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="163" />
         <source>Cette clé ne donne accès à aucun lieu : vérifiez-la dans l'espace partenaire.</source>
         <translation type="unfinished" />
     </message>
@@ -1205,22 +1210,22 @@ Impossible d'écrire {} ({}).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="248" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="245" />
         <source>Lieu n° {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="261" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="258" />
         <source>Cochez au moins un lieu.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="265" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="262" />
         <source>Donnez un nom à ce guichet.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="269" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="266" />
         <source>Les deux codes administrateur sont différents.</source>
         <translation type="unfinished" />
     </message>
@@ -1228,27 +1233,27 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="413" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="377" />
         <source>Installation du guichet pass Culture</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="419" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="383" />
         <source>&lt; Précédent</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="420" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="384" />
         <source>Suivant &gt;</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="421" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="385" />
         <source>Annuler</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="422" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="386" />
         <source>Terminer</source>
         <translation type="unfinished" />
     </message>
@@ -1391,32 +1396,32 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="327" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="289" />
         <source>Première synchronisation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="328" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="290" />
         <source>Le guichet récupère les lieux, les offres et les réservations.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="334" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="296" />
         <source>Réessayer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="358" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="320" />
         <source>Synchronisation en cours…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="384" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="348" />
         <source>Terminé : {} réservations et {} offres reçues. Le guichet est prêt.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="397" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="361" />
         <source>Synchronisation incomplète : {} Vous pouvez réessayer, ou terminer : le guichet réessaiera tout seul.</source>
         <translation type="unfinished" />
     </message>
@@ -1571,27 +1576,27 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>VenuePage</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="224" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="186" />
         <source>Lieux servis par ce guichet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="225" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="187" />
         <source>Cochez les lieux dont ce guichet valide les réservations.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="233" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="195" />
         <source>Nom de ce guichet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="257" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="219" />
         <source>Cochez au moins un lieu.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="260" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="222" />
         <source>Donnez un nom à ce guichet (ex. Accueil).</source>
         <translation type="unfinished" />
     </message>

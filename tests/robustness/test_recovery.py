@@ -42,7 +42,7 @@ def _assert_recovered(services, history) -> None:
     with services.db.connect() as conn:
         assert len(outbox.pending(conn)) == len(history.all_ops)
     [notice] = services.notices
-    assert "endommagée" in notice and "restaurée" in notice
+    assert "endommagée" in notice.text() and "restaurée" in notice.text()
 
 
 def test_pages_overwritten_in_the_middle(data_dir):
@@ -60,7 +60,7 @@ def test_pages_overwritten_in_the_middle(data_dir):
         _assert_recovered(services, h)
         aside = list(data_dir.glob(f"{DB_NAME}.corrupt-*"))
         assert aside and report.moved_to in aside
-        assert "6 validations récentes ont été récupérées" in services.notices[0]
+        assert "6 validations récentes ont été récupérées" in services.notices[0].text()
     finally:
         services.close()
 
@@ -98,7 +98,7 @@ def test_header_destroyed_restores_backup_and_says_to_check_the_portal(data_dir)
         report = services.recovery
         assert report is not None and report.salvage_error
         assert sorted(_op_ids(services)) == sorted(h.before_backup)  # nothing doubled
-        assert "portail" in services.notices[0]
+        assert "portail" in services.notices[0].text()
     finally:
         services.close()
 
@@ -113,7 +113,7 @@ def test_no_backup_starts_fresh_with_the_operations(data_dir):
         assert report is not None and report.restored_from is None
         assert sorted(_op_ids(services)) == sorted(h.all_ops)
         assert report.pending_ops == len(h.all_ops)
-        assert "aucune sauvegarde" in services.notices[0]
+        assert "aucune sauvegarde" in services.notices[0].text()
     finally:
         services.close()
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QSizePolicy, QStatusBar, QWidget
 
 from kiosk.domain.display import age_text
+from kiosk.sync.connectivity import Reason, reason_text
 
 
 class KioskStatusBar(QStatusBar):
@@ -65,7 +66,9 @@ class KioskStatusBar(QStatusBar):
     def currentMessage(self) -> str:
         return self.message.text()
 
-    def set_net(self, state: str, reason: str) -> None:
+    def set_net(self, state: str, reason: Reason, lang: str = "fr") -> None:
+        """Network state and why; the reason is said in `lang`, the window's language."""
+        reason = reason_text(reason, lang)
         text = {
             "online": self.tr("● En ligne"),
             "offline": self.tr("● Hors ligne"),

@@ -77,3 +77,34 @@ def test_api_errors_from_the_catalogue_speak_english() -> None:
     assert error.message == "Serveur pass Culture injoignable (ConnectError)."
     assert error.text("en") == "pass Culture server unreachable (ConnectError)."
     assert not error.maybe_sent
+
+
+def test_import_config_and_ticket_errors_speak_english(tmp_path) -> None:
+    from kiosk.demo.tickets import write_tickets
+    from kiosk.platform.config import load
+    from kiosk.services.importer import import_file
+
+    with pytest.raises(ImportError_) as imported:
+        import_file(None, tmp_path / "absent.csv")  # type: ignore[arg-type]
+    assert imported.value.message == f"Fichier introuvable : {tmp_path / 'absent.csv'}"
+    assert imported.value.text("en") == f"File not found: {tmp_path / 'absent.csv'}"
+
+    with pytest.raises(ConfigError) as configured:
+        load(tmp_path, env={"KIOSK_VENUE_IDS": "12,douze"})
+    assert configured.value.message == (
+        "KIOSK_VENUE_IDS doit être une liste d'identifiants de lieux séparés par des virgules "
+        "(ex. 12,34)."
+    )
+    assert configured.value.text("en").startswith("KIOSK_VENUE_IDS must be a comma-separated")
+    (tmp_path / "kiosk.toml").write_text("language = ", encoding="utf-8")
+    with pytest.raises(ConfigError) as unreadable:
+        load(tmp_path, env={})
+    assert unreadable.value.message.startswith("Le fichier de configuration ")
+    assert "is unreadable" in unreadable.value.text("en")
+
+    with pytest.raises(TicketError) as printed:
+        write_tickets([], tmp_path / "out.pdf")
+    assert printed.value.message == (
+        "Aucune réservation de démonstration trouvée : rien à imprimer."
+    )
+    assert printed.value.text("en") == "No demo booking found: nothing to print."

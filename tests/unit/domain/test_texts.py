@@ -60,3 +60,9 @@ def test_a_phrase_speaks_either_language() -> None:
         said.text("en")
         == '"Léa" already exists: choose another name (or enable that account again).'
     )
+
+
+def test_a_phrase_inside_a_phrase_speaks_the_same_language() -> None:
+    said = Phrase.of("import.bad_date", line=3, what=Phrase.of("import.what.used"), value="x")
+    assert said.text() == "Ligne 3 : date de validation illisible (« x »)."
+    assert said.text("en") == 'Line 3: unreadable validation date ("x").'

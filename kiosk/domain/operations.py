@@ -33,6 +33,8 @@ class Conflict(StrEnum):
     NOT_USED = "not_used"
     ACTIVATION_CODE = "activation_code"
     MISMATCH = "mismatch"
+    STRUCTURE_CLOSED = "structure_closed"
+    PAYMENT_LOCKED = "payment_locked"  # keep refused: the payment is under way, still USED
     REFUSED = "refused"
 
 

@@ -58,6 +58,16 @@ FR: dict[str, str] = {
     "verdict.invalid_scan.title": "CODE REFUSÉ",
     "verdict.invalid_scan.message": "{reason}",
     "verdict.invalid_scan.no_reason": "Ce code n'est pas une contremarque pass Culture",
+    "verdict.structure_closed.title": "STRUCTURE FERMÉE",
+    "verdict.structure_closed.message": "pass Culture refuse : « {reason} ». La structure de ce "
+    "lieu est fermée sur pass Culture : aucune contremarque ne peut y être validée. Contactez le "
+    "support pass Culture.",
+    "verdict.payment_locked.title": "VALIDATION DÉFINITIVE",
+    "verdict.payment_locked.message": "Invalidation impossible : pass Culture a engagé le "
+    "paiement de cette réservation à votre structure, la validation ne peut plus être annulée. "
+    "La contremarque reste validée.",
+    "verdict.server_refused.title": "REFUSÉE PAR PASS CULTURE",
+    "verdict.server_refused.message": "pass Culture refuse : « {reason} ».",
     "verdict.when.on": " le {at}",
     "verdict.when.counter": ", au guichet « {counter} »",
     "verdict.when.staff": ", par {staff}",
@@ -124,6 +134,18 @@ FR: dict[str, str] = {
     "conflict.refused.title": "Refusée",
     "conflict.refused.what": "pass Culture a refusé l'opération.",
     "conflict.refused.todo": "Contactez le support pass Culture avec le code et l'heure.",
+    "conflict.structure_closed.title": "Structure fermée",
+    "conflict.structure_closed.what": "pass Culture a refusé la validation : la structure de ce "
+    "lieu est fermée sur pass Culture, aucune contremarque ne peut y être validée.",
+    "conflict.structure_closed.todo": "Ne remettez plus d'offre sur ce lieu et contactez le "
+    "support pass Culture (une offre déjà remise ne sera pas remboursée).",
+    "conflict.payment_locked.title": "Invalidation impossible : paiement engagé",
+    "conflict.payment_locked.what": "pass Culture a engagé le paiement de cette réservation à "
+    "votre structure : la validation est définitive et ne peut plus être annulée. La "
+    "contremarque reste validée.",
+    "conflict.payment_locked.todo": "Rien à faire si l'offre a bien été remise ; sinon contactez "
+    "le support pass Culture.",
+    "conflict.server_said": "Réponse de pass Culture : « {words} »",
     # -- PINs (kiosk.services.security)
     "pin.digits_only": "Le code ne doit contenir que des chiffres.",
     "pin.too_short": "Le code doit comporter au moins {n} chiffres.",
@@ -176,6 +198,12 @@ FR: dict[str, str] = {
     "sync.key_refused": "La clé d'API est refusée par pass Culture (HTTP 401).",
     "sync.key_forbidden": "La clé d'API n'a pas les droits nécessaires (HTTP 403).",
     "sync.unexpected_status": "Réponse inattendue du serveur (HTTP {status}).",
+    "sync.refused": "pass Culture a refusé la demande (HTTP {status}) : « {words} ».",
+    "sync.unexpected_said": "Réponse inattendue du serveur (HTTP {status}) : « {words} ».",
+    "sync.key_forbidden_said": "La clé d'API n'a pas les droits nécessaires (HTTP 403) : "
+    "« {words} ».",
+    "sync.wrong_address": "Aucune API pass Culture à cette adresse (HTTP 404 sur {path}) : "
+    "l'adresse du serveur est probablement erronée.",
     # -- `kiosk doctor` (kiosk.services.doctor): check labels, then sentences
     "doctor.label.server": "Serveur",
     "doctor.label.key": "Clé d'API",
@@ -205,6 +233,8 @@ FR: dict[str, str] = {
     "doctor.unreachable": "{error} Vérifiez l'adresse ({url}) et le réseau. Les validations "
     "restent enregistrées et partiront au retour du réseau.",
     "doctor.odd_answer": "Réponse anormale : {error}",
+    "doctor.wrong_address": "{error} Vérifiez l'adresse du serveur ({url}) dans les réglages "
+    "(ex. https://backend.passculture.app).",
     "doctor.venues_missing": "Clé acceptée, mais elle ne donne pas accès aux lieux {venues} : "
     "vérifiez les lieux choisis dans les réglages.",
     "doctor.key_ok": "Acceptée ({n} lieu(x) visibles).",
@@ -333,6 +363,16 @@ EN: dict[str, str] = {
     "verdict.invalid_scan.title": "REFUSED CODE",
     "verdict.invalid_scan.message": "{reason}",
     "verdict.invalid_scan.no_reason": "This code is not a pass Culture countermark",
+    "verdict.structure_closed.title": "STRUCTURE CLOSED",
+    "verdict.structure_closed.message": "pass Culture refuses: “{reason}”. This venue's "
+    "structure is closed on pass Culture: no countermark can be validated there. Contact pass "
+    "Culture support.",
+    "verdict.payment_locked.title": "VALIDATION FINAL",
+    "verdict.payment_locked.message": "Invalidation impossible: pass Culture has started paying "
+    "this booking to your structure, so the validation can no longer be undone. The countermark "
+    "stays validated.",
+    "verdict.server_refused.title": "REFUSED BY PASS CULTURE",
+    "verdict.server_refused.message": "pass Culture refuses: “{reason}”.",
     "verdict.when.on": " on {at}",
     "verdict.when.counter": ', at counter "{counter}"',
     "verdict.when.staff": ", by {staff}",
@@ -394,6 +434,18 @@ EN: dict[str, str] = {
     "conflict.refused.title": "Refused",
     "conflict.refused.what": "pass Culture refused the operation.",
     "conflict.refused.todo": "Contact pass Culture support with the code and the time.",
+    "conflict.structure_closed.title": "Structure closed",
+    "conflict.structure_closed.what": "pass Culture refused the validation: this venue's "
+    "structure is closed on pass Culture, no countermark can be validated there.",
+    "conflict.structure_closed.todo": "Do not hand over offers at this venue any more and contact "
+    "pass Culture support (an offer already handed over will not be reimbursed).",
+    "conflict.payment_locked.title": "Invalidation impossible: payment started",
+    "conflict.payment_locked.what": "pass Culture has started paying this booking to your "
+    "structure: the validation is final and can no longer be undone. The countermark stays "
+    "validated.",
+    "conflict.payment_locked.todo": "Nothing to do if the offer was handed over; otherwise "
+    "contact pass Culture support.",
+    "conflict.server_said": "pass Culture's answer: “{words}”",
     "pin.digits_only": "The PIN must contain digits only.",
     "pin.too_short": "The PIN must have at least {n} digits.",
     "pin.too_long": "The PIN must have at most {n} digits.",
@@ -441,6 +493,12 @@ EN: dict[str, str] = {
     "sync.key_refused": "The API key is refused by pass Culture (HTTP 401).",
     "sync.key_forbidden": "The API key does not have the required rights (HTTP 403).",
     "sync.unexpected_status": "Unexpected server answer (HTTP {status}).",
+    "sync.refused": "pass Culture refused the request (HTTP {status}): “{words}”.",
+    "sync.unexpected_said": "Unexpected server answer (HTTP {status}): “{words}”.",
+    "sync.key_forbidden_said": "The API key does not have the required rights (HTTP 403): "
+    "“{words}”.",
+    "sync.wrong_address": "No pass Culture API at this address (HTTP 404 on {path}): the "
+    "server address is probably wrong.",
     "doctor.label.server": "Server",
     "doctor.label.key": "API key",
     "doctor.label.clock": "Clock",
@@ -469,6 +527,8 @@ EN: dict[str, str] = {
     "doctor.unreachable": "Server unreachable: check the address ({url}) and the network. "
     "Validations stay recorded and will be sent when the network is back. Detail: {error}",
     "doctor.odd_answer": "Abnormal answer from the server. Detail: {error}",
+    "doctor.wrong_address": "{error} Check the server address ({url}) in the settings "
+    "(e.g. https://backend.passculture.app).",
     "doctor.venues_missing": "Key accepted, but it gives no access to venues {venues}: check "
     "the venues chosen in the settings.",
     "doctor.key_ok": "Accepted ({n} venue(s) visible).",

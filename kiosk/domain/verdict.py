@@ -29,12 +29,20 @@ class VerdictKind(StrEnum):
     UNKNOWN_OFFLINE = "unknown_offline"
     NOT_USED = "not_used"
     INVALID_SCAN = "invalid_scan"
+    STRUCTURE_CLOSED = "structure_closed"  # the venue's structure is closed on pass Culture
+    PAYMENT_LOCKED = "payment_locked"  # "Invalider" refused: the payment is under way
+    SERVER_REFUSED = "server_refused"  # any other refusal: the server's own words in `reason`
 
     @property
     def family(self) -> Family:
         if self in (VerdictKind.VALIDABLE, VerdictKind.VALIDATED, VerdictKind.UNVALIDATED):
             return Family.OK
-        if self in (VerdictKind.ALREADY_USED, VerdictKind.TO_CONFIRM, VerdictKind.NOT_USED):
+        if self in (
+            VerdictKind.ALREADY_USED,
+            VerdictKind.TO_CONFIRM,
+            VerdictKind.NOT_USED,
+            VerdictKind.PAYMENT_LOCKED,  # like NOT_USED: an invalidation refused, nothing lost
+        ):
             return Family.WARNING
         return Family.REFUSED
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import time
 from typing import Any
 
@@ -22,6 +23,8 @@ from kiosk.sync.errors import (
     KeyRefused,
     NetworkError,
     RateLimited,
+    WrongAddress,
+    server_words,
 )
 from kiosk.sync.limiter import RateLimiter
 
@@ -33,9 +36,19 @@ PAGE_LIMIT = 50  # the API's maximum page size
 MAX_BODY = 5_000_000  # bytes: a larger answer is refused rather than parsed
 MAX_429_RETRIES = 6
 MAX_RETRY_AFTER = 120.0  # seconds a background call will wait out; longer ends the round
+DEFAULT_RETRY_AFTER = 60.0  # pcapi's 429 says "dans une minute", not always with Retry-After
 
 DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=5.0)
 QUICK_TIMEOUT = httpx.Timeout(2.0, connect=1.5)  # the counter's online check
+
+
+def _retry_after(header: str | None) -> float:
+    """`Retry-After` in seconds; 60 when absent or unusable (pcapi's body says "une minute")."""
+    try:
+        seconds = float(header) if header is not None else DEFAULT_RETRY_AFTER
+    except ValueError:
+        return DEFAULT_RETRY_AFTER
+    return seconds if math.isfinite(seconds) and seconds >= 0 else DEFAULT_RETRY_AFTER
 
 
 class ApiClient:
@@ -146,10 +159,7 @@ class ApiClient:
     def _decode(self, response: httpx.Response, content: bytes, mutating: bool) -> Any:
         status = response.status_code
         if status == 429:
-            try:
-                retry_after = float(response.headers.get("retry-after", "60"))
-            except ValueError:
-                retry_after = 60.0
+            retry_after = _retry_after(response.headers.get("retry-after"))
             self.limiter.pause(retry_after)
             raise RateLimited(retry_after)
         if status >= 500:
@@ -168,10 +178,29 @@ class ApiClient:
             raise KeyRefused(Phrase.of("sync.key_refused"))
         if 200 <= status < 300:
             return body
+        path = response.request.url.path
+        if status == 404 and not (isinstance(body, dict) and body):
+            # pcapi routes before it authenticates: an unknown path is 404 `{}` with any key.
+            log.warning("HTTP 404 with an empty body on %s: wrong server address?", path)
+            raise WrongAddress(Phrase.of("sync.wrong_address", path=path))
         if status == 403 and not (isinstance(body, dict) and {"payment", "booking"} & set(body)):
+            if isinstance(body, dict) and body:  # the server said why: its words, not ours
+                log.warning("HTTP 403 on %s: %s", path, server_words(body))
+                raise KeyRefused(Phrase.of("sync.key_forbidden_said", words=server_words(body)))
             raise KeyRefused(Phrase.of("sync.key_forbidden"))
-        if status in (400, 403, 404, 410, 422):
-            raise HttpRefusal(status, body)
+        # Any other 4xx that says why (a dict body) is a refusal in the server's own words.
+        if status in (400, 403, 404, 410, 422) or (
+            400 <= status < 500 and isinstance(body, dict) and body
+        ):
+            refusal = HttpRefusal(status, body)
+            if status in (400, 422) or refusal.unknown_keys():
+                log.warning("HTTP %s on %s: %s", status, path, refusal.words())
+            raise refusal
+        if body:
+            log.warning("HTTP %s on %s: %s", status, path, server_words(body))
+            raise BadResponse(
+                Phrase.of("sync.unexpected_said", status=status, words=server_words(body))
+            )
         raise BadResponse(Phrase.of("sync.unexpected_status", status=status))
 
     # -- bookings -----------------------------------------------------------------------

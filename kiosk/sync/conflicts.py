@@ -22,13 +22,19 @@ class ConflictText:
     what_to_do: str
 
     @classmethod
-    def of(cls, conflict: Conflict, lang: str = "fr") -> ConflictText:
-        """The texts of `conflict` in `lang`, from the catalogue (kiosk.domain.texts)."""
+    def of(cls, conflict: Conflict, lang: str = "fr", said: str | None = None) -> ConflictText:
+        """The texts of `conflict` in `lang`, from the catalogue (kiosk.domain.texts); `said`:
+        the server's words, quoted after what happened."""
         key = f"conflict.{conflict.value}"
-        return cls(say(f"{key}.title", lang), say(f"{key}.what", lang), say(f"{key}.todo", lang))
+        what = say(f"{key}.what", lang)
+        if said:
+            what = f"{what} {say('conflict.server_said', lang, words=said)}"
+        return cls(say(f"{key}.title", lang), what, say(f"{key}.todo", lang))
 
 
 _DATE = re.compile(r"\d{2}/\d{2}/\d{4} à \d{2}:\d{2}")
+# Conflicts whose text quotes the server's words (kept in the operation's `last_error`).
+_QUOTED = frozenset({Conflict.STRUCTURE_CLOSED, Conflict.PAYMENT_LOCKED, Conflict.REFUSED})
 
 
 def classify(refusal: HttpRefusal, kind: OpKind) -> tuple[Verdict, Conflict]:
@@ -36,21 +42,31 @@ def classify(refusal: HttpRefusal, kind: OpKind) -> tuple[Verdict, Conflict]:
     key, message = refusal.field()
     low = message.lower()
     status = refusal.status
+    words = refusal.words()
+    if status == 403 and key == "payment" and kind is OpKind.KEEP:
+        # Keep answers "has been reimbursed" as soon as a reimbursement is *in progress*: the
+        # booking is still USED, the venue is being paid; nothing came back to the youth.
+        return Verdict(VerdictKind.PAYMENT_LOCKED, reason=message), Conflict.PAYMENT_LOCKED
     if status == 403 and key == "payment":
         return Verdict(VerdictKind.REIMBURSED), Conflict.REIMBURSED
-    if status == 410 and ("cancel" in low or "annul" in low):
+    gone = status == 410 and key == "booking"  # not a key we do not know: its words, below
+    if gone and ("cancel" in low or "annul" in low):
         return Verdict(VerdictKind.CANCELLED), Conflict.CANCELLED
-    if status == 410 and kind is OpKind.USE:
+    if gone and kind is OpKind.USE:
         return Verdict(VerdictKind.ALREADY_USED), Conflict.USED_ELSEWHERE
     if status == 403 and key == "booking":
         if "not been used" in low:
             return Verdict(VerdictKind.NOT_USED), Conflict.NOT_USED
         if "validation code" in low or "activation" in low:
             return Verdict(VerdictKind.NOT_USED, reason=message), Conflict.ACTIVATION_CODE
-        return Verdict(VerdictKind.TOO_EARLY, reason=message), Conflict.TOO_EARLY
-    if status in (404, 422):
+        if "structure ferm" in low:
+            return Verdict(VerdictKind.STRUCTURE_CLOSED, reason=message), Conflict.STRUCTURE_CLOSED
+        if _DATE.search(message) or "pourrez valider" in low:
+            return Verdict(VerdictKind.TOO_EARLY, reason=message), Conflict.TOO_EARLY
+    if status in (404, 422) and not refusal.unknown_keys():
         return Verdict(VerdictKind.UNKNOWN), Conflict.NOT_FOUND
-    return Verdict(VerdictKind.UNKNOWN, reason=message), Conflict.REFUSED
+    # Anything else (400 ApiErrors, keys or sentences we do not know): the server's words.
+    return Verdict(VerdictKind.SERVER_REFUSED, reason=words), Conflict.REFUSED
 
 
 def verdict_for_conflict(op: Operation) -> Verdict:
@@ -65,10 +81,12 @@ def verdict_for_conflict(op: Operation) -> Verdict:
         Conflict.NOT_USED: VerdictKind.NOT_USED,
         Conflict.ACTIVATION_CODE: VerdictKind.NOT_USED,
         Conflict.MISMATCH: VerdictKind.UNKNOWN,
-        Conflict.REFUSED: VerdictKind.UNKNOWN,
+        Conflict.STRUCTURE_CLOSED: VerdictKind.STRUCTURE_CLOSED,
+        Conflict.PAYMENT_LOCKED: VerdictKind.PAYMENT_LOCKED,
+        Conflict.REFUSED: VerdictKind.SERVER_REFUSED,
     }
-    reason = op.last_error if conflict is Conflict.TOO_EARLY else None
-    if reason and not _DATE.search(reason):
+    reason = op.last_error if conflict is Conflict.TOO_EARLY or conflict in _QUOTED else None
+    if reason and conflict is Conflict.TOO_EARLY and not _DATE.search(reason):
         reason = None
     return Verdict(mapping[conflict], reason=reason)
 
@@ -76,4 +94,5 @@ def verdict_for_conflict(op: Operation) -> Verdict:
 def text_for(op: Operation, lang: str = "fr") -> ConflictText:
     """What happened and what to do about `op`'s conflict, in `lang` ("fr" or "en")."""
     conflict = Conflict(op.conflict) if op.conflict else Conflict.REFUSED
-    return ConflictText.of(conflict, lang)
+    said = op.last_error if conflict in _QUOTED else None
+    return ConflictText.of(conflict, lang, said)

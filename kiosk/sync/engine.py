@@ -70,6 +70,7 @@ class Status:
     conflicts: int
     data_as_of: datetime | None
     extra: dict[str, Any] = field(default_factory=dict)
+    last_error: str | None = None  # why the last sync round ended early (the server's words)
 
 
 class SyncEngine:
@@ -95,6 +96,7 @@ class SyncEngine:
         self._pull_lock = threading.Lock()
         self.retention_days = retention_days
         self._images_pending = False  # set by an offers pull, cleared once all are cached
+        self.last_error: str | None = None  # the last round's error, None once one succeeds
 
     # -- OnlineChannel (used by kiosk.services.counter.Counter) ------------------------------
     def is_online(self) -> bool:
@@ -203,9 +205,13 @@ class SyncEngine:
             if self._never_pulled():
                 self._last.pop("full", None)  # the first full pull is retried next pass
         except ApiError as exc:
+            # A refusal (400 on a list's parameters, a body we do not know) ends this round only:
+            # each list is asked again on its own schedule, never in a tight loop.
+            log.warning("sync round stopped: %s", exc.message)
             summary.error = exc.message
         finally:
             summary.duration = time.monotonic() - t0
+            self.last_error = summary.error
         return summary
 
     def _maintenance(self, due: Any) -> None:
@@ -278,4 +284,5 @@ class SyncEngine:
             counts["pending"],
             counts["conflicts"],
             as_of,
+            last_error=self.last_error,
         )

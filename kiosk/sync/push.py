@@ -3,7 +3,10 @@
 Rules (docs/architecture.md, "Offline truth"):
 - 204 → done. 410 "already validated" → done if an earlier attempt of this very operation may
   have reached the server (it was ours), else conflict "validée ailleurs".
-- 410 cancelled, 403 reimbursed, 403 too early, 404 → conflicts, kept until acknowledged.
+- 410 cancelled, 403 reimbursed, 403 too early, 403 closed structure, 404, 400 and any
+  refusal we do not know → conflicts (with the server's words), kept until acknowledged.
+- keep (invalidate) refused 403 `payment` → conflict "paiement engagé": the booking stays USED.
+- 404 with an empty body (unknown path: wrong server address) → stop, operations stay pending.
 - 401/403 on the key → stop and say the key is refused (operations stay pending).
 - 5xx, timeouts, connection errors → retry later (exponential backoff with jitter).
 - Per token, operations go in order: a later one never overtakes an earlier one.
@@ -37,6 +40,7 @@ from kiosk.sync.errors import (
     KeyRefused,
     NetworkError,
     RateLimited,
+    WrongAddress,
 )
 
 log = logging.getLogger("kiosk.sync.push")
@@ -174,6 +178,13 @@ class Pusher:
             raise Stop(exc.message) from None
         except RateLimited as exc:
             raise Stop(exc.message) from None
+        except WrongAddress as exc:  # nothing reached pass Culture: not a conflict, not sent
+            self.connectivity.failure(exc.message)
+            with conn.begin():
+                if not op.ambiguous:
+                    outbox.mark_not_sent(conn, op.op_id)
+            self._retry(conn, op, exc.message, ambiguous=False)
+            raise Stop(exc.message) from None
         except NetworkError as exc:
             self.connectivity.failure(exc.phrase or exc.message)
             self._retry(conn, op, exc.message, ambiguous=exc.maybe_sent)
@@ -256,8 +267,8 @@ class Pusher:
             if ours:
                 self._settle_done(conn, op, now, refusal.status, None)
                 return OpState.DONE
-            _key, message = refusal.field()
-            outbox.mark_conflict(conn, op.op_id, now, refusal.status, conflict.value, message)
+            words = refusal.words()  # verbatim: the conflict list and the verdict quote it
+            outbox.mark_conflict(conn, op.op_id, now, refusal.status, conflict.value, words)
             booking_id = op.booking_id
             if booking_id is None:
                 found = bookings.by_token(conn, op.token)
@@ -268,13 +279,21 @@ class Pusher:
                     Conflict.REIMBURSED: BookingStatus.REIMBURSED,
                     Conflict.USED_ELSEWHERE: BookingStatus.USED,
                     Conflict.NOT_USED: BookingStatus.CONFIRMED,
+                    Conflict.PAYMENT_LOCKED: BookingStatus.USED,  # still used, being paid
                 }.get(conflict)
                 if new_status is None and op.kind is OpKind.USE:
                     new_status = BookingStatus.CONFIRMED
                 if new_status is not None:
                     self._restore_booking(conn, booking_id, new_status)
             self._audit(conn, op, now, "conflict", conflict.value)
-        log.info("operation %s on %s: conflict %s", op.kind, op.token, conflict.value)
+        log.info(
+            "operation %s on %s: conflict %s (HTTP %s: %s)",
+            op.kind,
+            op.token,
+            conflict.value,
+            refusal.status,
+            refusal.words(),
+        )
         return OpState.CONFLICT
 
     def _restore_booking(self, conn: Connection, booking_id: int, status: BookingStatus) -> None:

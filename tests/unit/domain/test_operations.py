@@ -21,6 +21,8 @@ def test_stored_values_do_not_change():
         "not_used",
         "activation_code",
         "mismatch",
+        "structure_closed",
+        "payment_locked",
         "refused",
     }
 

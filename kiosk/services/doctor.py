@@ -27,7 +27,7 @@ from kiosk.store import outbox, state
 from kiosk.store.database import Database
 from kiosk.store.errors import StoreError
 from kiosk.sync.api import ApiClient
-from kiosk.sync.errors import ApiError, KeyRefused, NetworkError
+from kiosk.sync.errors import ApiError, KeyRefused, NetworkError, WrongAddress
 
 MIN_FREE_BYTES = 500 * 1024 * 1024
 MAX_SKEW_SECONDS = 120.0
@@ -118,6 +118,12 @@ def _server(report: Report, config: Config, client: ApiClient | None, clock: Clo
             "server",
             Level.ERROR,
             say("unreachable", error=exc.text(report.lang), url=client.base_url),
+        )
+    except WrongAddress as exc:  # 404 `{}`: no such path there, whatever the key
+        report.note(
+            "server",
+            Level.ERROR,
+            say("wrong_address", error=exc.text(report.lang), url=client.base_url),
         )
     except ApiError as exc:
         report.note("server", Level.WARNING, say("odd_answer", error=exc.text(report.lang)))

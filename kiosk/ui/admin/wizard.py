@@ -35,7 +35,7 @@ from kiosk.services.staff import StaffError, StaffService
 from kiosk.store.database import Database
 from kiosk.sync.api import ApiClient
 from kiosk.sync.engine import SyncEngine
-from kiosk.sync.errors import ApiError, KeyRefused, NetworkError
+from kiosk.sync.errors import ApiError, KeyRefused, NetworkError, WrongAddress
 from kiosk.ui.common import tasks
 
 ERROR_STYLE = "color: #b00020; font-weight: bold;"
@@ -62,6 +62,11 @@ def explain_api_error(exc: BaseException, url: str) -> str:
         )
     if isinstance(exc, NetworkError):
         return f"Serveur injoignable ({url}) : vérifiez l'adresse et le réseau."
+    if isinstance(exc, WrongAddress):  # 404 `{}` on the API root: the address, not the key
+        return (
+            f"Ce serveur ({url}) répond, mais ce n'est pas l'API pass Culture à cette adresse : "
+            "vérifiez l'adresse du serveur (ex. https://backend.passculture.app)."
+        )
     if isinstance(exc, ApiError):
         return f"Réponse inattendue du serveur ({exc.message}) : vérifiez l'adresse."
     return f"Erreur inattendue ({type(exc).__name__}) : réessayez ou contactez le support."

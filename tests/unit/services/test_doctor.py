@@ -415,3 +415,16 @@ def test_cli_speaks_the_configured_language(config: Config, capsys) -> None:
     out = capsys.readouterr().out
     assert code == 0, out
     assert out.startswith("Kiosk diagnostics — ") and "All is well." in out
+
+
+@pytest.mark.parametrize("key", ["good", "not-a-key"])
+def test_wrong_address_is_not_a_refused_key(config: Config, sandbox, key: str) -> None:
+    """pcapi answers an unknown path 404 `{}` before checking the key: the address is wrong."""
+    config.api_url = sandbox.url + "/api"
+    config.api_key = sandbox.api_key if key == "good" else key
+    report = run_doctor(config, device_probe=lambda: DEVICES)
+    server = report.get("server")
+    assert server is not None and server.level is Level.ERROR, report.text()
+    assert "Aucune API pass Culture à cette adresse" in server.message
+    assert "Vérifiez l'adresse du serveur" in server.message
+    assert report.get("key") is None or "refusée" not in report.get("key").message

@@ -103,6 +103,16 @@ def test_unreachable_server(qtbot, wizard: SetupWizard, sandbox) -> None:
     assert wizard.currentPage() is page
 
 
+def test_wrong_address_is_not_a_refused_key(qtbot, wizard: SetupWizard, sandbox) -> None:
+    """A 404 `{}` on the API root (pcapi routes before it authenticates): the address."""
+    _server(wizard, sandbox.url + "/api", "not-a-key")
+    page = wizard.server_page
+    qtbot.waitUntil(lambda: "adresse" in page.error.text(), timeout=10_000)
+    assert "n'est pas l'API pass Culture" in page.error.text()
+    assert "clé" not in page.error.text()
+    assert wizard.currentPage() is page
+
+
 @pytest.mark.parametrize("url", ["ftp://example.org", "backend.passculture.app", "http://x.org"])
 def test_malformed_url(wizard: SetupWizard, url: str) -> None:
     _server(wizard, url, "some-key")

@@ -23,7 +23,7 @@ from kiosk.domain.verdict import Family, VerdictKind
 from kiosk.sync import api as api_mod
 from kiosk.sync.api import ApiClient, _retry_after
 from kiosk.sync.conflicts import text_for
-from kiosk.sync.errors import RateLimited, WrongAddress
+from kiosk.sync.errors import KeyRefused, RateLimited, WrongAddress
 from kiosk.sync.limiter import Unlimited
 from tests.unit.sync.conftest import assert_accounted, sandbox_token
 
@@ -293,3 +293,50 @@ def test_429_without_retry_after_waits_a_minute(sandbox):
 )
 def test_retry_after_header(header, seconds):
     assert _retry_after(header) == seconds
+
+
+# -- the mapping itself ----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("status", "body", "kind", "verdict", "conflict"),
+    [
+        (403, {"booking": [CLOSED]}, "use", "structure_closed", "structure_closed"),
+        (403, {"payment": "This booking has been reimbursed"}, "keep", "payment_locked",
+         "payment_locked"),
+        (403, {"payment": "This booking has already been reimbursed"}, "use", "reimbursed",
+         "reimbursed"),
+        (403, {"booking": "Vous pourrez valider cette contremarque à partir du 01/04/2026 à "
+         "19:00, une fois le délai d’annulation passé."}, "use", "too_early", "too_early"),
+        (403, {"booking": "Une phrase jamais vue"}, "use", "server_refused", "refused"),
+        (410, {"booking": "This booking has already been validated"}, "use", "already_used",
+         "used_elsewhere"),
+        (410, {"offer": "gone"}, "use", "server_refused", "refused"),
+        (404, {"global": "This countermark cannot be found"}, "use", "unknown", "not_found"),
+        (404, {"venue": ["inconnu"]}, "use", "server_refused", "refused"),
+        (400, {"limit": ["ensure this value is less than or equal to 50"]}, "use",
+         "server_refused", "refused"),
+    ],
+)  # fmt: skip
+def test_classify(status, body, kind, verdict, conflict):
+    from kiosk.domain.operations import OpKind
+    from kiosk.sync.conflicts import classify
+    from kiosk.sync.errors import HttpRefusal
+
+    got_verdict, got_conflict = classify(HttpRefusal(status, body), OpKind(kind))
+    assert (got_verdict.kind.value, got_conflict.value) == (verdict, conflict)
+    if verdict == "server_refused":
+        assert got_verdict.reason == HttpRefusal(status, body).words()
+
+
+def test_403_with_unknown_keys_keeps_the_server_words(sandbox):
+    body = {"offerer": ["Votre structure est en cours de validation"]}
+    client = ApiClient(
+        sandbox.url,
+        sandbox.api_key,
+        transport=Scripted({("GET", "offerer_venues"): (403, body, {})}),
+    )
+    try:
+        with pytest.raises(KeyRefused) as caught:
+            client.offerer_venues()
+    finally:
+        client.close()
+    assert "offerer : Votre structure est en cours de validation" in caught.value.message

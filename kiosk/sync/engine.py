@@ -109,7 +109,7 @@ class SyncEngine:
         except HttpRefusal as refusal:
             self.connectivity.success(time.monotonic() - started)
             verdict, _ = classify(refusal, OpKind.USE)
-            return OnlineAnswer(verdict, None, refusal.field()[1])
+            return OnlineAnswer(verdict, None, refusal.words())  # verbatim
         except KeyRefused as exc:
             self.connectivity.key_refused(exc.phrase or exc.message)
             return None

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 PARIS = "Europe/Paris"
 
+# The backend's table, exactly (pcapi utils/date.py CUSTOM_TIMEZONES @ 04f6ef2d).
 _OVERSEAS = {
     "971": "America/Guadeloupe",
     "972": "America/Martinique",
@@ -19,10 +20,12 @@ _OVERSEAS = {
     "975": "America/Miquelon",
     "976": "Indian/Mayotte",
     "977": "America/St_Barthelemy",
-    "978": "America/Marigot",
+    "978": "America/Guadeloupe",  # Saint-Martin
     "986": "Pacific/Wallis",
     "987": "Pacific/Tahiti",
     "988": "Pacific/Noumea",
+    "989": "Pacific/Pitcairn",  # Clipperton
+    # 984 (TAAF) spans several zones: the backend leaves it out, so it is Paris time.
 }
 
 

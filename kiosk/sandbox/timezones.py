@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 DEFAULT_TIMEZONE = "Europe/Paris"
 
+# The backend's table, exactly (pcapi utils/date.py CUSTOM_TIMEZONES @ 04f6ef2d).
 _OVERSEAS_TIMEZONES: dict[str, str] = {
     "971": "America/Guadeloupe",
     "972": "America/Martinique",
@@ -14,11 +15,12 @@ _OVERSEAS_TIMEZONES: dict[str, str] = {
     "975": "America/Miquelon",
     "976": "Indian/Mayotte",
     "977": "America/St_Barthelemy",
-    "978": "America/Marigot",
-    "984": "Indian/Kerguelen",
+    "978": "America/Guadeloupe",  # Saint-Martin
     "986": "Pacific/Wallis",
     "987": "Pacific/Tahiti",
     "988": "Pacific/Noumea",
+    "989": "Pacific/Pitcairn",  # Clipperton
+    # 984 (TAAF) spans several zones: the backend leaves it out, so it is Paris time.
 }
 
 

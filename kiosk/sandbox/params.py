@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import re
+from datetime import UTC, datetime
 from typing import Any
 
 from starlette.datastructures import QueryParams
 
 from kiosk.sandbox.rules import STATUSES
+
+_DATE_SPACE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2} \d")
 
 
 class QueryValidationError(Exception):
@@ -27,12 +30,23 @@ class QueryValidationError(Exception):
         return body
 
 
+def _snake(name: str) -> str:
+    return re.sub(r"(?<!^)([A-Z])", r"_\1", name).lower()
+
+
 class QueryReader:
-    """Collects every error (like pydantic) before raising one ``QueryValidationError``."""
+    """Collects every error (like pydantic) before raising one ``QueryValidationError``.
+
+    Parameters are read by their camelCase name or, as pcapi's models also accept their
+    field names (``allow_population_by_field_name``), by their snake_case one."""
 
     def __init__(self, params: QueryParams) -> None:
         self.params = params
         self.errors: list[dict[str, Any]] = []
+
+    def get(self, name: str) -> str | None:
+        raw = self.params.get(name)
+        return self.params.get(_snake(name)) if raw is None else raw
 
     def integer(
         self,
@@ -43,7 +57,7 @@ class QueryReader:
         exclusive_minimum: int | None = None,
         maximum: int | None = None,
     ) -> int | None:
-        raw = self.params.get(name)
+        raw = self.get(name)
         if raw is None or raw == "":
             return default
         try:
@@ -77,7 +91,7 @@ class QueryReader:
         return first, limit
 
     def status(self, name: str = "status") -> str | None:
-        raw = self.params.get(name)
+        raw = self.get(name)
         if raw is None or raw == "":
             return None
         if raw not in STATUSES:
@@ -94,26 +108,20 @@ class QueryReader:
         return raw
 
     def datetime(self, name: str) -> datetime | None:
-        raw = self.params.get(name)
+        """ISO 8601; a naive value is UTC, as pcapi stores and compares them (its own tests
+        send ``str(naive_utc)``, with a space before the time)."""
+        raw = self.get(name)
         if raw is None or raw == "":
             return None
+        text = raw if _DATE_SPACE_TIME.match(raw) else raw.replace(" ", "+")  # a decoded "+"
         try:
-            value = datetime.fromisoformat(raw.replace(" ", "+"))
+            value = datetime.fromisoformat(text)
         except ValueError:
             self.errors.append(
                 {"loc": [name], "msg": "invalid datetime format", "type": "value_error.datetime"}
             )
             return None
-        if value.tzinfo is None:
-            self.errors.append(
-                {
-                    "loc": [name],
-                    "msg": "The datetime must be timezone-aware.",
-                    "type": "value_error",
-                }
-            )
-            return None
-        return value
+        return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
 
     def root_error(self, message: str) -> None:
         self.errors.append({"loc": ["__root__"], "msg": message, "type": "value_error"})

@@ -20,6 +20,14 @@ BIN = Path(sys.executable).parent
 SOURCE_PACKAGES = ("kiosk/ui", "kiosk/scan")
 
 EN: dict[str, str] = {
+    "Structure &fermée sur pass Culture": "Structure &closed on pass Culture",
+    "Salle de concert &désactivée (clé)": "Concert hall &deactivated (key)",
+    "Démo : structure fermée.": "Demo: structure closed.",
+    "Démo : structure rouverte.": "Demo: structure reopened.",
+    "Démo : salle de concert désactivée pour cette clé.": (
+        "Demo: concert hall deactivated for this key."
+    ),
+    "Démo : salle de concert réactivée.": "Demo: concert hall reactivated.",
     " (invalidée)": " (invalidated)",
     " — vérification en ligne…": " — checking online…",
     "&Affichage": "&View",

@@ -38,7 +38,8 @@ DEMO_ADMIN_PIN = "123456"
 
 @dataclass(frozen=True)
 class DemoTicket:
-    kind: str  # validable | duo | used | cancelled | reimbursed | too_early | other_venue | unknown
+    kind: str  # validable | duo | used | payment_locked | cancelled | reimbursed | too_early |
+    # other_venue | unknown
     token: str
     offer: str
     youth: str
@@ -64,6 +65,10 @@ EXPECT = {
     "used": _title(VerdictKind.ALREADY_USED),
     "cancelled": _title(VerdictKind.CANCELLED),
     "reimbursed": _title(VerdictKind.REIMBURSED),
+    # pass Culture answers "reimbursed" once it has started paying; undoing the validation
+    # (Invalider, offline, or `kiosk unvalidate` once the export taught the code) is refused.
+    "payment_locked": f"{_title(VerdictKind.REIMBURSED)} ; Invalider : "
+    f"{_title(VerdictKind.PAYMENT_LOCKED)}",
     "too_early": f"{_title(VerdictKind.TOO_EARLY)} (avec la date)",
     "other_venue": _title(VerdictKind.WRONG_VENUE),
     "unknown": f"{_title(VerdictKind.UNKNOWN)} (hors ligne : {_OFFLINE_UNKNOWN})",
@@ -74,6 +79,7 @@ KIND_LABELS = {
     "used": "Déjà validée",
     "cancelled": "Annulée",
     "reimbursed": "Remboursée",
+    "payment_locked": "Paiement engagé",
     "too_early": "Trop tôt",
     "other_venue": "Autre lieu",
     "unknown": "Inconnue",
@@ -114,7 +120,12 @@ def pick_tickets(
             and b.get("quantity") == 2
             and (_parse(b.get("confirmationDate")) or now) <= now
         ),
-        "used": lambda b: b["status"] == "USED" and b["venueId"] in DEMO_VENUES,
+        "used": lambda b: (
+            b["status"] == "USED"
+            and b["venueId"] in DEMO_VENUES
+            and not b.get("reimbursementPending")
+        ),
+        "payment_locked": lambda b: b["status"] == "USED" and b.get("reimbursementPending"),
         "cancelled": lambda b: b["status"] == "CANCELLED" and b["venueId"] in DEMO_VENUES,
         "reimbursed": lambda b: b["status"] == "REIMBURSED" and b["venueId"] in DEMO_VENUES,
         "too_early": lambda b: (
@@ -241,6 +252,14 @@ class DemoControls:
 
     def restore_network(self) -> None:
         self.server.restore_network()
+
+    def close_structure(self, closed: bool) -> None:
+        """The demo offerer's structure closed on pass Culture: nothing can be validated."""
+        self.server.close_offerer(closed=closed)
+
+    def set_concert_hall_active(self, active: bool) -> None:
+        """The concert hall's link to this key switched off: pass Culture answers 404."""
+        self.server.set_venue_provider_active(CONCERT_HALL_VENUE, active)
 
     def download_export(self, dest: Path) -> Path:
         return download_export(self.server, dest)

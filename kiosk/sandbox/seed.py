@@ -796,8 +796,23 @@ def seed_world(db: Database, kind: str, now: datetime, seed_value: int = 1) -> N
         landmarks = builder.catalogue()
         builder.flush_catalogue()
         builder.bookings(landmarks)
+        _payment_under_way(db)
     with db.transaction() as conn:
         conn.executemany(
             "INSERT OR REPLACE INTO meta VALUES (?, ?)",
             [("seed", kind), ("seed_value", str(seed_value)), ("seeded_at", iso(builder.now))],
         )
+
+
+def _payment_under_way(db: Database) -> None:
+    """One validated bookshop booking whose payment pass Culture has started (still USED): its
+    validation can no longer be undone. The second used one, so the first stays a plain
+    "already used" example."""
+    with db.transaction() as conn:
+        row = conn.execute(
+            "SELECT id FROM booking WHERE status = 'USED' AND venue_id = ? "
+            "ORDER BY id LIMIT 1 OFFSET 1",
+            (BOOKSHOP_VENUE_ID,),
+        ).fetchone()
+        if row is not None:
+            conn.execute("UPDATE booking SET reimbursement_pending = 1 WHERE id = ?", (row[0],))

@@ -50,6 +50,8 @@ class DemoWorld(Protocol):
 
     def cut_network(self) -> None: ...
     def restore_network(self) -> None: ...
+    def close_structure(self, closed: bool) -> None: ...
+    def set_concert_hall_active(self, active: bool) -> None: ...
     def download_export(self, dest: Path) -> Path: ...
     def cancellable(self) -> list[dict[str, Any]]: ...
     def cancel_as_youth(self, token: str) -> dict[str, Any]: ...
@@ -167,6 +169,16 @@ class DemoMenu:
         self.restore_action.setEnabled(False)
         menu.addAction(self.restore_action)
         menu.addSeparator()
+        # What pass Culture answers when the structure is closed or the venue's link is off.
+        self.closed_action = QAction(self.tr("Structure &fermée sur pass Culture"), window)
+        self.closed_action.setCheckable(True)
+        self.closed_action.toggled.connect(self.close_structure)
+        menu.addAction(self.closed_action)
+        self.hall_off_action = QAction(self.tr("Salle de concert &désactivée (clé)"), window)
+        self.hall_off_action.setCheckable(True)
+        self.hall_off_action.toggled.connect(self.switch_hall_off)
+        menu.addAction(self.hall_off_action)
+        menu.addSeparator()
         cancel = QAction(self.tr("&Annuler une réservation comme le jeune…"), window)
         cancel.triggered.connect(self.choose_cancel)
         menu.addAction(cancel)
@@ -207,6 +219,26 @@ class DemoMenu:
     def restore(self) -> None:
         self.restore_action.setEnabled(False)
         self.window.tasks.submit(self.world.restore_network, lambda _r: self._net(False))
+
+    def close_structure(self, closed: bool) -> None:
+        said = (
+            self.tr("Démo : structure fermée.") if closed else self.tr("Démo : structure rouverte.")
+        )
+        self.window.tasks.submit(
+            lambda: self.world.close_structure(closed),
+            lambda _r: self.window.status.showMessage(said, 5000),
+        )
+
+    def switch_hall_off(self, off: bool) -> None:
+        said = (
+            self.tr("Démo : salle de concert désactivée pour cette clé.")
+            if off
+            else self.tr("Démo : salle de concert réactivée.")
+        )
+        self.window.tasks.submit(
+            lambda: self.world.set_concert_hall_active(not off),
+            lambda _r: self.window.status.showMessage(said, 5000),
+        )
 
     def _net(self, cut: bool) -> None:
         self.cut_action.setEnabled(not cut)

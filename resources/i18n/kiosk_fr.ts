@@ -3,57 +3,57 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="231" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="236" />
         <source>Code administrateur et personnel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="234" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="239" />
         <source>Le code administrateur (6 chiffres ou plus) protège les réglages et la sortie du mode guichet. Gardez-le en lieu sûr.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="244" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="249" />
         <source>facultatif, ex. Marie</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="248" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="253" />
         <source>4 à 6 chiffres</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="254" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="259" />
         <source>Code administrateur</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="255" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="260" />
         <source>Confirmez le code</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="256" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="261" />
         <source>Premier membre du personnel (facultatif)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="257" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="262" />
         <source>Nom</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="258" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="263" />
         <source>Code personnel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="268" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="273" />
         <source>Les deux codes administrateur sont différents.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="274" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="279" />
         <source>Code personnel : </source>
         <translation type="unfinished" />
     </message>
@@ -159,33 +159,33 @@
 <context>
     <name>CancelDialog</name>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="118" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="120" />
         <source>Démo — annuler une réservation comme le jeune</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="125" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="127" />
         <source>Le jeune annule dans son application. Validez ensuite ce code hors ligne : au retour du réseau, pass Culture le refusera et un conflit apparaîtra.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="131" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="133" />
         <source>Réservations annulables</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="140" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="142" />
         <source>Annuler la réservation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="142" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="144" />
         <source>Annuler la réservation choisie</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="143" />
-        <location filename="../../kiosk/ui/demo_menu.py" line="144" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="145" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="146" />
         <source>Fermer</source>
         <translation type="unfinished" />
     </message>
@@ -424,57 +424,87 @@
 <context>
     <name>DemoMenu</name>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="161" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="163" />
         <source>Dé&amp;mo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="162" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="164" />
         <source>&amp;Couper le réseau</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="165" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="167" />
         <source>&amp;Rétablir le réseau</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="170" />
-        <source>&amp;Annuler une réservation comme le jeune…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../kiosk/ui/demo_menu.py" line="173" />
-        <source>Contremarques à &amp;essayer…</source>
+        <source>Structure &amp;fermée sur pass Culture</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../kiosk/ui/demo_menu.py" line="177" />
+        <source>Salle de concert &amp;désactivée (clé)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/demo_menu.py" line="182" />
+        <source>&amp;Annuler une réservation comme le jeune…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/demo_menu.py" line="185" />
+        <source>Contremarques à &amp;essayer…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/demo_menu.py" line="189" />
         <source>&amp;Importer l’export du portail pro (démo)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="199" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="211" />
         <source>Export de démonstration indisponible (réseau coupé ?).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="215" />
-        <source>Démo : réseau coupé.</source>
+        <location filename="../../kiosk/ui/demo_menu.py" line="225" />
+        <source>Démo : structure fermée.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="215" />
-        <source>Démo : réseau rétabli.</source>
+        <location filename="../../kiosk/ui/demo_menu.py" line="225" />
+        <source>Démo : structure rouverte.</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../kiosk/ui/demo_menu.py" line="234" />
+        <source>Démo : salle de concert désactivée pour cette clé.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/demo_menu.py" line="236" />
+        <source>Démo : salle de concert réactivée.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/demo_menu.py" line="247" />
+        <source>Démo : réseau coupé.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/demo_menu.py" line="247" />
+        <source>Démo : réseau rétabli.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/demo_menu.py" line="266" />
         <source>Démo : le jeune a annulé %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="237" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="269" />
         <source>Démo : annulation refusée pour %1.</source>
         <translation type="unfinished" />
     </message>
@@ -1032,57 +1062,57 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>ServerPage</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="81" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="86" />
         <source>Serveur pass Culture et clé d'API</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="83" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="88" />
         <source>La clé se trouve dans l'espace partenaire pass Culture (menu Intégrations).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="85" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="90" />
         <source>Production (le vrai pass Culture)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="86" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="91" />
         <source>Intégration (essais de pass Culture)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="87" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="92" />
         <source>Autre adresse (bac à sable local)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="98" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="103" />
         <source>Collez la clé ici</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="105" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="110" />
         <source>Adresse</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="106" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="111" />
         <source>Clé d'API</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="139" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="144" />
         <source>Collez la clé d'API fournie par pass Culture.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="143" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="148" />
         <source>Vérification de la clé auprès du serveur…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="163" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="168" />
         <source>Cette clé ne donne accès à aucun lieu : vérifiez-la dans l'espace partenaire.</source>
         <translation type="unfinished" />
     </message>
@@ -1233,27 +1263,27 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="377" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="382" />
         <source>Installation du guichet pass Culture</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="383" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="388" />
         <source>&lt; Précédent</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="384" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="389" />
         <source>Suivant &gt;</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="385" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="390" />
         <source>Annuler</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="386" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="391" />
         <source>Terminer</source>
         <translation type="unfinished" />
     </message>
@@ -1396,32 +1426,32 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="289" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="294" />
         <source>Première synchronisation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="290" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="295" />
         <source>Le guichet récupère les lieux, les offres et les réservations.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="296" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="301" />
         <source>Réessayer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="320" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="325" />
         <source>Synchronisation en cours…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="348" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="353" />
         <source>Terminé : {} réservations et {} offres reçues. Le guichet est prêt.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="361" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="366" />
         <source>Synchronisation incomplète : {} Vous pouvez réessayer, ou terminer : le guichet réessaiera tout seul.</source>
         <translation type="unfinished" />
     </message>
@@ -1528,47 +1558,47 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>TokensPanel</name>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="65" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="67" />
         <source>Démo — contremarques à essayer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="72" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="74" />
         <source>Scannez les QR codes imprimés avec « kiosk tickets », tapez le code, ou double-cliquez une ligne pour la « scanner ».</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="79" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="81" />
         <source>%1 (code %2)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="84" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="86" />
         <source>Personnel : %1 — « Changer » en haut à droite du guichet. Code administrateur (réglages, sortie du mode kiosque) : %2.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="94" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="96" />
         <source>Contremarques de démonstration</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="96" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="98" />
         <source>Cas</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="96" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="98" />
         <source>Code</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="96" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="98" />
         <source>Offre</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="96" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="98" />
         <source>Le guichet affiche</source>
         <translation type="unfinished" />
     </message>
@@ -1576,27 +1606,27 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>VenuePage</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="186" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="191" />
         <source>Lieux servis par ce guichet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="187" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="192" />
         <source>Cochez les lieux dont ce guichet valide les réservations.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="195" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="200" />
         <source>Nom de ce guichet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="219" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="224" />
         <source>Cochez au moins un lieu.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="222" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="227" />
         <source>Donnez un nom à ce guichet (ex. Accueil).</source>
         <translation type="unfinished" />
     </message>

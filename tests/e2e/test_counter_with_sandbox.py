@@ -178,3 +178,45 @@ def test_an_online_scan_is_announced_once(demo_window, sandbox, qtbot, screen_re
     band = scan(qtbot, window, token)
     assert band.title == "VALIDABLE" and window.screen.current.source == "online"
     assert [m.split(".")[0] for m, _ in screen_reader] == ["VALIDABLE"]
+
+
+def test_the_demo_shows_a_closed_structure_and_a_venue_switched_off(demo_window, sandbox, qtbot):
+    """Démo menu: pass Culture's answers for a closed structure and a venue whose link to the
+    key is off, each shown at the counter in its own words, and undone."""
+    window = demo_window
+    menu = window.demo_menu
+    tickets = demo.pick_tickets(sandbox.bookings(), sandbox.bookings(offerer_id=2), sandbox.now())
+    bookshop = next(t for t in tickets if t.kind == "validable")
+    concert = next(t for t in tickets if t.kind == "duo")  # the concert hall's
+    try:
+        menu.closed_action.setChecked(True)
+        wait_idle(qtbot, window)
+        band = scan(qtbot, window, bookshop.qr_payload)
+        assert band.title == "STRUCTURE FERMÉE"
+        assert "structure fermée" in band.message
+        menu.closed_action.setChecked(False)
+        wait_idle(qtbot, window)
+        assert scan(qtbot, window, bookshop.qr_payload).title == "VALIDABLE"
+
+        menu.hall_off_action.setChecked(True)
+        wait_idle(qtbot, window)
+        assert scan(qtbot, window, concert.qr_payload).title == "INCONNUE"  # pass Culture: 404
+        menu.hall_off_action.setChecked(False)
+        wait_idle(qtbot, window)
+        assert scan(qtbot, window, concert.qr_payload).title == "VALIDABLE"
+    finally:
+        sandbox.close_offerer(closed=False)
+        sandbox.set_venue_provider_active(demo.CONCERT_HALL_VENUE, True)
+
+
+def test_the_demo_has_a_validation_whose_payment_is_under_way(demo_window, sandbox, qtbot):
+    """One used booking of the demo is being paid: pass Culture says "reimbursed" and
+    refuses to undo its validation, which the counter says plainly."""
+    window = demo_window
+    tickets = demo.pick_tickets(sandbox.bookings(), sandbox.bookings(offerer_id=2), sandbox.now())
+    locked = next(t for t in tickets if t.kind == "payment_locked")
+    assert sandbox.booking(locked.token)["status"] == "USED"
+    assert scan(qtbot, window, locked.qr_payload).title == "REMBOURSÉE"
+    refused = window.services.counter.unvalidate(locked.token)  # the export taught the code
+    assert refused.verdict.kind.value == "payment_locked"
+    assert sandbox.booking(locked.token)["status"] == "USED"

@@ -177,6 +177,11 @@ class Pusher:
             self.connectivity.key_refused(exc.phrase or exc.message)
             raise Stop(exc.message) from None
         except RateLimited as exc:
+            # a 429 (or our own scheduler) means the server did not act: not an ambiguous send
+            self.connectivity.limited(exc.retry_after)
+            with conn.begin():
+                if not op.ambiguous:
+                    outbox.mark_not_sent(conn, op.op_id)
             raise Stop(exc.message) from None
         except WrongAddress as exc:  # nothing reached pass Culture: not a conflict, not sent
             self.connectivity.failure(exc.message)

@@ -3,57 +3,57 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="231" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="236" />
         <source>Code administrateur et personnel</source>
         <translation>Administrator PIN and staff</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="234" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="239" />
         <source>Le code administrateur (6 chiffres ou plus) protège les réglages et la sortie du mode guichet. Gardez-le en lieu sûr.</source>
         <translation>The administrator PIN (6 digits or more) protects the settings and leaving counter mode. Keep it safe.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="244" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="249" />
         <source>facultatif, ex. Marie</source>
         <translation>optional, e.g. Marie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="248" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="253" />
         <source>4 à 6 chiffres</source>
         <translation>4 to 6 digits</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="254" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="259" />
         <source>Code administrateur</source>
         <translation>Administrator PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="255" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="260" />
         <source>Confirmez le code</source>
         <translation>Confirm the PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="256" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="261" />
         <source>Premier membre du personnel (facultatif)</source>
         <translation>First staff member (optional)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="257" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="262" />
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="258" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="263" />
         <source>Code personnel</source>
         <translation>Staff PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="268" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="273" />
         <source>Les deux codes administrateur sont différents.</source>
         <translation>The two administrator PINs differ.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="274" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="279" />
         <source>Code personnel : </source>
         <translation>Staff PIN: </translation>
     </message>
@@ -364,59 +364,59 @@
         <translation>Checking countermark %1 with pass Culture...</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="252" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="254" />
         <source> — vérification en ligne…</source>
         <translation> — checking online…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="254" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="256" />
         <source>Enregistrée sur ce guichet — en attente d’envoi à pass Culture</source>
         <translation>Recorded at this counter — waiting to be sent to pass Culture</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="312" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="314" />
         <source>PRÊT</source>
         <translation>READY</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="313" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="315" />
         <source>Scannez le QR code du jeune ou saisissez sa contremarque.</source>
         <translation>Scan the youth's QR code or type their countermark.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="335" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="337" />
         <source>Validation en cours...</source>
         <translation>Validating...</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="345" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="347" />
         <source>Enregistrement en cours...</source>
         <translation>Recording...</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="360" />
         <location filename="../../kiosk/ui/counter/screen.py" line="362" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="364" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="361" />
         <location filename="../../kiosk/ui/counter/screen.py" line="363" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="365" />
         <source>Continuer</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="373" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="375" />
         <source>Invalidation en cours...</source>
         <translation>Invalidating...</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="426" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="428" />
         <source>Cette réservation n’est plus dans les données locales.</source>
         <translation>This booking is no longer in the local data.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="429" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="431" />
         <source>NON ENREGISTRÉE</source>
         <translation>NOT RECORDED</translation>
     </message>
@@ -580,49 +580,54 @@ Cannot write {} ({}).</translation>
         <translation>● Offline</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="75" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="76" />
+        <source>● Requêtes limitées</source>
+        <translation>● Requests limited</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="77" />
         <source>● Clé d’API refusée</source>
         <translation>● API key refused</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="76" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="78" />
         <source>● Serveur non configuré</source>
         <translation>● Server not configured</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="88" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="92" />
         <source>%n validation(s) en attente d’envoi</source>
         <translation>
             <numerusform>%n validation waiting to be sent</numerusform><numerusform>%n validations waiting to be sent</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="90" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="94" />
         <source>%n conflit(s) à traiter</source>
         <translation>
             <numerusform>%n conflict to handle</numerusform><numerusform>%n conflicts to handle</numerusform></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="92" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="96" />
         <source>Aucun conflit</source>
         <translation>No conflict</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="105" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="109" />
         <source>Lieux</source>
         <translation>Venues</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="106" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="110" />
         <source>Offres</source>
         <translation>Offers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="107" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="111" />
         <source>Réservations</source>
         <translation>Bookings</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="116" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="120" />
         <source>Première synchronisation : %1 %2</source>
         <translation>First synchronisation: %1 %2</translation>
     </message>
@@ -1033,57 +1038,57 @@ Cannot write {} ({}).</translation>
 <context>
     <name>ServerPage</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="81" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="86" />
         <source>Serveur pass Culture et clé d'API</source>
         <translation>pass Culture server and API key</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="83" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="88" />
         <source>La clé se trouve dans l'espace partenaire pass Culture (menu Intégrations).</source>
         <translation>The key is in the pass Culture partner portal (Integrations menu).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="85" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="90" />
         <source>Production (le vrai pass Culture)</source>
         <translation>Production (the real pass Culture)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="86" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="91" />
         <source>Intégration (essais de pass Culture)</source>
         <translation>Integration (pass Culture test environment)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="87" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="92" />
         <source>Autre adresse (bac à sable local)</source>
         <translation>Other address (local sandbox)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="98" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="103" />
         <source>Collez la clé ici</source>
         <translation>Paste the key here</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="105" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="110" />
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="106" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="111" />
         <source>Clé d'API</source>
         <translation>API key</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="139" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="144" />
         <source>Collez la clé d'API fournie par pass Culture.</source>
         <translation>Paste the API key provided by pass Culture.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="143" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="148" />
         <source>Vérification de la clé auprès du serveur…</source>
         <translation>Checking the key with the server…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="163" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="168" />
         <source>Cette clé ne donne accès à aucun lieu : vérifiez-la dans l'espace partenaire.</source>
         <translation>This key gives access to no venue: check it in the partner portal.</translation>
     </message>
@@ -1234,27 +1239,27 @@ Cannot write {} ({}).</translation>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="377" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="382" />
         <source>Installation du guichet pass Culture</source>
         <translation>pass Culture counter set-up</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="383" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="388" />
         <source>&lt; Précédent</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="384" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="389" />
         <source>Suivant &gt;</source>
         <translation>Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="385" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="390" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="386" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="391" />
         <source>Terminer</source>
         <translation>Finish</translation>
     </message>
@@ -1397,32 +1402,32 @@ Cannot write {} ({}).</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="289" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="294" />
         <source>Première synchronisation</source>
         <translation>First synchronisation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="290" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="295" />
         <source>Le guichet récupère les lieux, les offres et les réservations.</source>
         <translation>The counter is fetching venues, offers and bookings.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="296" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="301" />
         <source>Réessayer</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="320" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="325" />
         <source>Synchronisation en cours…</source>
         <translation>Synchronising…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="348" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="353" />
         <source>Terminé : {} réservations et {} offres reçues. Le guichet est prêt.</source>
         <translation>Done: {} bookings and {} offers received. The counter is ready.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="361" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="366" />
         <source>Synchronisation incomplète : {} Vous pouvez réessayer, ou terminer : le guichet réessaiera tout seul.</source>
         <translation>Synchronisation incomplete: {} You can retry, or finish: the counter will retry by itself.</translation>
     </message>
@@ -1577,27 +1582,27 @@ Cannot write {} ({}).</translation>
 <context>
     <name>VenuePage</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="186" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="191" />
         <source>Lieux servis par ce guichet</source>
         <translation>Venues served by this counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="187" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="192" />
         <source>Cochez les lieux dont ce guichet valide les réservations.</source>
         <translation>Tick the venues whose bookings this counter validates.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="195" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="200" />
         <source>Nom de ce guichet</source>
         <translation>Name of this counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="219" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="224" />
         <source>Cochez au moins un lieu.</source>
         <translation>Tick at least one venue.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="222" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="227" />
         <source>Donnez un nom à ce guichet (ex. Accueil).</source>
         <translation>Name this counter (e.g. Front desk).</translation>
     </message>

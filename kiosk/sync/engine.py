@@ -145,16 +145,18 @@ class SyncEngine:
         return self.pusher.push_due(ignore_backoff=ignore_backoff)
 
     def sync_once(self, *, full: bool = False, progress: Progress = _noop) -> SyncSummary:
-        """Push, then pull. `full`: venues, offers and every booking (first sync, `--once`)."""
+        """Push, then pull. `full`: venues, every booking, then offers (first sync, `--once`)."""
 
         def pull(summary: SyncSummary) -> bool:
             if not full:
                 summary.pulled_bookings = self.puller.bookings_new()
                 return False
+            # In the order the counter needs: its bookings first (a scan can be answered
+            # locally), then the offers (names, dates, prices), then images (later passes).
             progress("venues", 0, None)
             self.puller.venues()
-            summary.pulled_offers = self.puller.offers(progress)
             summary.pulled_bookings = self.puller.bookings_full(progress)
+            summary.pulled_offers = self.puller.offers(progress)
             return True
 
         summary = self._round(pull, ignore_backoff=True)
@@ -176,8 +178,8 @@ class SyncEngine:
             if due("full", FULL_REFRESH_EVERY):
                 self._last["new"] = self._last["active"] = now
                 self.puller.venues()
-                summary.pulled_offers = self.puller.offers(progress)
                 summary.pulled_bookings = self.puller.bookings_full(progress)
+                summary.pulled_offers = self.puller.offers(progress)
                 return True
             if due("active", ACTIVE_REFRESH_EVERY):
                 summary.pulled_bookings = self.puller.bookings_active()

@@ -102,14 +102,14 @@ class RequestScheduler:
         with self._lock:
             return self._wait_locked(self._monotonic(), priority)
 
-    def _take_locked(self, priority: Priority) -> float:
+    def _take_locked(self, priority: Priority, count: bool = True) -> float:
         """Count the request and return 0, or return how long to wait. A request never goes
         before a waiting one of higher priority."""
         now = self._monotonic()
         wait = self._wait_locked(now, priority)
         if wait <= 0 and any(p < priority for p in +self._waiting):
             wait = min(0.05, self.period)  # let the more urgent one take the slot first
-        if wait <= 0:
+        if wait <= 0 and count:
             background = priority is not Priority.COUNTER
             self._sent.append((now, background))
             self._background += background
@@ -123,11 +123,19 @@ class RequestScheduler:
     def acquire(self, max_wait: float | None = None, priority: Priority = Priority.COUNTER) -> bool:
         """Block until a request may go, and count it. False (nothing counted) when that would
         take longer than `max_wait` — the counter's online check prefers the cache to waiting."""
+        return self._block(max_wait, priority, count=True)
+
+    def wait_for(self, priority: Priority) -> None:
+        """Block until a request of `priority` could go, counting nothing: for a caller that
+        must not hold a lock the counter needs while it waits (the pusher's)."""
+        self._block(None, priority, count=False)
+
+    def _block(self, max_wait: float | None, priority: Priority, *, count: bool) -> bool:
         registered = False
         try:
             while True:
                 with self._lock:
-                    wait = self._take_locked(priority)
+                    wait = self._take_locked(priority, count)
                     if wait <= 0:
                         return True
                     if max_wait is not None and wait > max_wait:

@@ -256,3 +256,13 @@ def test_quick_check_goes_while_background_share_is_spent():
         assert clock.slept == []
     finally:
         client.close()
+
+
+def test_wait_for_blocks_until_a_slot_without_counting_it():
+    clock = FakeClock()
+    s = make(clock, max_requests=10, background_share=0.5)
+    fill(s, Priority.PUSH)
+    s.wait_for(Priority.PUSH)
+    assert sum(clock.slept) == pytest.approx(60.0)
+    assert s._waiting[Priority.PUSH] == 0
+    assert fill(s, Priority.PUSH) == 5  # the slot it waited for is still free

@@ -194,6 +194,7 @@ EN: dict[str, str] = {
     "● Clé d’API refusée": "● API key refused",
     "● En ligne": "● Online",
     "● Hors ligne": "● Offline",
+    "● Requêtes limitées": "● Requests limited",
     "● Serveur non configuré": "● Server not configured",
     # Librarian mode (catalogue screen, offer card): the youth is addressed as "tu".
     "← Guichet": "← Counter",

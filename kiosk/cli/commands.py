@@ -102,7 +102,9 @@ def _result_line(result: Any) -> str:
     lines = [f"{shown.title} — {shown.message}"]
     if result.booking is not None:
         lines.extend("  " + line for line in card_lines(result.booking))
-    lines.append("  " + source_line(result.source, result.data_as_of))
+    lines.append(
+        "  " + source_line(result.source, result.data_as_of, limited_for=result.limited_for)
+    )
     return "\n".join(lines)
 
 

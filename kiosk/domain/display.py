@@ -7,6 +7,7 @@ Intitulé du tarif, EAN-13, plus the venue.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
@@ -87,8 +88,17 @@ def age_text(
 
 
 def source_line(
-    source: str, as_of: datetime | None, lang: str = "fr", zone: tzinfo | None = None
+    source: str,
+    as_of: datetime | None,
+    lang: str = "fr",
+    zone: tzinfo | None = None,
+    limited_for: float | None = None,
 ) -> str:
+    """Online or local, and the data's age: always. `limited_for`: decided locally because
+    pass Culture limits the requests (429), not because it is unreachable."""
     if source == "online":
         return say("source.online", lang)
-    return say("source.offline", lang, age=age_text(as_of, lang=lang, zone=zone))
+    age = age_text(as_of, lang=lang, zone=zone)
+    if limited_for:
+        return say("source.limited", lang, seconds=max(1, math.ceil(limited_for)), age=age)
+    return say("source.offline", lang, age=age)

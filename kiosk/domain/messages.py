@@ -67,6 +67,8 @@ def render(verdict: Verdict, lang: str = "fr") -> Rendered:
     )
     if verdict.kind is VerdictKind.INVALID_SCAN and not verdict.reason:
         message = say("verdict.invalid_scan.no_reason", lang)
+    if verdict.kind is VerdictKind.UNKNOWN_OFFLINE and verdict.rate_limited:
+        message = say("verdict.unknown_offline.limited", lang)
     return Rendered(say(f"verdict.{kind}.title", lang), message)
 
 

@@ -24,6 +24,11 @@ class OnlineChannel(Protocol):
         """Ask the server about a token (short timeout). None: no answer (offline, error)."""
         ...
 
+    def limited_for(self) -> float | None:
+        """After `lookup` gave no answer: seconds before the server takes requests again when
+        it limits them (429, not an outage); None otherwise."""
+        ...
+
     def push_now(self, op_id: str) -> object | None:
         """Try to settle one recorded operation right away; its new state, or None."""
         ...

@@ -320,6 +320,13 @@ FR: dict[str, str] = {
     "tickets.none": "Aucune réservation de démonstration trouvée : rien à imprimer.",
     "tickets.bad_format": "Format inconnu « {suffix} » : choisissez un fichier .pdf ou .png.",
     "tickets.cannot_write": "Impossible d'écrire {path} ({error}).",
+    # -- the key's request budget: pass Culture limits the requests (429), not an outage
+    "source.limited": "pass Culture limite les requêtes — décidé sur les données locales "
+    "(nouvel essai dans {seconds} s) — {age}",
+    "net.limited": "pass Culture limite les requêtes : nouvel essai dans {seconds:.0f} s",
+    "verdict.unknown_offline.limited": "Ce guichet ne connaît pas encore cette contremarque et "
+    "pass Culture limite les requêtes pour le moment. Cherchez la réservation par le nom du "
+    "jeune pour l’enregistrer « à confirmer », ou scannez à nouveau dans un instant.",
 }
 
 EN: dict[str, str] = {
@@ -611,6 +618,13 @@ EN: dict[str, str] = {
     "tickets.none": "No demo booking found: nothing to print.",
     "tickets.bad_format": 'Unknown format "{suffix}": choose a .pdf or .png file.',
     "tickets.cannot_write": "Cannot write {path} ({error}).",
+    # -- the key's request budget: pass Culture limits the requests (429), not an outage
+    "source.limited": "pass Culture is limiting requests — decided on local data "
+    "(next try in {seconds} s) — {age}",
+    "net.limited": "pass Culture is limiting requests: next try in {seconds:.0f} s",
+    "verdict.unknown_offline.limited": "This counter does not know this countermark yet and "
+    "pass Culture is limiting requests for now. Search the booking by the youth's name to "
+    'record it "to confirm", or scan again in a moment.',
 }
 
 CATALOGUE: dict[str, dict[str, str]] = {"fr": FR, "en": EN}

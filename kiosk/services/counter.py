@@ -45,6 +45,9 @@ class CheckResult:
     op_id: str | None = None  # validate/unvalidate: the recorded operation
     op_state: OpState | None = None
     unverified: bool = False
+    # Decided locally because pass Culture limits the key's requests (429): seconds before it
+    # takes them again. Not an outage: the verdict says so.
+    limited_for: float | None = None
 
     @property
     def ok(self) -> bool:
@@ -144,7 +147,13 @@ class Counter:
             asked = outbox.watermark(conn)  # what the answer may not know yet
         answer = self.channel.lookup(result.token)
         if answer is None:
-            return result
+            limited = self.channel.limited_for()
+            if limited is None:
+                return result
+            verdict = result.verdict
+            if verdict.kind is VerdictKind.UNKNOWN_OFFLINE:
+                verdict = replace(verdict, rate_limited=True)  # not "unreachable": limited
+            return replace(result, verdict=verdict, limited_for=limited)
         try:
             return self._refine(result, answer, asked)
         except (DBAPIError, sqlite3.Error) as exc:  # caching the answer failed (disk full…)

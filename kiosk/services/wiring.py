@@ -22,7 +22,7 @@ from kiosk.store.recovery import RecoveryReport, recover
 from kiosk.sync.api import ApiClient
 from kiosk.sync.connectivity import Connectivity
 from kiosk.sync.engine import SyncEngine
-from kiosk.sync.limiter import RateLimiter, Unlimited
+from kiosk.sync.limiter import RequestScheduler, Unlimited
 
 log = logging.getLogger("kiosk.services.wiring")
 
@@ -113,7 +113,7 @@ def open_services(config: Config, *, lock: bool = True, clock: Clock = utcnow) -
         client = engine = None
         if config.configured:
             assert config.api_url and config.api_key
-            limiter = RateLimiter(190, 60.0) if config.rate_limit else Unlimited()
+            limiter = RequestScheduler(190, 60.0) if config.rate_limit else Unlimited()
             client = ApiClient(config.api_url, config.api_key, limiter=limiter)
             engine = SyncEngine(
                 db,

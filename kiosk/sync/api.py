@@ -26,7 +26,7 @@ from kiosk.sync.errors import (
     WrongAddress,
     server_words,
 )
-from kiosk.sync.limiter import RateLimiter
+from kiosk.sync.limiter import Priority, RequestScheduler
 
 log = logging.getLogger("kiosk.sync.api")
 
@@ -57,12 +57,12 @@ class ApiClient:
         base_url: str,
         api_key: str,
         *,
-        limiter: RateLimiter | None = None,
+        limiter: RequestScheduler | None = None,
         timeout: httpx.Timeout = DEFAULT_TIMEOUT,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
-        self.limiter = limiter or RateLimiter()
+        self.limiter = limiter or RequestScheduler()
         self._client = httpx.Client(
             base_url=self.base_url,
             headers={"Authorization": f"Bearer {api_key}", "Accept": "application/json"},
@@ -85,16 +85,18 @@ class ApiClient:
         params: dict[str, Any] | None = None,
         timeout: httpx.Timeout | None = None,
         max_wait: float | None = None,
+        priority: Priority = Priority.PULL,
     ) -> Any:
         """Send one request; return the decoded JSON (None for 204). Raises sync errors only.
 
         A 429 means the server did not act on the request, so it is sent again once the
         `Retry-After` delay has passed — unless the caller cannot wait that long (`max_wait`,
-        the counter's quick check), which then gets RateLimited at once.
+        the counter's quick check), which then gets RateLimited at once. `priority`: the
+        process's scheduler serves the counter first, then pushes, pulls and images.
         """
         for _ in range(MAX_429_RETRIES):
-            if not self.limiter.acquire(max_wait=max_wait):
-                raise RateLimited(self.limiter.wait_time())
+            if not self.limiter.acquire(max_wait=max_wait, priority=priority):
+                raise RateLimited(self.limiter.wait_time(priority))
             try:
                 return self._send(method, path, params, timeout)
             except RateLimited as exc:
@@ -102,7 +104,7 @@ class ApiClient:
                     raise
                 if exc.retry_after > MAX_RETRY_AFTER:
                     raise
-        raise RateLimited(self.limiter.wait_time())
+        raise RateLimited(self.limiter.wait_time(priority))
 
     def _send(
         self,
@@ -210,6 +212,7 @@ class ApiClient:
             f"{BOOKINGS}/token/{token.upper()}",
             timeout=QUICK_TIMEOUT if quick else None,
             max_wait=0.5 if quick else None,
+            priority=Priority.COUNTER if quick else Priority.PUSH,
         )
         return schema.booking_row(body)
 
@@ -225,6 +228,7 @@ class ApiClient:
             f"{BOOKINGS}/{action}/token/{token.upper()}",
             timeout=QUICK_TIMEOUT if quick else None,
             max_wait=0.5 if quick else None,
+            priority=Priority.COUNTER if quick else Priority.PUSH,
         )
 
     def bookings_page(
@@ -271,6 +275,10 @@ class ApiClient:
         to another host."""
         try:
             same_host = url.startswith(self.base_url)
+            # Only the API's own host counts against the key; last in line, never waiting long
+            # (a missing image is a placeholder, tried again on a later pass).
+            if same_host and not self.limiter.acquire(max_wait=5.0, priority=Priority.IMAGES):
+                return None
             client = self._client if same_host else httpx.Client(timeout=DEFAULT_TIMEOUT)
             try:
                 with client.stream("GET", url) as r:

@@ -2,7 +2,9 @@
 
 Offline after repeated errors or slow answers; back online as soon as a call succeeds. When
 offline, the counter stops waiting on the network (answers come from the cache at once) and
-the sync loop keeps probing.
+the sync loop keeps probing. Limited when pass Culture answered 429 to the counter: the network
+works, the key's budget is spent (by this or another process of the structure) for a while;
+the counter decides locally until then and says so.
 
 The reason is kept as said (a catalogue `Phrase` when the caller has one), so the window shows
 it in its own language; `reason` is the French text (logs, CLI).
@@ -21,6 +23,7 @@ from kiosk.domain.texts import Phrase
 class NetState(StrEnum):
     ONLINE = "online"
     OFFLINE = "offline"
+    LIMITED = "limited"  # pass Culture limits the key's requests (429): not an outage
     KEY_REFUSED = "key_refused"
     UNCONFIGURED = "unconfigured"
 
@@ -69,7 +72,9 @@ class Connectivity:
         return self._reason
 
     def is_online(self) -> bool:
-        return self._state is NetState.ONLINE
+        """Worth asking the server: a limited key still answers (the scheduler refuses at once
+        while the server asks to wait, so the counter never waits for it)."""
+        return self._state in (NetState.ONLINE, NetState.LIMITED)
 
     def add_listener(self, listener: Listener) -> None:
         self._listeners.append(listener)
@@ -97,6 +102,12 @@ class Connectivity:
             self._failures += 1
             if self._failures >= self.failures_to_offline:
                 self._set(NetState.OFFLINE, reason)
+
+    def limited(self, retry_after: float) -> None:
+        """The server answered 429: the network is fine, the key's budget is spent for now."""
+        with self._lock:
+            self._failures = 0
+            self._set(NetState.LIMITED, Phrase.of("net.limited", seconds=retry_after))
 
     def key_refused(self, reason: Reason) -> None:
         with self._lock:

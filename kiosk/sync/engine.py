@@ -31,6 +31,7 @@ from kiosk.sync.errors import (
     HttpRefusal,
     KeyRefused,
     NetworkError,
+    RateLimited,
 )
 from kiosk.sync.images import FetchSummary, ImageCache, images_dir, offer_image_urls
 from kiosk.sync.pager import Progress
@@ -97,6 +98,7 @@ class SyncEngine:
         self.retention_days = retention_days
         self._images_pending = False  # set by an offers pull, cleared once all are cached
         self.last_error: str | None = None  # the last round's error, None once one succeeds
+        self._limited_until = 0.0  # monotonic: the last online check was refused (429) until
 
     # -- OnlineChannel (used by kiosk.services.counter.Counter) ------------------------------
     def is_online(self) -> bool:
@@ -116,11 +118,24 @@ class SyncEngine:
         except NetworkError as exc:
             self.connectivity.failure(exc.phrase or exc.message)
             return None
+        except RateLimited as exc:
+            # The key's budget is spent (here or by another process of the structure): not an
+            # outage. The counter decides locally and says when the server takes requests again.
+            self._limited_until = started + exc.retry_after
+            self.connectivity.limited(exc.retry_after)
+            return None
         except ApiError as exc:
             log.warning("online check failed: %s", exc.message)
             return None
+        self._limited_until = 0.0
         self.connectivity.success(time.monotonic() - started)
         return OnlineAnswer(Verdict(VerdictKind.VALIDABLE), row)
+
+    def limited_for(self) -> float | None:
+        """Seconds before the server takes the counter's requests again, when the last online
+        check was refused with 429; None otherwise."""
+        left = self._limited_until - time.monotonic()
+        return left if left > 0 else None
 
     def push_now(self, op_id: str) -> OpState | None:
         return self.pusher.push_op(op_id, quick=True)
@@ -130,16 +145,18 @@ class SyncEngine:
         return self.pusher.push_due(ignore_backoff=ignore_backoff)
 
     def sync_once(self, *, full: bool = False, progress: Progress = _noop) -> SyncSummary:
-        """Push, then pull. `full`: venues, offers and every booking (first sync, `--once`)."""
+        """Push, then pull. `full`: venues, every booking, then offers (first sync, `--once`)."""
 
         def pull(summary: SyncSummary) -> bool:
             if not full:
                 summary.pulled_bookings = self.puller.bookings_new()
                 return False
+            # In the order the counter needs: its bookings first (a scan can be answered
+            # locally), then the offers (names, dates, prices), then images (later passes).
             progress("venues", 0, None)
             self.puller.venues()
-            summary.pulled_offers = self.puller.offers(progress)
             summary.pulled_bookings = self.puller.bookings_full(progress)
+            summary.pulled_offers = self.puller.offers(progress)
             return True
 
         summary = self._round(pull, ignore_backoff=True)
@@ -161,8 +178,8 @@ class SyncEngine:
             if due("full", FULL_REFRESH_EVERY):
                 self._last["new"] = self._last["active"] = now
                 self.puller.venues()
-                summary.pulled_offers = self.puller.offers(progress)
                 summary.pulled_bookings = self.puller.bookings_full(progress)
+                summary.pulled_offers = self.puller.offers(progress)
                 return True
             if due("active", ACTIVE_REFRESH_EVERY):
                 summary.pulled_bookings = self.puller.bookings_active()

@@ -1,66 +1,183 @@
-"""Client-side rate limiter: stay under the server's 200 requests/minute per key, and honour
-`Retry-After` when the server says 429 anyway (another process may share the key)."""
+"""The process's one request scheduler: stay under the server's 200 requests/minute per key,
+with priorities, and keep a reserve for the counter.
+
+The limit is per API key, i.e. per structure: every counter, every background pull and every
+`kiosk sync` of the structure share it, and this process cannot see the others. So:
+- the counter's check and validation (COUNTER) go first and never wait behind background work;
+- background work (PUSH, then PULL, then IMAGES) never takes more than `share` of the budget in
+  any window, leaving the rest to the counter;
+- a 429 this process did not predict (it had sent less than its budget) means someone else
+  spends the key: background work backs off (`Retry-After` plus jitter) and halves its share,
+  then raises it again slowly (additive increase, multiplicative decrease).
+"""
 
 from __future__ import annotations
 
+import random
 import threading
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable
+from enum import IntEnum
 
 
-class RateLimiter:
+class Priority(IntEnum):
+    """Lower goes first."""
+
+    COUNTER = 0  # the counter's online check and immediate validation
+    PUSH = 1  # the outbox, drained by the sync thread
+    PULL = 2  # lists: venues, offers, bookings
+    IMAGES = 3  # offer images from the API's own host
+
+
+BACKGROUND_SHARE = 0.6  # of the budget, in any window, for everything but the counter
+MIN_SHARE = 0.1  # the share never drops below this: background work slows, never stops
+SHARE_STEP = 0.05  # additive increase, once per quiet window
+MAX_JITTER = 5.0  # seconds added to a background back-off, so processes do not retry together
+
+
+class RequestScheduler:
     def __init__(
         self,
         max_requests: int = 200,
         period: float = 60.0,
         *,
+        background_share: float = BACKGROUND_SHARE,
+        min_share: float = MIN_SHARE,
+        share_step: float = SHARE_STEP,
         monotonic: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
+        rng: random.Random | None = None,
     ) -> None:
         self.max_requests = max_requests
         self.period = period
+        self.base_share = background_share
+        self.share = background_share
+        self.min_share = min(min_share, background_share)
+        self.share_step = share_step
         self._monotonic = monotonic
         self._sleep = sleep
-        self._sent: deque[float] = deque()
-        self._paused_until = 0.0
+        self._rng = rng or random.Random()
+        self._sent: deque[tuple[float, bool]] = deque()  # (when, background)
+        self._background = 0  # background requests in `_sent`
+        self._paused_until = 0.0  # the server said wait: nobody sends
+        self._background_until = 0.0  # someone else spends the key: background waits longer
+        self._share_since = 0.0  # when the share last changed (for the slow increase)
+        self._waiting: Counter[Priority] = Counter()
         self._lock = threading.Lock()
         self.throttled = 0  # 429s received: shown in diagnostics
+        self.foreign = 0  # of which not predicted: another process shares the key
 
-    def wait_time(self) -> float:
-        """Seconds before the next request may go (0 when it may go now)."""
-        with self._lock:
-            return self._wait_locked(self._monotonic())
+    # -- the window ----------------------------------------------------------------------
+    def _expire(self, now: float) -> None:
+        while self._sent and self._sent[0][0] <= now - self.period:
+            _, background = self._sent.popleft()
+            self._background -= background
+        if self.share < self.base_share and now - self._share_since >= self.period:
+            quiet = int((now - self._share_since) // self.period)
+            self.share = min(self.base_share, self.share + quiet * self.share_step)
+            self._share_since += quiet * self.period
 
-    def _wait_locked(self, now: float) -> float:
-        while self._sent and self._sent[0] <= now - self.period:
-            self._sent.popleft()
+    def _background_budget(self) -> int:
+        return max(1, int(self.max_requests * self.share))
+
+    def _wait_locked(self, now: float, priority: Priority) -> float:
+        self._expire(now)
         wait = max(0.0, self._paused_until - now)
-        if self.max_requests > 0 and len(self._sent) >= self.max_requests:
-            wait = max(wait, self._sent[0] + self.period - now)
+        background = priority is not Priority.COUNTER
+        if background:
+            wait = max(wait, self._background_until - now)
+        if self.max_requests <= 0:
+            return wait
+        if len(self._sent) >= self.max_requests:
+            wait = max(wait, self._sent[0][0] + self.period - now)
+        if background and self._background >= self._background_budget():
+            # the oldest background request leaves the window first
+            oldest = next(t for t, bg in self._sent if bg)
+            wait = max(wait, oldest + self.period - now)
         return wait
 
-    def acquire(self, max_wait: float | None = None) -> bool:
+    def wait_time(self, priority: Priority = Priority.COUNTER) -> float:
+        """Seconds before a request of `priority` may go (0 when it may go now)."""
+        with self._lock:
+            return self._wait_locked(self._monotonic(), priority)
+
+    def _take_locked(self, priority: Priority, count: bool = True) -> float:
+        """Count the request and return 0, or return how long to wait. A request never goes
+        before a waiting one of higher priority."""
+        now = self._monotonic()
+        wait = self._wait_locked(now, priority)
+        if wait <= 0 and any(p < priority for p in +self._waiting):
+            wait = min(0.05, self.period)  # let the more urgent one take the slot first
+        if wait <= 0 and count:
+            background = priority is not Priority.COUNTER
+            self._sent.append((now, background))
+            self._background += background
+        return wait
+
+    def try_acquire(self, priority: Priority = Priority.COUNTER) -> bool:
+        """Count a request of `priority` if it may go now; never waits."""
+        with self._lock:
+            return self._take_locked(priority) <= 0
+
+    def acquire(self, max_wait: float | None = None, priority: Priority = Priority.COUNTER) -> bool:
         """Block until a request may go, and count it. False (nothing counted) when that would
         take longer than `max_wait` — the counter's online check prefers the cache to waiting."""
-        while True:
-            with self._lock:
-                now = self._monotonic()
-                wait = self._wait_locked(now)
-                if wait <= 0:
-                    self._sent.append(now)
-                    return True
-            if max_wait is not None and wait > max_wait:
-                return False
-            self._sleep(min(wait, 1.0))
+        return self._block(max_wait, priority, count=True)
 
+    def wait_for(self, priority: Priority) -> None:
+        """Block until a request of `priority` could go, counting nothing: for a caller that
+        must not hold a lock the counter needs while it waits (the pusher's)."""
+        self._block(None, priority, count=False)
+
+    def _block(self, max_wait: float | None, priority: Priority, *, count: bool) -> bool:
+        registered = False
+        try:
+            while True:
+                with self._lock:
+                    wait = self._take_locked(priority, count)
+                    if wait <= 0:
+                        return True
+                    if max_wait is not None and wait > max_wait:
+                        return False
+                    if not registered:
+                        self._waiting[priority] += 1
+                        registered = True
+                self._sleep(min(wait, 1.0))
+        finally:
+            if registered:
+                with self._lock:
+                    self._waiting[priority] -= 1
+
+    # -- what the server said ------------------------------------------------------------
     def pause(self, seconds: float) -> None:
-        """The server said 429 with Retry-After: send nothing until then."""
+        """The server said 429 with Retry-After. Nobody sends until then; when this process
+        had not spent its budget, someone else shares the key: background work waits a little
+        longer (jitter) and halves its share."""
         with self._lock:
+            now = self._monotonic()
+            self._expire(now)
             self.throttled += 1
-            self._paused_until = max(self._paused_until, self._monotonic() + seconds)
+            self._paused_until = max(self._paused_until, now + seconds)
+            if self.max_requests <= 0 or len(self._sent) < self.max_requests:
+                self.foreign += 1
+                jitter = self._rng.uniform(0.0, min(MAX_JITTER, 0.25 * seconds))
+                self._background_until = max(self._background_until, now + seconds + jitter)
+                self.share = max(self.min_share, self.share / 2)
+                self._share_since = now
+
+    def limited_for(self) -> float:
+        """Seconds the server still asks everyone to wait (0: not limited)."""
+        with self._lock:
+            return max(0.0, self._paused_until - self._monotonic())
 
 
-class Unlimited(RateLimiter):
+# The former name: one limiter per process, now with priorities.
+RateLimiter = RequestScheduler
+
+
+class Unlimited(RequestScheduler):
+    """No count of our own (the server's limit is off); its 429s are still honoured."""
+
     def __init__(self) -> None:
         super().__init__(max_requests=0)

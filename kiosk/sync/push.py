@@ -42,6 +42,7 @@ from kiosk.sync.errors import (
     RateLimited,
     WrongAddress,
 )
+from kiosk.sync.limiter import Priority
 
 log = logging.getLogger("kiosk.sync.push")
 
@@ -99,6 +100,7 @@ class Pusher:
             with conn.begin():
                 ops = outbox.pending(conn)
             blocked: set[str] = set()
+            released = False  # once the lock was let go, `ops` may be stale
             now = self.clock()
             for op in ops:
                 if op.token in blocked:
@@ -106,6 +108,21 @@ class Pusher:
                 if not ignore_backoff and op.next_attempt_at and op.next_attempt_at > now:
                     blocked.add(op.token)
                     continue
+                if self.client.limiter.wait_time(Priority.PUSH) > 0:
+                    # Wait for the background share without the lock: the counter's own
+                    # validations (push_op) must never queue behind this round.
+                    self.lock.release()
+                    try:
+                        self.client.limiter.wait_for(Priority.PUSH)
+                    finally:
+                        self.lock.acquire()
+                    released = True
+                if released:  # the counter may have settled this one meanwhile
+                    with conn.begin():
+                        fresh = outbox.get(conn, op.op_id)
+                    if fresh is None or fresh.state is not OpState.PENDING:
+                        continue
+                    op = fresh
                 try:
                     state = self._push_one(conn, op, quick=False)
                 except Stop as stop:
@@ -177,6 +194,11 @@ class Pusher:
             self.connectivity.key_refused(exc.phrase or exc.message)
             raise Stop(exc.message) from None
         except RateLimited as exc:
+            # a 429 (or our own scheduler) means the server did not act: not an ambiguous send
+            self.connectivity.limited(exc.retry_after)
+            with conn.begin():
+                if not op.ambiguous:
+                    outbox.mark_not_sent(conn, op.op_id)
             raise Stop(exc.message) from None
         except WrongAddress as exc:  # nothing reached pass Culture: not a conflict, not sent
             self.connectivity.failure(exc.message)

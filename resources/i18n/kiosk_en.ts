@@ -364,59 +364,59 @@
         <translation>Checking countermark %1 with pass Culture...</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="252" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="254" />
         <source> — vérification en ligne…</source>
         <translation> — checking online…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="254" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="256" />
         <source>Enregistrée sur ce guichet — en attente d’envoi à pass Culture</source>
         <translation>Recorded at this counter — waiting to be sent to pass Culture</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="312" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="314" />
         <source>PRÊT</source>
         <translation>READY</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="313" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="315" />
         <source>Scannez le QR code du jeune ou saisissez sa contremarque.</source>
         <translation>Scan the youth's QR code or type their countermark.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="335" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="337" />
         <source>Validation en cours...</source>
         <translation>Validating...</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="345" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="347" />
         <source>Enregistrement en cours...</source>
         <translation>Recording...</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="360" />
         <location filename="../../kiosk/ui/counter/screen.py" line="362" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="364" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="361" />
         <location filename="../../kiosk/ui/counter/screen.py" line="363" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="365" />
         <source>Continuer</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="373" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="375" />
         <source>Invalidation en cours...</source>
         <translation>Invalidating...</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="426" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="428" />
         <source>Cette réservation n’est plus dans les données locales.</source>
         <translation>This booking is no longer in the local data.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="429" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="431" />
         <source>NON ENREGISTRÉE</source>
         <translation>NOT RECORDED</translation>
     </message>
@@ -610,49 +610,54 @@ Cannot write {} ({}).</translation>
         <translation>● Offline</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="75" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="76" />
+        <source>● Requêtes limitées</source>
+        <translation>● Requests limited</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="77" />
         <source>● Clé d’API refusée</source>
         <translation>● API key refused</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="76" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="78" />
         <source>● Serveur non configuré</source>
         <translation>● Server not configured</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="88" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="92" />
         <source>%n validation(s) en attente d’envoi</source>
         <translation>
             <numerusform>%n validation waiting to be sent</numerusform><numerusform>%n validations waiting to be sent</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="90" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="94" />
         <source>%n conflit(s) à traiter</source>
         <translation>
             <numerusform>%n conflict to handle</numerusform><numerusform>%n conflicts to handle</numerusform></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="92" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="96" />
         <source>Aucun conflit</source>
         <translation>No conflict</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="105" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="109" />
         <source>Lieux</source>
         <translation>Venues</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="106" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="110" />
         <source>Offres</source>
         <translation>Offers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="107" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="111" />
         <source>Réservations</source>
         <translation>Bookings</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="116" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="120" />
         <source>Première synchronisation : %1 %2</source>
         <translation>First synchronisation: %1 %2</translation>
     </message>

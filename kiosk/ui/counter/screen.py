@@ -247,7 +247,9 @@ class CounterScreen(QWidget):
 
     def _show(self, result: CheckResult, *, pending_online: bool = False, sound: bool = True):
         self.current = result
-        source = source_line(result.source, result.data_as_of, self.lang, self.zone)
+        source = source_line(
+            result.source, result.data_as_of, self.lang, self.zone, result.limited_for
+        )
         if pending_online:
             source += self.tr(" — vérification en ligne…")
         elif result.op_id is not None and result.op_state == "pending":

@@ -72,12 +72,16 @@ class KioskStatusBar(QStatusBar):
         text = {
             "online": self.tr("● En ligne"),
             "offline": self.tr("● Hors ligne"),
+            # pass Culture answered 429: reachable, but the key's budget is spent for a while
+            "limited": self.tr("● Requêtes limitées"),
             "key_refused": self.tr("● Clé d’API refusée"),
             "unconfigured": self.tr("● Serveur non configuré"),
         }.get(state, state)
         if reason and state != "online" and reason not in text:
             text += f" — {reason}"
-        colour = {"online": "#1B7A36", "offline": "#8A6100"}.get(state, "#B3121B")
+        colour = {"online": "#1B7A36", "offline": "#8A6100", "limited": "#8A6100"}.get(
+            state, "#B3121B"
+        )
         self.net.setStyleSheet(f"color: {colour}; font-weight: 600;")
         self.net.setText(text)
         self.net.setToolTip(text)

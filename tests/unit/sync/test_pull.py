@@ -29,6 +29,11 @@ def test_full_pull_brings_every_booking_offer_and_date(make_kiosk, sandbox):
     assert _count(kiosk, models.Offer.__table__) == summary.pulled_offers > 0
     assert _count(kiosk, models.Venue.__table__) >= len(VENUES)
     assert {s for s, _ in seen} >= {"offers", "bookings"}
+    # in the order the counter needs: venues, its bookings, then the offers
+    stages = [s for s, _ in seen]
+    assert stages[0] == "venues"
+    assert stages.index("bookings") < stages.index("offers")
+    assert "bookings" not in stages[stages.index("offers") :]
     with kiosk.services.db.connect() as conn:
         assert state.get_time(conn, state.PULLED_AT) is not None
         # event bookings know their date (from the event's dates), things don't

@@ -79,6 +79,10 @@ class Connectivity:
     def add_listener(self, listener: Listener) -> None:
         self._listeners.append(listener)
 
+    def remove_listener(self, listener: Listener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
     def _set(self, state: NetState, reason: Reason) -> None:
         changed = state is not self._state or reason != self._reason
         self._state, self._reason = state, reason

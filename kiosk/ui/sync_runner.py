@@ -53,10 +53,20 @@ class SyncRunner(QObject):
         connectivity.add_listener(self._on_net)
 
     def _on_net(self, state: NetState, reason: Reason) -> None:
-        self.net_changed.emit(state.value, reason)  # from any thread: queued to the Qt thread
+        self._emit("net_changed", state.value, reason)  # any thread: queued to the Qt thread
 
     def _on_progress(self, stage: str, done: int, total: int | None) -> None:
-        self.progress.emit(stage, done, -1 if total is None else total)
+        self._emit("progress", stage, done, -1 if total is None else total)
+
+    def _emit(self, signal: str, *args: object) -> None:
+        """Once stopped, nothing more is said: a pass that outlived `stop()`'s wait (a slow
+        first sync) must end quietly, not raise in the sync thread on a window Qt deleted."""
+        if self._stop.is_set():
+            return
+        try:
+            getattr(self, signal).emit(*args)
+        except RuntimeError:  # "Signal source has been deleted": the window is gone
+            self._stop.set()
 
     def start(self) -> None:
         if self._thread is not None:
@@ -72,6 +82,7 @@ class SyncRunner(QObject):
     def stop(self, timeout: float = 5.0) -> None:
         self._stop.set()
         self._wake.set()
+        self.connectivity.remove_listener(self._on_net)
         if self._thread is not None:
             self._thread.join(timeout)
             self._thread = None
@@ -83,7 +94,7 @@ class SyncRunner(QObject):
                     summary = self.engine.sync_once(full=True, progress=self._on_progress)
                     if not summary.error:
                         self.first_sync = False
-                    self.first_sync_done.emit(summary)
+                    self._emit("first_sync_done", summary)
                 elif not self.connectivity.is_online():
                     # Offline (or key refused): one cheap call decides; when it answers, send
                     # everything waiting at once. `tick()` is not used here: with nothing due it
@@ -102,14 +113,14 @@ class SyncRunner(QObject):
                         # Notice an outage while the counter is idle, not at the next scan.
                         self._last_probe = time.monotonic()
                         if not self.engine.probe():
-                            self.pass_done.emit(SyncSummary(error=self.connectivity.reason))
+                            self._emit("pass_done", SyncSummary(error=self.connectivity.reason))
                             self._wait()
                             continue
                     summary = self.engine.tick(self._on_progress)
             except Exception:  # a bug must not kill the thread; the next pass retries
                 log.exception("sync pass failed")
                 summary = SyncSummary(error="Erreur interne de synchronisation (voir le journal).")
-            self.pass_done.emit(summary)
+            self._emit("pass_done", summary)
             self._wait()
 
     def _wait(self) -> None:

@@ -59,13 +59,12 @@ FR: dict[str, str] = {
     "verdict.invalid_scan.message": "{reason}",
     "verdict.invalid_scan.no_reason": "Ce code n'est pas une contremarque pass Culture",
     "verdict.structure_closed.title": "STRUCTURE FERMÉE",
-    "verdict.structure_closed.message": "pass Culture refuse : « {reason} ». La structure de ce "
-    "lieu est fermée sur pass Culture : aucune contremarque ne peut y être validée. Contactez le "
-    "support pass Culture.",
+    # Short: the band shows two lines at 1024 px; the server's words already say why.
+    "verdict.structure_closed.message": "pass Culture : « {reason} ». Contactez le support "
+    "pass Culture.",
     "verdict.payment_locked.title": "VALIDATION DÉFINITIVE",
-    "verdict.payment_locked.message": "Invalidation impossible : pass Culture a engagé le "
-    "paiement de cette réservation à votre structure, la validation ne peut plus être annulée. "
-    "La contremarque reste validée.",
+    "verdict.payment_locked.message": "pass Culture a engagé le paiement de cette réservation : "
+    "la validation ne peut plus être annulée. La contremarque reste validée.",
     "verdict.server_refused.title": "REFUSÉE PAR PASS CULTURE",
     "verdict.server_refused.message": "pass Culture refuse : « {reason} ».",
     "verdict.when.on": " le {at}",
@@ -371,13 +370,12 @@ EN: dict[str, str] = {
     "verdict.invalid_scan.message": "{reason}",
     "verdict.invalid_scan.no_reason": "This code is not a pass Culture countermark",
     "verdict.structure_closed.title": "STRUCTURE CLOSED",
-    "verdict.structure_closed.message": "pass Culture refuses: “{reason}”. This venue's "
-    "structure is closed on pass Culture: no countermark can be validated there. Contact pass "
-    "Culture support.",
+    # The server's words are French: say what they mean too.
+    "verdict.structure_closed.message": "pass Culture: “{reason}” (the structure is closed). "
+    "Contact pass Culture support.",
     "verdict.payment_locked.title": "VALIDATION FINAL",
-    "verdict.payment_locked.message": "Invalidation impossible: pass Culture has started paying "
-    "this booking to your structure, so the validation can no longer be undone. The countermark "
-    "stays validated.",
+    "verdict.payment_locked.message": "pass Culture has started paying this booking: the "
+    "validation can no longer be undone. The countermark stays validated.",
     "verdict.server_refused.title": "REFUSED BY PASS CULTURE",
     "verdict.server_refused.message": "pass Culture refuses: “{reason}”.",
     "verdict.when.on": " on {at}",

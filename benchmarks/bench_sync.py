@@ -24,7 +24,7 @@ from kiosk.platform.config import Config
 from kiosk.sandbox import SandboxServer
 from kiosk.sandbox.seed import BOOKSHOP_VENUE_ID, MAIN_OFFERER_ID
 from kiosk.services.wiring import open_services
-from kiosk.sync.limiter import RateLimiter
+from kiosk.sync.limiter import RequestScheduler
 from kiosk.sync.push import Backoff
 from kiosk.sync.schema import booking_row
 
@@ -43,7 +43,7 @@ def _grow(sandbox: SandboxServer, target: int) -> None:
         )
 
 
-def _kiosk(sandbox: SandboxServer, data_dir: Path, limiter: RateLimiter | None):
+def _kiosk(sandbox: SandboxServer, data_dir: Path, limiter: RequestScheduler | None):
     cfg = Config(
         data_dir=data_dir,
         api_url=sandbox.url,
@@ -159,7 +159,8 @@ def run(n_bookings: int, pushes: int, scale: float) -> dict:
         ) as sandbox:
             sandbox.context.limiter.window = window
             _grow(sandbox, n_bookings)
-            limiter = RateLimiter(max(1, int(per_window * 0.95)), window)  # as production: 190/200
+            # as production: 190 of the 200
+            limiter = RequestScheduler(max(1, int(per_window * 0.95)), window)
             services = _kiosk(sandbox, tmp_path / "k2", limiter)
             t0 = time.perf_counter()
             limited = _pull_and_push(services, sandbox, pushes)

@@ -10,8 +10,6 @@ from typing import Any
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import Connection
 
-# Operation, OpKind and OpState stay importable from here while kiosk.sync.pull (being
-# rewritten) may still do so; new code imports them from kiosk.domain.operations.
 from kiosk.domain.operations import Operation, OpKind, OpState
 from kiosk.store import models
 

@@ -172,10 +172,6 @@ class RequestScheduler:
             return max(0.0, self._paused_until - self._monotonic())
 
 
-# The former name: one limiter per process, now with priorities.
-RateLimiter = RequestScheduler
-
-
 class Unlimited(RequestScheduler):
     """No count of our own (the server's limit is off); its 429s are still honoured."""
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.platform.config import Config, save
-from kiosk.services import counter_overview as counter_status
+from kiosk.services import counter_overview
 from kiosk.services.security import Security
 from kiosk.services.staff import StaffService
 from kiosk.services.wiring import Services
@@ -466,14 +466,14 @@ class MainWindow(QMainWindow):
         db, counter = self.services.db, self.services.counter
         now = counter.clock()
         self.tasks.submit(
-            lambda: counter_status.snapshot(
+            lambda: counter_overview.snapshot(
                 db, now, counter.kiosk_id or None, self.services.config.venue_ids
             ),
             self._apply_snapshot,
             lambda exc: log.warning("status refresh failed: %r", exc),
         )
 
-    def _apply_snapshot(self, snap: counter_status.Snapshot) -> None:
+    def _apply_snapshot(self, snap: counter_overview.Snapshot) -> None:
         self.status.set_counts(snap.pending, snap.conflicts)
         self.screen.zone = snap.zone
         self.status.set_last_sync(snap.data_as_of, self.lang, snap.zone)
@@ -482,14 +482,14 @@ class MainWindow(QMainWindow):
     # -- conflicts ----------------------------------------------------------------------
     def show_conflicts(self) -> None:
         db = self.services.db
-        self.tasks.submit(lambda: counter_status.open_conflicts(db), self._open_conflicts)
+        self.tasks.submit(lambda: counter_overview.open_conflicts(db), self._open_conflicts)
 
     def _open_conflicts(self, conflicts: list) -> None:
         db, counter = self.services.db, self.services.counter
 
         def acknowledge(op_id: str) -> None:
             self.tasks.submit(
-                lambda: counter_status.acknowledge(db, op_id, counter.clock(), self.screen.staff),
+                lambda: counter_overview.acknowledge(db, op_id, counter.clock(), self.screen.staff),
                 lambda _r: self.refresh(),
             )
 

@@ -10,8 +10,7 @@ from datetime import UTC, datetime
 import pytest
 
 from kiosk.domain.display import age_text
-from kiosk.services import counter_overview as counter_status
-from kiosk.services import today
+from kiosk.services import counter_overview, today
 from kiosk.store import models
 from tests.fixtures.store import VENUE, booking_row, insert_bookings
 
@@ -44,7 +43,7 @@ def test_the_day_and_its_hours_are_the_venues(machine_on_utc, db, counter, clock
     validate_at(counter, clock, datetime(2026, 11, 27, 19, 30, tzinfo=UTC), "ABC234")  # 23:30
     validate_at(counter, clock, datetime(2026, 11, 27, 21, 15, tzinfo=UTC), "DEF234")  # 01:15
 
-    snap = counter_status.snapshot(db, clock.now, "k-1", venue_ids=[VENUE])
+    snap = counter_overview.snapshot(db, clock.now, "k-1", venue_ids=[VENUE])
     assert [r.token for r in snap.rows] == ["DEF234"]  # 23:30 was yesterday in Saint-Denis
     assert snap.rows[0].at.strftime("%H:%M") == "01:15"
     assert snap.counts.per_hour[1] == 1 and sum(snap.counts.per_hour) == 1
@@ -56,7 +55,7 @@ def test_metropolitan_venue_on_a_utc_machine(machine_on_utc, db, counter, clock)
     insert_bookings(db, [booking_row(1, "ABC234")])
     validate_at(counter, clock, datetime(2026, 11, 27, 23, 30, tzinfo=UTC), "ABC234")  # 00:30
 
-    snap = counter_status.snapshot(db, clock.now, "k-1", venue_ids=[VENUE])
+    snap = counter_overview.snapshot(db, clock.now, "k-1", venue_ids=[VENUE])
     assert snap.rows[0].at.strftime("%d/%m %H:%M") == "28/11 00:30"
     assert snap.counts.per_hour[0] == 1
 
@@ -64,7 +63,7 @@ def test_metropolitan_venue_on_a_utc_machine(machine_on_utc, db, counter, clock)
 def test_before_the_venues_are_synced_the_machine_zone_is_used(db, counter, clock):
     insert_bookings(db, [booking_row(1, "ABC234")])
     validate_at(counter, clock, clock.now, "ABC234")
-    snap = counter_status.snapshot(db, clock.now, "k-1", venue_ids=[VENUE])
+    snap = counter_overview.snapshot(db, clock.now, "k-1", venue_ids=[VENUE])
     assert snap.zone is None
     assert snap.rows[0].at == clock.now.astimezone()
 

@@ -12,9 +12,9 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
 from kiosk.domain.clock import utcnow
+from kiosk.domain.operations import OpKind
 from kiosk.store import bookings, outbox, state
 from kiosk.store.database import Database
-from kiosk.store.outbox import OpKind
 from kiosk.sync.api import PAGE_LIMIT
 from kiosk.sync.errors import BadResponse, NetworkError
 from kiosk.sync.pager import Page, Pager, Resource, read_all

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QLabel
 
-from kiosk.store.outbox import Operation, OpKind, OpState
+from kiosk.domain.operations import Operation, OpKind, OpState
 from tests.fixtures.store import NOW
 
 

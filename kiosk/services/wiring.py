@@ -12,7 +12,8 @@ from datetime import timedelta
 
 from kiosk.domain.clock import Clock, utcnow
 from kiosk.domain.texts import Phrase
-from kiosk.platform.config import Config, save
+from kiosk.platform import logs
+from kiosk.platform.config import Config, log_dir, save
 from kiosk.services.counter import Counter
 from kiosk.store import backup, retention
 from kiosk.store.database import Database
@@ -52,6 +53,7 @@ class Services:
         self.db.dispose()
         if self.lock is not None:
             self.lock.release()
+            logs.shutdown_logging()
 
     def backup_if_stale(self, max_age: timedelta) -> backup.BackupFile | None:
         """Take a backup unless one younger than `max_age` exists. Never raises."""
@@ -97,6 +99,12 @@ def open_services(config: Config, *, lock: bool = True, clock: Clock = utcnow) -
     if lock:
         held = DataDirLock(config.data_dir)
         held.acquire()
+        # The process that owns the data dir writes its log (one writer: rotation is not
+        # shared between processes); every entry point (run, demo, the CLI) comes through here.
+        try:
+            logs.setup_logging(log_dir(config.data_dir), secrets=[config.api_key])
+        except OSError as exc:  # no log is no reason to refuse the counter
+            log.warning("log file unavailable: %s", exc)
     try:
         if lock:
             db, report = open_database(config, clock)
@@ -136,6 +144,7 @@ def open_services(config: Config, *, lock: bool = True, clock: Clock = utcnow) -
     except BaseException:
         if held is not None:
             held.release()
+            logs.shutdown_logging()
         raise
     notices = [report.phrase] if report else []
     return Services(config, db, counter, engine, client, connectivity, held, report, notices, clock)

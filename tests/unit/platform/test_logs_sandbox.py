@@ -44,3 +44,25 @@ def test_no_key_no_names_in_logs(sandbox, data_dir: Path) -> None:
     assert booking["userFirstName"] not in text
     assert booking["userLastName"] not in text
     assert booking["userEmail"] not in text
+
+
+def test_the_cli_writes_the_log_file(sandbox, data_dir: Path, monkeypatch) -> None:
+    """`kiosk sync --once` and `kiosk validate` (as `kiosk run` and `kiosk demo`, through
+    open_services) write the promised log file, without the key."""
+    from kiosk.main import run
+
+    monkeypatch.setenv("KIOSK_API_URL", sandbox.url)
+    monkeypatch.setenv("KIOSK_API_KEY", sandbox.api_key)
+    monkeypatch.setenv("KIOSK_VENUE_IDS", "1")
+    assert run(["sync", "--once", "--data-dir", str(data_dir)]) == 0
+    token = next(
+        b["token"]
+        for b in sandbox.bookings(status="CONFIRMED", venue_id=1)
+        if not b["isEvent"] and not b["isDigital"]
+    )
+    assert run(["validate", token, "--staff", "Marie", "--data-dir", str(data_dir)]) == 0
+    text = (log_dir(data_dir) / logs.LOG_NAME).read_text(encoding="utf-8")
+    assert token in text
+    assert "sync" in text
+    assert sandbox.api_key not in text
+    assert logs._installed is None  # closed with the services

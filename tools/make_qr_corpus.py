@@ -16,8 +16,8 @@ Writes ``OUT_DIR/*.png`` and ``OUT_DIR/manifest.json``:
 from __future__ import annotations
 
 import argparse
-import json
 import io
+import json
 import math
 import random
 from collections.abc import Callable, Sequence
@@ -57,6 +57,16 @@ class Sample:
     image: Image.Image
     payload: str
     degradation: str
+    steps: tuple[str, ...] = ()  # what a combination applied, in order (for the manifest)
+
+
+@dataclass(frozen=True)
+class HeldPhone:
+    """A sequence of camera frames of one phone being held up (see ``held_phone``)."""
+
+    payload: str
+    frames: list[Image.Image]
+    arrival: int  # frames during which the phone is still moving in
 
 
 def random_token(rng: random.Random) -> str:
@@ -167,7 +177,11 @@ def _phone_app(
     draw.rectangle((0, bar, sw, bar + header_h), fill=header_fill)
     title_ink = 250 if header_fill < 128 else 20
     draw.polygon(
-        [(unit * 2, bar + header_h // 2), (unit * 4, bar + unit), (unit * 4, bar + header_h - unit)],
+        [
+            (unit * 2, bar + header_h // 2),
+            (unit * 4, bar + unit),
+            (unit * 4, bar + header_h - unit),
+        ],
         fill=title_ink,
     )
     _text_line(draw, unit * 6, bar + 2 * unit, sw // 2, unit, title_ink)
@@ -187,7 +201,7 @@ def _phone_app(
     _text_line(draw, sw // 3, top + ch + unit, sw // 3, unit + 1, ink)  # the token under the code
     # Buttons and a tab bar with icons.
     y = top + ch + 6 * unit
-    for i in range(2):
+    for _ in range(2):
         if y + 4 * unit < sh - 8 * unit:
             draw.rounded_rectangle((pad, y, sw - pad, y + 4 * unit), radius=unit * 2, fill=ink)
             y += 6 * unit
@@ -361,11 +375,12 @@ def _centre(img: Image.Image) -> tuple[int, int]:
 
 def make_sample(rng: random.Random, degradation: str) -> Sample:
     payload = random_payload(rng)
-    img = _make(rng, payload, degradation)
-    return Sample(image=img, payload=payload, degradation=degradation)
+    steps: list[str] = []
+    img = _make(rng, payload, degradation, steps)
+    return Sample(image=img, payload=payload, degradation=degradation, steps=tuple(steps))
 
 
-def _make(rng: random.Random, payload: str, kind: str) -> Image.Image:
+def _make(rng: random.Random, payload: str, kind: str, steps: list[str]) -> Image.Image:
     normal = (150, 260)
     if kind == "clean":
         return _gaussian_noise(_compose(rng, payload, normal), 4, rng)
@@ -399,7 +414,7 @@ def _make(rng: random.Random, payload: str, kind: str) -> Image.Image:
     if kind == "mixed":
         return _mixed(rng, payload)
     if kind == "combined":
-        return _combined(rng, payload)
+        return _combined(rng, payload, steps)
     if kind == "phone_screen":
         return _phone_screen(rng, payload)
     raise ValueError(f"unknown degradation: {kind}")
@@ -431,8 +446,19 @@ def _jpeg(img: Image.Image, quality: int) -> Image.Image:
         return out.convert("L")
 
 
+COMBINED_STEPS = (
+    "perspective",
+    "blur",
+    "low_contrast",
+    "low_light",
+    "glare",
+    "moire",
+    "noise",
+)
+
+
 def _combined_steps(rng: random.Random) -> list[Callable[[Image.Image], Image.Image]]:
-    """The degradations a combination draws from (indices 2 and 3 are the two exposures)."""
+    """The degradations a combination draws from, named by ``COMBINED_STEPS``."""
     return [
         lambda im: _perspective(im, rng, rng.uniform(0.06, 0.14)),
         lambda im: im.filter(ImageFilter.GaussianBlur(rng.uniform(1.1, 1.9))),
@@ -444,20 +470,16 @@ def _combined_steps(rng: random.Random) -> list[Callable[[Image.Image], Image.Im
     ]
 
 
-def _combined(rng: random.Random, payload: str) -> Image.Image:
+def _combined(rng: random.Random, payload: str, names: list[str]) -> Image.Image:
     """Three or four degradations at once, over a tilted phone at arm's length.
 
     The normal case at a counter: tilted, a bit far, under a lamp, a bit out of focus. Low contrast
     and low light exclude each other (one exposure), and a JPEG pass may come last.
     """
-    img = _compose(
-        rng,
-        payload,
-        (120, 230),
-        angle=rng.uniform(-40, 40),
-        dark_mode=rng.random() < 0.2,
-        app=rng.random() < 0.5,
-    )
+    dark_mode, app = rng.random() < 0.2, rng.random() < 0.5
+    angle = rng.uniform(-40, 40)
+    img = _compose(rng, payload, (120, 230), angle=angle, dark_mode=dark_mode, app=app)
+    names.extend(["rotation"] + ["dark_mode"] * dark_mode + ["app_screen"] * app)
     steps = _combined_steps(rng)
     chosen = rng.sample(range(len(steps)), rng.randint(3, 4))
     if 2 in chosen and 3 in chosen:
@@ -465,9 +487,11 @@ def _combined(rng: random.Random, payload: str) -> Image.Image:
         chosen.append(rng.choice([i for i in range(len(steps)) if i not in chosen and i != 3]))
     for i in sorted(chosen):  # optics first (tilt, focus), then exposure, then sensor
         img = steps[i](img)
+        names.append(COMBINED_STEPS[i])
     img = _gaussian_noise(img, rng.uniform(4, 8), rng)
     if rng.random() < 0.4:
         img = _jpeg(img, rng.randint(40, 75))
+        names.append("jpeg")
     return img
 
 
@@ -488,6 +512,62 @@ def _phone_screen(rng: random.Random, payload: str) -> Image.Image:
     return _gaussian_noise(img, rng.uniform(5, 12), rng)
 
 
+def held_phone(seed: int, frames: int = 45, size: tuple[int, int] = FRAME_SIZE) -> HeldPhone:
+    """Frames of one phone held up to the camera at 30 frames/s, each degraded differently.
+
+    The phone slides in (motion blur, partly out of view), then is held by a hand: it shakes a
+    few pixels and degrees, the focus hunts, the glare spot of the ceiling light moves over the
+    screen, and the sensor noise is new on every frame. Exposure, dark mode, app chrome, the
+    tilt and the distance are drawn once per phone. Used by the live-path benchmark and tests.
+    """
+    rng = random.Random(seed)
+    payload = random_payload(rng)
+    dark_mode, app = rng.random() < 0.25, rng.random() < 0.6
+    code_px = rng.randint(120, 220)
+    code = render_qr(payload, 10).resize((code_px, code_px), Image.Resampling.BILINEAR)
+    phone, box = (_phone_app if app else _phone)(code, rng, dark_mode)
+    code_mask = Image.new("L", phone.size, 0)
+    code_mask.paste(255, box)
+    bg = _background(rng, size)
+    base_angle = rng.uniform(-35, 35)
+    exposure = rng.choice(("normal", "normal", "low_contrast", "low_light"))
+    lo, hi = {"normal": (0, 255), "low_contrast": (70, 180), "low_light": (4, 90)}[exposure]
+    tilt = rng.uniform(0.0, 0.12)
+    tilt_side = rng.randrange(4)
+    focus = rng.uniform(0.5, 1.7)
+    glare = rng.random() < 0.5
+    glare_at = (rng.randint(-40, 40), rng.randint(-40, 40))
+    glare_radius = rng.randint(20, 34)
+    sigma = rng.uniform(6, 16)
+    cx = size[0] // 2 + rng.randint(-size[0] // 10, size[0] // 10)
+    cy = size[1] // 2 + rng.randint(-size[1] // 10, size[1] // 10)
+    arrival = rng.randint(4, 8)  # frames before the hand is still
+    out: list[Image.Image] = []
+    for t in range(frames):
+        moving = max(0.0, 1.0 - t / arrival)
+        angle = base_angle + rng.gauss(0, 1.5) + 20 * moving
+        turned = phone.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True)
+        x0, y0, x1, y1 = code_mask.rotate(angle, expand=True).getbbox() or (0, 0, *turned.size)
+        x = cx - (x0 + x1) // 2 + round(rng.gauss(0, 3))
+        y = cy - (y0 + y1) // 2 + round(rng.gauss(0, 3) + moving * size[1] * 0.6)
+        img = bg.copy()
+        img.paste(turned.convert("L"), (x, y), turned.getchannel("A"))
+        if tilt:
+            frame_rng = random.Random(tilt_side)  # same side every frame: one way of holding
+            img = _perspective(img, frame_rng, max(0.0, tilt + rng.gauss(0, 0.01)))
+        blur = focus + rng.uniform(-0.4, 0.4) + 6 * moving
+        if blur > 0.3:
+            img = img.filter(ImageFilter.GaussianBlur(blur))
+        if exposure != "normal":
+            img = _levels(img, lo, hi)
+        if glare:
+            gx = cx + glare_at[0] + round(rng.gauss(0, 12))
+            gy = cy + glare_at[1] + round(rng.gauss(0, 12))
+            img = _glare(img, rng, (gx, gy), glare_radius)
+        out.append(_gaussian_noise(img, sigma, rng))
+    return HeldPhone(payload=payload, frames=out, arrival=arrival)
+
+
 def generate(
     out_dir: Path, count: int = 400, seed: int = 2024, kinds: Sequence[str] = DEGRADATIONS
 ) -> list[dict[str, str]]:
@@ -501,7 +581,10 @@ def generate(
         sample = make_sample(sample_rng, kind)
         name = f"{i:04d}_{kind}.png"
         sample.image.save(out_dir / name, optimize=False, compress_level=1)
-        items.append({"file": name, "payload": sample.payload, "degradation": kind})
+        item = {"file": name, "payload": sample.payload, "degradation": kind}
+        if sample.steps:
+            item["steps"] = ",".join(sample.steps)
+        items.append(item)
     manifest = {"seed": seed, "count": count, "items": items}
     (out_dir / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     return items

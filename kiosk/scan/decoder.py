@@ -3,60 +3,101 @@
 The common case must be fast: a camera delivers 10 to 30 frames a second and most of them hold no
 code at all. So every image first goes through one cheap zxing-cpp pass on the 8-bit grayscale
 image (a QImage in ``Format_Grayscale8`` is read in place, without a copy). Only when that finds
-nothing do we try pre-processed variants, ordered by what they recover per millisecond on the
-degraded corpus (``tools/make_qr_corpus.py``):
+nothing do we try rescue passes, pre-processed variants of the frame, stopping at the first that
+reads a code. They are ordered by what they rescue per millisecond on the degraded corpus
+(``tools/make_qr_corpus.py``; ``benchmarks/bench_camera.py`` prints the table to re-check it):
 
+- ``half_sharpen``: halve the resolution then sharpen 3x3 (soft focus, glare edges);
+- ``global_histogram``: zxing's other binarizer, one threshold for the whole frame;
+- ``smooth``: a light Gaussian blur, which removes sensor noise and screen moire stripes;
 - ``gamma``: darken mid-tones, which restores modules washed out by a glare spot;
-- ``half_sharpen``: halve the resolution then sharpen, for out-of-focus webcams;
-- ``unsharp``: a stronger unsharp mask at full resolution (blur again);
-- ``equalize``: histogram equalisation (glare, very flat exposure);
-- ``upscale``: 1.5x bicubic, for small or glare-damaged codes;
-- ``global_histogram``: zxing's other binarizer, with a single threshold for the whole frame.
+- ``half_unsharp``: half size then a strong unsharp mask (heavier blur);
+- ``upscale2``: 2x bicubic, for small or soft codes (a few pixels a module);
+- ``upscale2_sharpen``: smooth, 2x, then unsharp mask: the combined cases (tilted, far, noisy,
+  soft) that nothing cheaper reads;
+- ``unsharp``: unsharp mask at full resolution (blur).
 
-``decode_qr`` runs the whole chain (image files, the CLI). ``FrameDecoder`` is for video: it runs
-the fast pass on every frame and only the next ``per_frame`` fallbacks, in turn, so an empty
-frame stays cheap while a hard code held still for a few frames still gets every variant.
+Dark mode (light modules on a dark screen) is handled inside every pass by zxing's ``try_invert``.
+
+``decode_qr`` runs the chain within a time budget (image files, the CLI): no pass starts once the
+budget is spent. ``FrameDecoder`` is for video, where a code missed on one frame is usually read on
+a neighbour: it runs the fast pass and the cheap rescue passes on every frame, and the costly ones
+only on every ``every``-th frame, so an empty frame stays cheap on average.
 
 The module imports no Qt; a QImage is accepted by duck typing and converted with its own methods.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import zxingcpp
-from PIL import Image, ImageFilter, ImageOps
+from PIL import Image, ImageFilter
 
-__all__ = ["FALLBACKS", "FrameDecoder", "Variant", "decode_qr", "to_gray"]
+__all__ = [
+    "DEFAULT_BUDGET_S",
+    "FALLBACKS",
+    "Decoded",
+    "FrameDecoder",
+    "Variant",
+    "decode_detailed",
+    "decode_qr",
+    "to_gray",
+]
 
 _QR = zxingcpp.BarcodeFormat.QRCode
 _SHARPEN_3X3 = ImageFilter.Kernel((3, 3), [-1, -1, -1, -1, 9, -1, -1, -1, -1])
 _GAMMA_LUT = [round(255 * (v / 255) ** 2.2) for v in range(256)]
 
+# Per image (file) or per costly frame: past this, no new pass starts. The whole chain takes about
+# 60 ms on an empty 640x480 frame on one core, so this only bites on big photos or a slow machine.
+DEFAULT_BUDGET_S = 0.25
+FAST = "fast"
+
 
 @dataclass(frozen=True)
 class Variant:
-    """One pre-processing step tried when the fast pass found nothing."""
+    """One rescue pass: a pre-processing step, then zxing with the given binarizer."""
 
     name: str
     prepare: Callable[[Image.Image], Image.Image]
     binarizer: zxingcpp.Binarizer = zxingcpp.Binarizer.LocalAverage
 
 
-def _upscale(img: Image.Image) -> Image.Image:
-    return img.resize((img.width * 3 // 2, img.height * 3 // 2), Image.Resampling.BICUBIC)
+def _scale(img: Image.Image, factor: float) -> Image.Image:
+    size = (round(img.width * factor), round(img.height * factor))
+    return img.resize(size, Image.Resampling.BICUBIC)
+
+
+def _upscale2_sharpen(img: Image.Image) -> Image.Image:
+    smooth = img.filter(ImageFilter.GaussianBlur(1))
+    return _scale(smooth, 2).filter(ImageFilter.UnsharpMask(4, 200, 0))
 
 
 FALLBACKS: tuple[Variant, ...] = (
-    Variant("gamma", lambda im: im.point(_GAMMA_LUT)),
     Variant("half_sharpen", lambda im: im.reduce(2).filter(_SHARPEN_3X3)),
-    Variant("unsharp", lambda im: im.filter(ImageFilter.UnsharpMask(2, 150, 0))),
-    Variant("equalize", ImageOps.equalize),
-    Variant("upscale", _upscale),
     Variant("global_histogram", lambda im: im, zxingcpp.Binarizer.GlobalHistogram),
+    Variant("smooth", lambda im: im.filter(ImageFilter.GaussianBlur(1.2))),
+    Variant("gamma", lambda im: im.point(_GAMMA_LUT)),
+    Variant("half_unsharp", lambda im: im.reduce(2).filter(ImageFilter.UnsharpMask(2, 200, 0))),
+    Variant("upscale2", lambda im: _scale(im, 2)),
+    Variant("upscale2_sharpen", _upscale2_sharpen),
+    Variant("unsharp", lambda im: im.filter(ImageFilter.UnsharpMask(3, 250, 0))),
 )
+# The passes cheap enough to run on every video frame (about 2 ms together at 640x480).
+CHEAP_PASSES = 2
+
+
+@dataclass
+class Decoded:
+    """What one decode did: the texts found, the pass that found them, the passes run."""
+
+    texts: list[str]
+    found_by: str | None = None
+    passes: list[str] = field(default_factory=list)
 
 
 def to_gray(image: Any) -> Any:
@@ -99,6 +140,19 @@ def _read(image: Any, binarizer: zxingcpp.Binarizer = zxingcpp.Binarizer.LocalAv
     return _unique(r.text for r in results if r.valid and r.text)
 
 
+def _read_with_hint(image: Any) -> tuple[list[str], bool]:
+    """The fast pass, also saying whether zxing located a QR symbol it could not decode.
+
+    Such a candidate is a strong sign that a code is in view (empty frames of a noisy room give
+    none), so the live path spends its costly passes on that frame at once.
+    """
+    results = zxingcpp.read_barcodes(
+        image, formats=_QR, try_rotate=False, try_invert=True, return_errors=True
+    )
+    texts = _unique(r.text for r in results if r.valid and r.text)
+    return texts, any(not r.valid for r in results)
+
+
 def _unique(texts: Any) -> list[str]:
     return list(dict.fromkeys(texts))
 
@@ -109,47 +163,113 @@ def _is_empty(gray: Any) -> bool:
     return gray.isNull() or gray.width() == 0 or gray.height() == 0
 
 
-def _try_variants(gray: Any, variants: Sequence[Variant]) -> list[str]:
-    if not variants:
-        return []
-    pil = _as_pil(gray)
+def _rescue(
+    gray: Any,
+    variants: Sequence[Variant],
+    result: Decoded,
+    deadline: float | None,
+    clock: Callable[[], float],
+) -> Decoded:
+    """Run the variants in order until one reads a code or the deadline has passed."""
+    pil: Image.Image | None = None
     for variant in variants:
+        if deadline is not None and clock() >= deadline:
+            break
+        if pil is None:
+            pil = _as_pil(gray)
+        result.passes.append(variant.name)
         found = _read(variant.prepare(pil), variant.binarizer)
         if found:
-            return found
-    return []
+            result.texts, result.found_by = found, variant.name
+            break
+    return result
 
 
-def decode_qr(image: Any, *, fallbacks: Sequence[Variant] = FALLBACKS) -> list[str]:
-    """Decode every QR code in a QImage or PIL image; return their texts (possibly empty).
-
-    Tries the fast pass, then each fallback in order until one finds a code.
-    """
+def decode_detailed(
+    image: Any,
+    *,
+    fallbacks: Sequence[Variant] = FALLBACKS,
+    budget_s: float | None = DEFAULT_BUDGET_S,
+    clock: Callable[[], float] = time.perf_counter,
+) -> Decoded:
+    """Like ``decode_qr`` but says which pass read the code and which passes ran."""
     gray = to_gray(image)
     if _is_empty(gray):
-        return []
-    return _read(gray) or _try_variants(gray, fallbacks)
+        return Decoded([])
+    deadline = None if budget_s is None else clock() + budget_s
+    result = Decoded(_read(gray), passes=[FAST])
+    if result.texts:
+        result.found_by = FAST
+        return result
+    return _rescue(gray, fallbacks, result, deadline, clock)
+
+
+def decode_qr(
+    image: Any,
+    *,
+    fallbacks: Sequence[Variant] = FALLBACKS,
+    budget_s: float | None = DEFAULT_BUDGET_S,
+    clock: Callable[[], float] = time.perf_counter,
+) -> list[str]:
+    """Decode every QR code in a QImage or PIL image; return their texts (possibly empty).
+
+    Tries the fast pass, then each rescue pass in order until one finds a code; no pass starts
+    once ``budget_s`` (None: no limit) has elapsed since the call.
+    """
+    return decode_detailed(image, fallbacks=fallbacks, budget_s=budget_s, clock=clock).texts
 
 
 class FrameDecoder:
-    """Decoder for a stream of frames: fast pass always, then fallbacks spread over frames.
+    """Decoder for a stream of frames: cheap passes on every frame, costly ones every n-th.
+
+    Every frame gets the fast pass and the first ``cheap`` rescue passes; every ``every``-th frame
+    (counting from the first) also gets the remaining passes, within ``budget_s``. A code held in
+    front of the camera is seen on many frames, so it gets the costly passes within ``every``
+    frames, while a stream of empty frames costs the full chain only once per ``every`` frames.
+    A frame where the fast pass located a QR symbol but could not decode it (``hint``) gets the
+    costly passes at once: a code is in view, there is no point waiting for its turn.
 
     Not thread-safe: give each decoding thread its own instance.
     """
 
-    def __init__(self, fallbacks: Sequence[Variant] = FALLBACKS, per_frame: int = 1) -> None:
-        self._fallbacks = tuple(fallbacks)
-        self._per_frame = max(0, per_frame)
-        self._next = 0
+    def __init__(
+        self,
+        fallbacks: Sequence[Variant] = FALLBACKS,
+        *,
+        cheap: int = CHEAP_PASSES,
+        every: int = 3,
+        budget_s: float | None = DEFAULT_BUDGET_S,
+        clock: Callable[[], float] = time.perf_counter,
+        hint: bool = True,
+    ) -> None:
+        self._cheap = tuple(fallbacks[: max(0, cheap)])
+        self._costly = tuple(fallbacks[max(0, cheap) :])
+        self._every = max(1, every)
+        self._budget_s = budget_s
+        self._clock = clock
+        self._frame = 0
+        self._hint = hint  # act on zxing's "a QR symbol is here" (off: pure turn-taking)
+        self.last: Decoded = Decoded([])
+
+    def is_costly_turn(self) -> bool:
+        """Whether the next frame gets the costly passes whatever the fast pass sees."""
+        return self._frame % self._every == 0
 
     def __call__(self, image: Any) -> list[str]:
+        turn = self.is_costly_turn()
+        self._frame += 1
         gray = to_gray(image)
         if _is_empty(gray):
+            self.last = Decoded([])
             return []
-        found = _read(gray)
-        if found or not self._fallbacks or not self._per_frame:
-            return found
-        n = len(self._fallbacks)
-        batch = [self._fallbacks[(self._next + i) % n] for i in range(min(self._per_frame, n))]
-        self._next = (self._next + len(batch)) % n
-        return _try_variants(gray, batch)
+        deadline = None if self._budget_s is None else self._clock() + self._budget_s
+        texts, candidate = _read_with_hint(gray)
+        result = Decoded(texts, passes=[FAST])
+        if result.texts:
+            result.found_by = FAST
+        else:
+            costly = turn or (self._hint and candidate)
+            variants = self._cheap + self._costly if costly else self._cheap
+            _rescue(gray, variants, result, deadline, self._clock)
+        self.last = result
+        return result.texts

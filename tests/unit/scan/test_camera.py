@@ -210,3 +210,65 @@ def test_shutdown_is_idempotent(qtbot) -> None:
     s.shutdown()
     s.shutdown()
     s.video_sink.setVideoFrame(QVideoFrame(empty_frame()))  # after shutdown: ignored, no crash
+
+
+def small_soft_frame(payload: str = PAYLOAD) -> QImage:
+    """A far, out-of-focus code: the fast pass misses it, the 2x upscale pass reads it."""
+    from PIL import ImageFilter
+
+    frame = Image.new("L", (640, 480), 128)
+    frame.paste(qrcode.make(payload, box_size=3, border=4).get_image().convert("L"), (200, 120))
+    return qimage_of(frame.filter(ImageFilter.GaussianBlur(1.5)))
+
+
+HARD_UNLOCATED = "PASSCULTURE:v3;TOKEN:ABC234"  # zxing does not even locate it blurred
+HARD_LOCATED = PAYLOAD  # zxing locates it but cannot decode it without a rescue pass
+
+
+def test_live_path_reads_a_hard_code_on_a_later_frame(qtbot, clock) -> None:
+    """The default decoder keeps the costly passes for every 3rd frame: the code held in view is
+    read within three frames, and frames in between stay cheap."""
+    s = CameraScanner(decode_rate_hz=0, clock=clock)
+    got: list[str] = []
+    s.scanned.connect(lambda p, _s: got.append(p))
+    try:
+        push(s, qtbot, empty_frame())  # the costly turn goes to an empty frame
+        hard = small_soft_frame(HARD_UNLOCATED)
+        push(s, qtbot, hard)
+        push(s, qtbot, hard)
+        assert got == []
+        push(s, qtbot, hard)
+        assert got == [HARD_UNLOCATED]
+    finally:
+        s.shutdown()
+
+
+def test_live_path_reads_a_located_code_at_once(qtbot, clock) -> None:
+    s = CameraScanner(decode_rate_hz=0, clock=clock)
+    got: list[str] = []
+    s.scanned.connect(lambda p, _s: got.append(p))
+    try:
+        push(s, qtbot, empty_frame())  # the costly turn goes to an empty frame
+        push(s, qtbot, small_soft_frame(HARD_LOCATED))  # off turn, but a code is in view
+        assert got == [HARD_LOCATED]
+    finally:
+        s.shutdown()
+
+
+def test_live_path_spends_costly_passes_on_every_nth_frame_only(qtbot, clock) -> None:
+    from kiosk.scan.decoder import Variant
+
+    calls: list[str] = []
+
+    def named(name: str) -> Variant:
+        return Variant(name, lambda im: calls.append(name) or im)
+
+    decoder = FrameDecoder([named("cheap"), named("costly")], cheap=1, every=4)
+    s = CameraScanner(decode_rate_hz=0, decoder=decoder, clock=clock)
+    try:
+        for _ in range(8):
+            push(s, qtbot, empty_frame())
+        assert calls.count("cheap") == 8
+        assert calls.count("costly") == 2
+    finally:
+        s.shutdown()

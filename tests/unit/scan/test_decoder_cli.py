@@ -84,3 +84,22 @@ def test_register_adds_the_subcommand(files) -> None:
     out = io.StringIO()
     assert args.func(args, out=out) == 0
     assert json.loads(out.getvalue())["results"][0]["payloads"][0]["text"] == PAYLOAD
+
+
+def test_kiosk_decode_reads_a_hard_photo_through_the_cli(tmp_path: Path, capsys) -> None:
+    """A far, out-of-focus code as a JPEG photo: only a rescue pass (2x upscale) reads it."""
+    from PIL import ImageFilter
+
+    from kiosk.main import run as kiosk_run
+    from kiosk.scan.decoder import decode_qr
+
+    frame = Image.new("L", (640, 480), 128)
+    frame.paste(qrcode.make(PAYLOAD, box_size=3, border=4).get_image().convert("L"), (200, 120))
+    frame = frame.filter(ImageFilter.GaussianBlur(1.5))
+    photo = tmp_path / "photo-floue.png"
+    frame.convert("RGB").save(photo)
+    with Image.open(photo) as loaded:
+        assert decode_qr(loaded, fallbacks=()) == []  # the single pass misses it
+    assert kiosk_run(["decode", str(photo)]) == 0
+    out = capsys.readouterr().out
+    assert f"{photo} : {PAYLOAD}" in out

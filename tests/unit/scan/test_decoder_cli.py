@@ -87,7 +87,7 @@ def test_register_adds_the_subcommand(files) -> None:
 
 
 def test_kiosk_decode_reads_a_hard_photo_through_the_cli(tmp_path: Path, capsys) -> None:
-    """A far, out-of-focus code as a JPEG photo: only a rescue pass (2x upscale) reads it."""
+    """A far, out-of-focus code in a photo: only a rescue pass (sharpen then 2x) reads it."""
     from PIL import ImageFilter
 
     from kiosk.main import run as kiosk_run

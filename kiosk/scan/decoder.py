@@ -16,7 +16,14 @@ the one with the most *new* rescues per ms of its cost on an empty frame) on the
 - ``upscale2_sharpen``: box blur, unsharp mask, then 2x: the combined cases (tilted, far,
   noisy, soft) that nothing cheaper reads;
 - ``upscale2``: 2x bicubic, for small codes (a few pixels a module);
-- ``upscale3``: 3x bicubic, for tiny ones; image files only (too slow for video).
+
+and, for image files only (too slow for a video frame's budget), the combinations of three or
+more degradations that are left:
+
+- ``smooth2``: a stronger blur, for moire and noise over an out-of-focus code;
+- ``upscale2_gamma``: ``upscale2_sharpen`` then darkened mid-tones (glare on a soft, far code);
+- ``soft_upscale2``: blur, 2x, then a wide unsharp mask (blur + moire + low light);
+- ``upscale3``: 3x bicubic, for tiny codes.
 
 Dark mode (light modules on a dark screen) is handled inside every pass by zxing's ``try_invert``.
 
@@ -55,9 +62,9 @@ _QR = zxingcpp.BarcodeFormat.QRCode
 _SHARPEN_3X3 = ImageFilter.Kernel((3, 3), [-1, -1, -1, -1, 9, -1, -1, -1, -1])
 _GAMMA_LUT = [round(255 * (v / 255) ** 2.2) for v in range(256)]
 
-# Per image (file) or per costly frame: past this, no new pass starts. The whole chain takes about
-# 60 ms on an empty 640x480 frame on one core, so this only bites on big photos or a slow machine.
-DEFAULT_BUDGET_S = 0.25
+# Per image file: past this, no new pass starts. The whole chain takes about 0.2 s on an empty
+# 640x480 image on one core, so this only bites on big photos or a slow machine.
+DEFAULT_BUDGET_S = 1.0
 FAST = "fast"
 
 
@@ -82,7 +89,13 @@ def _upscale2_sharpen(img: Image.Image) -> Image.Image:
     return sharp.resize((img.width * 2, img.height * 2), Image.Resampling.BILINEAR)
 
 
-FALLBACKS: tuple[Variant, ...] = (
+def _soft_upscale2(img: Image.Image) -> Image.Image:
+    smooth = img.filter(ImageFilter.GaussianBlur(1.5))
+    big = smooth.resize((img.width * 2, img.height * 2), Image.Resampling.BILINEAR)
+    return big.filter(ImageFilter.UnsharpMask(4, 250, 0))
+
+
+VIDEO_FALLBACKS: tuple[Variant, ...] = (
     Variant("global_histogram", lambda im: im, zxingcpp.Binarizer.GlobalHistogram),
     Variant("gamma", lambda im: im.point(_GAMMA_LUT)),
     Variant("half_unsharp", lambda im: im.reduce(2).filter(ImageFilter.UnsharpMask(2, 200, 0))),
@@ -90,10 +103,14 @@ FALLBACKS: tuple[Variant, ...] = (
     Variant("smooth", lambda im: im.filter(ImageFilter.GaussianBlur(1.2))),
     Variant("upscale2_sharpen", _upscale2_sharpen),
     Variant("upscale2", lambda im: _scale(im, 2)),
+)
+FALLBACKS: tuple[Variant, ...] = (
+    *VIDEO_FALLBACKS,
+    Variant("smooth2", lambda im: im.filter(ImageFilter.GaussianBlur(2))),
+    Variant("upscale2_gamma", lambda im: _upscale2_sharpen(im).point(_GAMMA_LUT)),
+    Variant("soft_upscale2", _soft_upscale2),
     Variant("upscale3", lambda im: _scale(im, 3)),
 )
-# Video: without ``upscale3`` (about 75 ms at 640x480 for one rescue in 560 images).
-VIDEO_FALLBACKS: tuple[Variant, ...] = FALLBACKS[:-1]
 # The passes cheap enough to run on every video frame (about 4 ms together at 640x480).
 CHEAP_PASSES = 3
 # A costly video frame stops starting passes after this (the chain takes ~45 ms on one core).

@@ -175,7 +175,7 @@ def test_passes_run_in_order_and_stop_at_the_first_success() -> None:
 
 def test_default_pass_order_is_the_measured_one() -> None:
     # Ordered by rescues per millisecond on the corpus (benchmarks/bench_camera.py prints it).
-    assert [v.name for v in FALLBACKS] == [
+    video = [
         "global_histogram",
         "gamma",
         "half_unsharp",
@@ -183,10 +183,11 @@ def test_default_pass_order_is_the_measured_one() -> None:
         "smooth",
         "upscale2_sharpen",
         "upscale2",
-        "upscale3",
     ]
-    # Video drops the 3x upscale: too slow for one frame's budget.
-    assert [v.name for v in VIDEO_FALLBACKS] == [v.name for v in FALLBACKS[:-1]]
+    assert [v.name for v in VIDEO_FALLBACKS] == video
+    # Image files also get the slow ones, too costly for one video frame's budget.
+    files_only = ["smooth2", "upscale2_gamma", "soft_upscale2", "upscale3"]
+    assert [v.name for v in FALLBACKS] == video + files_only
 
 
 def test_time_budget_stops_starting_passes() -> None:

@@ -3,8 +3,11 @@
 Pipeline::
 
     QCamera -> QMediaCaptureSession -> QVideoSink.videoFrameChanged (Qt thread)
-        -> throttle (default 10 decodes/s) and drop while a decode is in flight
+        -> throttle (default 15 decodes/s) and drop while a decode is in flight
         -> decode worker thread: QVideoFrame.toImage() -> Grayscale8 -> FrameDecoder
+           (fast pass + cheap rescue passes on every frame, the costly ones on every 3rd frame
+           or when zxing located a code it could not read: a code missed on one frame is
+           usually read on a neighbour)
         -> back on the Qt thread: de-duplicate (default 5 s) -> scanned(payload, "camera")
 
 ``scanned`` has the same shape as the keyboard-wedge capture's signal, so the counter screen
@@ -113,7 +116,7 @@ class CameraScanner(QObject):
         self,
         parent: QObject | None = None,
         *,
-        decode_rate_hz: float = 10.0,
+        decode_rate_hz: float = 15.0,
         duplicate_window_s: float = 5.0,
         decoder: Decoder | None = None,
         clock: Callable[[], float] = time.monotonic,

@@ -263,7 +263,7 @@ class FrameDecoder:
         fallbacks: Sequence[Variant] = VIDEO_FALLBACKS,
         *,
         cheap: int = CHEAP_PASSES,
-        every: int = 4,
+        every: int = 3,
         budget_s: float | None = VIDEO_BUDGET_S,
         clock: Callable[[], float] = time.perf_counter,
         hint: bool = True,

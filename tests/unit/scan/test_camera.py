@@ -226,15 +226,15 @@ HARD_LOCATED = PAYLOAD  # zxing locates it but cannot decode it without a rescue
 
 
 def test_live_path_reads_a_hard_code_on_a_later_frame(qtbot, clock) -> None:
-    """The default decoder keeps the costly passes for every 4th frame: the code held in view is
-    read within four frames, and frames in between stay cheap."""
+    """The default decoder keeps the costly passes for every 3rd frame: the code held in view is
+    read within three frames, and frames in between stay cheap."""
     s = CameraScanner(decode_rate_hz=0, clock=clock)
     got: list[str] = []
     s.scanned.connect(lambda p, _s: got.append(p))
     try:
         push(s, qtbot, empty_frame())  # the costly turn goes to an empty frame
         hard = small_soft_frame(HARD_UNLOCATED)
-        for _ in range(3):
+        for _ in range(2):
             push(s, qtbot, hard)
         assert got == []
         push(s, qtbot, hard)

@@ -15,11 +15,11 @@ the one with the most *new* rescues per ms of its cost on an empty frame) on the
 - ``smooth``: a light Gaussian blur, which removes sensor noise and screen moire stripes;
 - ``upscale2_sharpen``: box blur, unsharp mask, then 2x: the combined cases (tilted, far,
   noisy, soft) that nothing cheaper reads;
+
+and, for image files only (too slow for a video frame, where a neighbour frame is cheaper), small
+codes and the combinations of three or more degradations that are left:
+
 - ``upscale2``: 2x bicubic, for small codes (a few pixels a module);
-
-and, for image files only (too slow for a video frame's budget), the combinations of three or
-more degradations that are left:
-
 - ``smooth2``: a stronger blur, for moire and noise over an out-of-focus code;
 - ``upscale2_gamma``: ``upscale2_sharpen`` then darkened mid-tones (glare on a soft, far code);
 - ``soft_upscale2``: blur, 2x, then a wide unsharp mask (blur + moire + low light);
@@ -102,10 +102,10 @@ VIDEO_FALLBACKS: tuple[Variant, ...] = (
     Variant("half_sharpen", lambda im: im.reduce(2).filter(_SHARPEN_3X3)),
     Variant("smooth", lambda im: im.filter(ImageFilter.GaussianBlur(1.2))),
     Variant("upscale2_sharpen", _upscale2_sharpen),
-    Variant("upscale2", lambda im: _scale(im, 2)),
 )
 FALLBACKS: tuple[Variant, ...] = (
     *VIDEO_FALLBACKS,
+    Variant("upscale2", lambda im: _scale(im, 2)),
     Variant("smooth2", lambda im: im.filter(ImageFilter.GaussianBlur(2))),
     Variant("upscale2_gamma", lambda im: _upscale2_sharpen(im).point(_GAMMA_LUT)),
     Variant("soft_upscale2", _soft_upscale2),
@@ -113,8 +113,8 @@ FALLBACKS: tuple[Variant, ...] = (
 )
 # The passes cheap enough to run on every video frame (about 4 ms together at 640x480).
 CHEAP_PASSES = 3
-# A costly video frame stops starting passes after this (the chain takes ~45 ms on one core).
-VIDEO_BUDGET_S = 0.06
+# A costly video frame stops starting passes after this (its chain takes ~30 ms on one core).
+VIDEO_BUDGET_S = 0.04
 
 
 @dataclass

@@ -127,14 +127,20 @@ def _phone(
     screen.paste(code_img, (pad, top))
     y = top + ch + pad // 2
     draw.rectangle((pad + cw // 4, y, pad + 3 * cw // 4, y + title_h * 2), fill=ink)  # token
-    bezel = max(6, cw // 14)
-    phone = Image.new("L", (screen.width + 2 * bezel, screen.height + 2 * bezel), 0)
+    return _in_body(screen, max(6, cw // 14), 3, 0, (pad, top, pad + cw, top + ch))
+
+
+def _in_body(
+    screen: Image.Image, bezel: int, roundness: int, body: int, code_box: tuple[int, int, int, int]
+) -> tuple[Image.Image, tuple[int, int, int, int]]:
+    """Frame a screen in a rounded phone body (mode "LA"); move the code's box along with it."""
+    phone = Image.new("L", (screen.width + 2 * bezel, screen.height + 2 * bezel), body)
     mask = Image.new("L", phone.size, 0)
-    ImageDraw.Draw(mask).rounded_rectangle((0, 0, *phone.size), radius=bezel * 3, fill=255)
+    ImageDraw.Draw(mask).rounded_rectangle((0, 0, *phone.size), radius=bezel * roundness, fill=255)
     phone.paste(screen, (bezel, bezel))
     phone.putalpha(mask)
-    box = (bezel + pad, bezel + top, bezel + pad + cw, bezel + top + ch)
-    return phone, box
+    x0, y0, x1, y1 = code_box
+    return phone, (x0 + bezel, y0 + bezel, x1 + bezel, y1 + bezel)
 
 
 def _text_line(draw: ImageDraw.ImageDraw, x: int, y: int, w: int, h: int, ink: int) -> None:
@@ -215,14 +221,7 @@ def _phone_app(
     screen = screen.point(lambda v: min(255, round(v * gain)))
     if rng.random() < 0.8:
         screen = _moire(screen, rng, depth=(0.1, 0.22), period=(3.0, 9.0))
-    bezel = max(6, cw // 16)
-    phone = Image.new("L", (sw + 2 * bezel, sh + 2 * bezel), 8)
-    mask = Image.new("L", phone.size, 0)
-    ImageDraw.Draw(mask).rounded_rectangle((0, 0, *phone.size), radius=bezel * 4, fill=255)
-    phone.paste(screen, (bezel, bezel))
-    phone.putalpha(mask)
-    box = (bezel + pad, bezel + top, bezel + pad + cw, bezel + top + ch)
-    return phone, box
+    return _in_body(screen, max(6, cw // 16), 4, 8, (pad, top, pad + cw, top + ch))
 
 
 def _compose(

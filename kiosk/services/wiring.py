@@ -55,6 +55,18 @@ class Services:
             self.lock.release()
             logs.shutdown_logging()
 
+    def housekeeping(self) -> int | None:
+        """The start's chores for the owner of the data dir (today: the retention purge of
+        names). Never raises: the counter works without them. Returns how many bookings were
+        erased, None when it could not run."""
+        if self.lock is None:
+            return None  # a reader never writes: the process holding the data dir does
+        try:
+            return retention.purge(self.db, self.clock(), self.config.retention_days)
+        except Exception as exc:  # e.g. disk full: the counter still works
+            log.warning("retention purge failed at start: %s", exc)
+            return None
+
     def backup_if_stale(self, max_age: timedelta) -> backup.BackupFile | None:
         """Take a backup unless one younger than `max_age` exists. Never raises."""
         try:
@@ -86,9 +98,13 @@ def open_database(config: Config, clock: Clock = utcnow) -> tuple[Database, Reco
     return db, report
 
 
-def open_services(config: Config, *, lock: bool = True, clock: Clock = utcnow) -> Services:
+def open_services(
+    config: Config, *, lock: bool = True, clock: Clock = utcnow, housekeeping: bool = True
+) -> Services:
     """Open everything for `config`. Raises StoreError subclasses with French messages.
-    A recovered database is reported in `Services.recovery` and `Services.notices`."""
+    A recovered database is reported in `Services.recovery` and `Services.notices`.
+    `housekeeping=False` leaves `Services.housekeeping()` to the caller: the window runs it
+    after its first paint, off the path to a counter ready to scan."""
     held: DataDirLock | None = None
     try:
         config.data_dir.mkdir(parents=True, exist_ok=True)
@@ -110,11 +126,6 @@ def open_services(config: Config, *, lock: bool = True, clock: Clock = utcnow) -
             db, report = open_database(config, clock)
         else:  # a reader never repairs: the process holding the data dir does
             db, report = Database.open(config.data_dir), None
-        if lock:
-            try:
-                retention.purge(db, clock(), config.retention_days)
-            except Exception as exc:  # e.g. disk full: the counter still works
-                log.warning("retention purge failed at start: %s", exc)
         if not config.path.exists():
             save(config)  # keeps the generated kiosk id stable across runs
         connectivity = Connectivity()
@@ -147,4 +158,9 @@ def open_services(config: Config, *, lock: bool = True, clock: Clock = utcnow) -
             logs.shutdown_logging()
         raise
     notices = [report.phrase] if report else []
-    return Services(config, db, counter, engine, client, connectivity, held, report, notices, clock)
+    services = Services(
+        config, db, counter, engine, client, connectivity, held, report, notices, clock
+    )
+    if housekeeping:
+        services.housekeeping()
+    return services

@@ -18,6 +18,7 @@ from kiosk.services.counter import Counter
 from kiosk.store import backup, retention
 from kiosk.store.database import Database
 from kiosk.store.errors import DatabaseCorrupt, DataDirError
+from kiosk.store.health import mark_clean, quick_check, take_clean_mark
 from kiosk.store.lock import DataDirLock
 from kiosk.store.recovery import RecoveryReport, recover
 from kiosk.sync.api import ApiClient
@@ -43,6 +44,9 @@ class Services:
     # For staff at start: the window says them in its language, the CLI in French (stderr).
     notices: list[Phrase] = field(default_factory=list)
     clock: Clock = utcnow
+    # The start skipped the integrity check (clean shutdown): housekeeping() runs it.
+    check_deferred: bool = False
+    damaged: Phrase | None = None  # what that check found, if anything
 
     def close(self) -> None:
         self.counter.close()
@@ -52,6 +56,11 @@ class Services:
             self.backup_if_stale(SHUTDOWN_BACKUP_AFTER)
         self.db.dispose()
         if self.lock is not None:
+            if self.damaged is None:  # a damaged file is checked (and repaired) at next start
+                try:
+                    mark_clean(self.config.data_dir)
+                except OSError as exc:
+                    log.warning("clean-shutdown mark not written: %s", exc)
             self.lock.release()
             logs.shutdown_logging()
 
@@ -61,11 +70,26 @@ class Services:
         erased, None when it could not run."""
         if self.lock is None:
             return None  # a reader never writes: the process holding the data dir does
+        if self.check_deferred:
+            self.check_deferred = False
+            self._check_integrity()
         try:
             return retention.purge(self.db, self.clock(), self.config.retention_days)
         except Exception as exc:  # e.g. disk full: the counter still works
             log.warning("retention purge failed at start: %s", exc)
             return None
+
+    def _check_integrity(self) -> None:
+        """The check a clean start skipped, while the counter already works: a problem is said
+        (`damaged`) and leaves no clean mark, so the next start repairs the file."""
+        try:
+            rows = quick_check(self.db.path)
+        except sqlite3.Error as exc:  # busy, full, unreadable surroundings: not the file's fault
+            log.warning("deferred integrity check could not run: %s", exc)
+            return
+        if rows != ["ok"]:
+            log.error("database damaged (found after start): %s", rows[0][:200])
+            self.damaged = Phrase.of("store.damaged_while_open", detail=rows[0][:120])
 
     def backup_if_stale(self, max_age: timedelta) -> backup.BackupFile | None:
         """Take a backup unless one younger than `max_age` exists. Never raises."""
@@ -80,11 +104,14 @@ class Services:
             return None
 
 
-def open_database(config: Config, clock: Clock = utcnow) -> tuple[Database, RecoveryReport | None]:
+def open_database(
+    config: Config, clock: Clock = utcnow, *, check: bool = True
+) -> tuple[Database, RecoveryReport | None]:
     """Open the database; a damaged one is set aside and restored from the last good backup
-    with the operations not yet sent recovered (see kiosk.store.recovery)."""
+    with the operations not yet sent recovered (see kiosk.store.recovery). `check=False` skips
+    the integrity check (after a clean shutdown, see kiosk.store.health)."""
     try:
-        return Database.open(config.data_dir), None
+        return Database.open(config.data_dir, check="quick" if check else None), None
     except DatabaseCorrupt as exc:
         log.error("database damaged: %s", exc.message)
     try:
@@ -121,9 +148,12 @@ def open_services(
             logs.setup_logging(log_dir(config.data_dir), secrets=[config.api_key])
         except OSError as exc:  # no log is no reason to refuse the counter
             log.warning("log file unavailable: %s", exc)
+    deferred = False
     try:
         if lock:
-            db, report = open_database(config, clock)
+            # After a clean shutdown the window checks the file after its first paint.
+            deferred = take_clean_mark(config.data_dir) and not housekeeping
+            db, report = open_database(config, clock, check=not deferred)
         else:  # a reader never repairs: the process holding the data dir does
             db, report = Database.open(config.data_dir), None
         if not config.path.exists():
@@ -159,7 +189,7 @@ def open_services(
         raise
     notices = [report.phrase] if report else []
     services = Services(
-        config, db, counter, engine, client, connectivity, held, report, notices, clock
+        config, db, counter, engine, client, connectivity, held, report, notices, clock, deferred
     )
     if housekeeping:
         services.housekeeping()

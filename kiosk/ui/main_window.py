@@ -161,7 +161,7 @@ class MainWindow(QMainWindow):
             after_first_paint(self, lambda: self.set_camera(True, camera_id, save_choice=False))
         after_first_paint(self, self.sounds.warm_up)
         after_first_paint(
-            self, lambda: self.tasks.submit(services.housekeeping, lambda _erased: None)
+            self, lambda: self.tasks.submit(services.housekeeping, self._housekeeping_done)
         )
         self._refresh_timer = QTimer(self, interval=5000)
         self._refresh_timer.timeout.connect(self.refresh)
@@ -547,6 +547,13 @@ class MainWindow(QMainWindow):
             self.imported.emit(message)
 
         self.tasks.submit(lambda: import_file(db, path, venue_ids=venues), done, failed)
+
+    def _housekeeping_done(self, _erased: object) -> None:
+        damaged = self.services.damaged
+        if damaged is not None:  # found by the check a clean start left for after the paint
+            text = damaged.text(self.lang)
+            self.status.showMessage(text)
+            self._inform(self.tr("Base de données à réparer"), text, QMessageBox.Icon.Warning)
 
     def _inform(self, title: str, text: str, icon: QMessageBox.Icon) -> None:
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)

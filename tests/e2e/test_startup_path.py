@@ -108,3 +108,22 @@ def _names(db: Database) -> tuple[str | None, str | None]:
     with db.connect() as conn:
         row = conn.execute(select(t.c.first_name, t.c.last_name).where(t.c.id == 1)).one()
     return row[0], row[1]
+
+
+def test_damage_found_after_the_first_paint_is_said_in_the_window(qtbot, tmp_path, sessions):
+    from kiosk.store.health import mark_clean, quick_check
+    from tests.robustness.helpers import make_history, overwrite_pages, pages_of
+
+    data_dir = tmp_path / "data"
+    configure(data_dir)
+    h = make_history(data_dir)
+    mark_clean(data_dir)  # closed cleanly, then a bad sector at rest
+    pages = pages_of(h.path, "booking")
+    overwrite_pages(h.path, pages[len(pages) // 3 : len(pages) // 3 + 4])
+    assert quick_check(h.path) != ["ok"]
+    session = start_counter(args("run", "--data-dir", str(data_dir)))
+    sessions.append(session)
+    window = session.window
+    qtbot.waitUntil(lambda: getattr(window, "info_box", None) is not None, timeout=10_000)
+    assert window.info_box.windowTitle() == "Base de données à réparer"
+    assert "redémarrez-le dès que possible" in window.info_box.text()

@@ -138,8 +138,25 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def xdotool(display: str, *args: str) -> None:
-    subprocess.run(["xdotool", *args], env={**os.environ, "DISPLAY": display}, check=True)
+def xdotool(display: str, *args: str) -> str:
+    out = subprocess.run(
+        ["xdotool", *args],
+        env={**os.environ, "DISPLAY": display},
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return out.stdout
+
+
+def focus(display: str, pid: int) -> None:
+    """Keyboard focus to the process's visible window (no window manager gives it)."""
+    windows = xdotool(display, "search", "--sync", "--onlyvisible", "--pid", str(pid)).split()
+    xdotool(display, "windowfocus", "--sync", windows[0])
+
+
+def say(*parts: object) -> None:
+    print("bench_startup:", *parts, file=sys.stderr, flush=True)
 
 
 # -- one launch ---------------------------------------------------------------------------------
@@ -236,6 +253,7 @@ def counter_session(display: str, data_dir: Path, tokens: list[str]) -> dict[str
         out["mapped_s"] = mapped - t0
         painted = trace.wait("window-painted")
         out["painted_s"] = (painted or float("nan")) - t0
+        focus(display, proc.pid)
         # The first youth is already there: a scanner burst as soon as the window is up.
         xdotool(display, "type", "--delay", "4", tokens[0] + "\n")
         answered = trace.wait("verdict-painted")
@@ -390,6 +408,7 @@ def main(argv: list[str] | None = None) -> None:
             imported = [
                 launch(display, [PY, "-c", IMPORTS + BARE_WINDOW]) for _ in range(args.runs)
             ]
+            say("floors", bare, imported)
             floor_s, floor_mb = _median(bare, "mapped_s"), _median(bare, "rss_mb")
             imp_s, imp_mb = _median(imported, "mapped_s"), _median(imported, "rss_mb")
             rows.append(
@@ -405,6 +424,7 @@ def main(argv: list[str] | None = None) -> None:
                     shutil.rmtree(work, ignore_errors=True)
                     shutil.copytree(data_dir, work)
                     runs.append(counter_session(display, work, tokens_of(data_dir)))
+                    say(name, runs[-1])
                 result[name] = runs
                 m = _median(runs, "mapped_s")
                 start_mb, scans_mb = _median(runs, "rss_start_mb"), _median(runs, "rss_scans_mb")

@@ -68,6 +68,8 @@ class Services:
         """The start's chores for the owner of the data dir (today: the retention purge of
         names). Never raises: the counter works without them. Returns how many bookings were
         erased, None when it could not run."""
+        if self.client is not None:
+            self.client.warm_up()  # httpx, before the first online check needs it
         if self.lock is None:
             return None  # a reader never writes: the process holding the data dir does
         if self.check_deferred:

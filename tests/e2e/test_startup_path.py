@@ -1,8 +1,8 @@
 """`kiosk run` up to its first paint does only what the first screen needs (issue 16).
 
 Sync, the retention purge, the sound backend and the camera start right after the first paint;
-the sandbox, the catalogue, the wizard, Alembic (schema at head), QtMultimedia, zxing and
-openpyxl are not even imported on the way. Measured in benchmarks/bench_startup.py.
+the sandbox, the catalogue, the wizard, Alembic (schema at head), QtMultimedia, zxing,
+openpyxl, httpx and SQLAlchemy's ORM are not even imported on the way. Measured in benchmarks/bench_startup.py.
 """
 
 from __future__ import annotations
@@ -56,6 +56,8 @@ NOT_ON_THE_WAY = (
     "kiosk.scan.camera",
     "kiosk.demo.world",
     "kiosk.services.importer",
+    "httpx",
+    "sqlalchemy.orm",
 )
 
 

@@ -108,6 +108,7 @@ EN: dict[str, str] = {
     "Import de %1…": "Importing %1…",
     "Import impossible": "Import failed",
     "À savoir au démarrage": "Worth knowing at start-up",
+    "Base de données à réparer": "Database to be repaired",
     "Import terminé": "Import done",
     "Import terminé : %1 réservations, dont %2 contremarques connues.": (
         "Import done: %1 bookings, %2 of them with a known countermark."

@@ -14,8 +14,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from kiosk.scan.decoder import decode_qr
-
 __all__ = ["register", "run"]
 
 EXIT_OK = 0
@@ -110,6 +108,8 @@ def _human(result: dict[str, Any]) -> str:
 
 def run(args: argparse.Namespace | Sequence[str], *, out: TextIO | None = None) -> int:
     """Run the command from parsed arguments (from ``register``) or a raw argument list."""
+    from kiosk.scan.decoder import decode_qr  # zxing and Pillow: only when decoding
+
     out = out or sys.stdout
     err = sys.stderr
     if not isinstance(args, argparse.Namespace):

@@ -10,17 +10,20 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kiosk.demo import world as demo
 from kiosk.platform.exits import CliError
-from kiosk.ui.entry import Session, claim_data_dir, open_session
+
+if TYPE_CHECKING:
+    from kiosk.ui.entry import Session
 
 
 def start_demo(args: argparse.Namespace) -> Session:
     """`kiosk demo`: a local sandbox, a counter configured against it, two staff accounts."""
+    from kiosk.demo import world as demo
     from kiosk.ui.app import application
     from kiosk.ui.demo_menu import DemoMenu
+    from kiosk.ui.entry import claim_data_dir, open_session
 
     def add_menu(window: Any) -> None:
         window.demo_menu = DemoMenu(window, demo.DemoControls(server))
@@ -54,6 +57,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_tickets(args: argparse.Namespace) -> int:
+    from kiosk.demo import world as demo
     from kiosk.demo.tickets import TicketError, write_tickets
 
     out = Path(args.out)

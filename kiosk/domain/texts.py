@@ -178,6 +178,9 @@ FR: dict[str, str] = {
     "Relancez le kiosque pour restaurer la dernière sauvegarde, ou contactez le support.",
     "store.damaged": "La base de données du kiosque est endommagée ({detail}). Le kiosque va la "
     "mettre de côté et restaurer la dernière sauvegarde.",
+    "store.damaged_while_open": "La vérification de la base de données du kiosque a trouvé un "
+    "problème ({detail}). Le guichet continue ; redémarrez-le dès que possible : il mettra la "
+    "base de côté et restaurera la dernière sauvegarde, sans perdre les validations non envoyées.",
     "store.not_restored": "La base de données du kiosque est endommagée et n'a pas pu être "
     "restaurée ({detail}). Contactez le support ; le fichier endommagé est conservé dans {path}.",
     "store.dir_not_writable": "Le dossier de données {path} n'est pas accessible en écriture "
@@ -480,6 +483,9 @@ EN: dict[str, str] = {
     "kiosk to restore the last backup, or contact support.",
     "store.damaged": "The kiosk's database is damaged ({detail}). The kiosk will set it aside "
     "and restore the last backup.",
+    "store.damaged_while_open": "The check of the kiosk's database found a problem ({detail}). "
+    "The counter keeps working; restart it as soon as you can: it will set the database aside "
+    "and restore the last backup, without losing validations not yet sent.",
     "store.not_restored": "The kiosk's database is damaged and could not be restored "
     "({detail}). Contact support; the damaged file is kept in {path}.",
     "store.dir_not_writable": "The data folder {path} cannot be written to ({reason}: read-only "

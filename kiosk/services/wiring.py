@@ -18,6 +18,7 @@ from kiosk.services.counter import Counter
 from kiosk.store import backup, retention
 from kiosk.store.database import Database
 from kiosk.store.errors import DatabaseCorrupt, DataDirError
+from kiosk.store.health import mark_clean, quick_check, take_clean_mark
 from kiosk.store.lock import DataDirLock
 from kiosk.store.recovery import RecoveryReport, recover
 from kiosk.sync.api import ApiClient
@@ -43,6 +44,9 @@ class Services:
     # For staff at start: the window says them in its language, the CLI in French (stderr).
     notices: list[Phrase] = field(default_factory=list)
     clock: Clock = utcnow
+    # The start skipped the integrity check (clean shutdown): housekeeping() runs it.
+    check_deferred: bool = False
+    damaged: Phrase | None = None  # what that check found, if anything
 
     def close(self) -> None:
         self.counter.close()
@@ -52,8 +56,42 @@ class Services:
             self.backup_if_stale(SHUTDOWN_BACKUP_AFTER)
         self.db.dispose()
         if self.lock is not None:
+            if self.damaged is None:  # a damaged file is checked (and repaired) at next start
+                try:
+                    mark_clean(self.config.data_dir)
+                except OSError as exc:
+                    log.warning("clean-shutdown mark not written: %s", exc)
             self.lock.release()
             logs.shutdown_logging()
+
+    def housekeeping(self) -> int | None:
+        """The start's chores for the owner of the data dir (today: the retention purge of
+        names). Never raises: the counter works without them. Returns how many bookings were
+        erased, None when it could not run."""
+        if self.client is not None:
+            self.client.warm_up()  # httpx, before the first online check needs it
+        if self.lock is None:
+            return None  # a reader never writes: the process holding the data dir does
+        if self.check_deferred:
+            self.check_deferred = False
+            self._check_integrity()
+        try:
+            return retention.purge(self.db, self.clock(), self.config.retention_days)
+        except Exception as exc:  # e.g. disk full: the counter still works
+            log.warning("retention purge failed at start: %s", exc)
+            return None
+
+    def _check_integrity(self) -> None:
+        """The check a clean start skipped, while the counter already works: a problem is said
+        (`damaged`) and leaves no clean mark, so the next start repairs the file."""
+        try:
+            rows = quick_check(self.db.path)
+        except sqlite3.Error as exc:  # busy, full, unreadable surroundings: not the file's fault
+            log.warning("deferred integrity check could not run: %s", exc)
+            return
+        if rows != ["ok"]:
+            log.error("database damaged (found after start): %s", rows[0][:200])
+            self.damaged = Phrase.of("store.damaged_while_open", detail=rows[0][:120])
 
     def backup_if_stale(self, max_age: timedelta) -> backup.BackupFile | None:
         """Take a backup unless one younger than `max_age` exists. Never raises."""
@@ -68,11 +106,14 @@ class Services:
             return None
 
 
-def open_database(config: Config, clock: Clock = utcnow) -> tuple[Database, RecoveryReport | None]:
+def open_database(
+    config: Config, clock: Clock = utcnow, *, check: bool = True
+) -> tuple[Database, RecoveryReport | None]:
     """Open the database; a damaged one is set aside and restored from the last good backup
-    with the operations not yet sent recovered (see kiosk.store.recovery)."""
+    with the operations not yet sent recovered (see kiosk.store.recovery). `check=False` skips
+    the integrity check (after a clean shutdown, see kiosk.store.health)."""
     try:
-        return Database.open(config.data_dir), None
+        return Database.open(config.data_dir, check="quick" if check else None), None
     except DatabaseCorrupt as exc:
         log.error("database damaged: %s", exc.message)
     try:
@@ -86,9 +127,13 @@ def open_database(config: Config, clock: Clock = utcnow) -> tuple[Database, Reco
     return db, report
 
 
-def open_services(config: Config, *, lock: bool = True, clock: Clock = utcnow) -> Services:
+def open_services(
+    config: Config, *, lock: bool = True, clock: Clock = utcnow, housekeeping: bool = True
+) -> Services:
     """Open everything for `config`. Raises StoreError subclasses with French messages.
-    A recovered database is reported in `Services.recovery` and `Services.notices`."""
+    A recovered database is reported in `Services.recovery` and `Services.notices`.
+    `housekeeping=False` leaves `Services.housekeeping()` to the caller: the window runs it
+    after its first paint, off the path to a counter ready to scan."""
     held: DataDirLock | None = None
     try:
         config.data_dir.mkdir(parents=True, exist_ok=True)
@@ -105,16 +150,14 @@ def open_services(config: Config, *, lock: bool = True, clock: Clock = utcnow) -
             logs.setup_logging(log_dir(config.data_dir), secrets=[config.api_key])
         except OSError as exc:  # no log is no reason to refuse the counter
             log.warning("log file unavailable: %s", exc)
+    deferred = False
     try:
         if lock:
-            db, report = open_database(config, clock)
+            # After a clean shutdown the window checks the file after its first paint.
+            deferred = take_clean_mark(config.data_dir) and not housekeeping
+            db, report = open_database(config, clock, check=not deferred)
         else:  # a reader never repairs: the process holding the data dir does
             db, report = Database.open(config.data_dir), None
-        if lock:
-            try:
-                retention.purge(db, clock(), config.retention_days)
-            except Exception as exc:  # e.g. disk full: the counter still works
-                log.warning("retention purge failed at start: %s", exc)
         if not config.path.exists():
             save(config)  # keeps the generated kiosk id stable across runs
         connectivity = Connectivity()
@@ -147,4 +190,9 @@ def open_services(config: Config, *, lock: bool = True, clock: Clock = utcnow) -
             logs.shutdown_logging()
         raise
     notices = [report.phrase] if report else []
-    return Services(config, db, counter, engine, client, connectivity, held, report, notices, clock)
+    services = Services(
+        config, db, counter, engine, client, connectivity, held, report, notices, clock, deferred
+    )
+    if housekeeping:
+        services.housekeeping()
+    return services

@@ -1,4 +1,7 @@
-"""SQLAlchemy models: only what the counter and the catalogue need.
+"""The tables: only what the counter and the catalogue need.
+
+SQLAlchemy Core tables (`Booking.__table__`, or `table(Booking)`), not ORM classes: nothing
+here maps rows to objects, and the ORM alone cost a third of the counter's start-up imports.
 
 Privacy by schema: the youth's first and last name are kept (for the ID check); email, phone,
 birth date and postal code have no column anywhere.
@@ -6,11 +9,9 @@ birth date and postal code have no column anywhere.
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import cast
+from typing import ClassVar
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, MetaData, String, Table, Text
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, MetaData, String, Table, Text
 
 from kiosk.store.types import UtcDateTime
 
@@ -23,26 +24,63 @@ NAMING_CONVENTION = {
 }
 
 
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-class Venue(Base):
-    __tablename__ = "venue"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    name: Mapped[str] = mapped_column(String(200))
-    public_name: Mapped[str | None] = mapped_column(String(200))
-    offerer_name: Mapped[str | None] = mapped_column(String(200))
-    address: Mapped[str | None] = mapped_column(String(300))
-    postal_code: Mapped[str | None] = mapped_column(String(10))
-    city: Mapped[str | None] = mapped_column(String(120))
-    department_code: Mapped[str | None] = mapped_column(String(3))
-    synced_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+class _Model:
+    """A table under the name the code uses for it (`models.Booking`)."""
+
+    __table__: ClassVar[Table]
 
 
-class Offer(Base):
-    __tablename__ = "offer"
-    __table_args__ = (
+class Base:
+    """Every table's metadata (Alembic's target, the schema tests)."""
+
+    metadata = metadata
+
+
+class Venue(_Model):
+    __table__ = Table(
+        "venue",
+        metadata,
+        Column("id", Integer, primary_key=True, autoincrement=False),
+        Column("name", String(200), nullable=False),
+        Column("public_name", String(200)),
+        Column("offerer_name", String(200)),
+        Column("address", String(300)),
+        Column("postal_code", String(10)),
+        Column("city", String(120)),
+        Column("department_code", String(3)),
+        Column("synced_at", UtcDateTime),
+    )
+
+
+class Offer(_Model):
+    __table__ = Table(
+        "offer",
+        metadata,
+        Column("id", Integer, primary_key=True, autoincrement=False),
+        Column("venue_id", Integer, index=True, nullable=False),
+        Column("name", String(200), nullable=False),
+        Column("description", Text),
+        Column("subcategory_id", String(40), nullable=False),
+        Column("is_event", Boolean, default=False, nullable=False),
+        Column("is_digital", Boolean, default=False, nullable=False),
+        Column("is_duo", Boolean, default=False, nullable=False),
+        Column("ean", String(13)),
+        Column("author", String(200)),
+        Column("performer", String(200)),
+        Column("image_url", String(500)),
+        Column("withdrawal_type", String(20)),
+        Column("withdrawal_details", Text),
+        Column("withdrawal_delay", Integer),
+        Column("accessibility", String(200)),  # JSON object of flags
+        Column("address", String(300)),
+        Column("department_code", String(3)),
+        Column("min_price_cents", Integer),
+        Column("max_price_cents", Integer),
+        Column("next_date", UtcDateTime),
+        Column("synced_at", UtcDateTime),
         Index(
             "ix_offer_browse",
             "subcategory_id",
@@ -53,77 +91,61 @@ class Offer(Base):
             "venue_id",
         ),
     )
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    venue_id: Mapped[int] = mapped_column(Integer, index=True)
-    name: Mapped[str] = mapped_column(String(200))
-    description: Mapped[str | None] = mapped_column(Text)
-    subcategory_id: Mapped[str] = mapped_column(String(40))
-    is_event: Mapped[bool] = mapped_column(Boolean, default=False)
-    is_digital: Mapped[bool] = mapped_column(Boolean, default=False)
-    is_duo: Mapped[bool] = mapped_column(Boolean, default=False)
-    ean: Mapped[str | None] = mapped_column(String(13))
-    author: Mapped[str | None] = mapped_column(String(200))
-    performer: Mapped[str | None] = mapped_column(String(200))
-    image_url: Mapped[str | None] = mapped_column(String(500))
-    withdrawal_type: Mapped[str | None] = mapped_column(String(20))
-    withdrawal_details: Mapped[str | None] = mapped_column(Text)
-    withdrawal_delay: Mapped[int | None] = mapped_column(Integer)
-    accessibility: Mapped[str | None] = mapped_column(String(200))  # JSON object of flags
-    address: Mapped[str | None] = mapped_column(String(300))
-    department_code: Mapped[str | None] = mapped_column(String(3))
-    min_price_cents: Mapped[int | None] = mapped_column(Integer)
-    max_price_cents: Mapped[int | None] = mapped_column(Integer)
-    next_date: Mapped[datetime | None] = mapped_column(UtcDateTime)
-    synced_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
-class Stock(Base):
+class Stock(_Model):
     """A product stock or an event date (with its price category)."""
 
-    __tablename__ = "stock"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    offer_id: Mapped[int] = mapped_column(ForeignKey("offer.id", ondelete="CASCADE"), index=True)
-    beginning: Mapped[datetime | None] = mapped_column(UtcDateTime)
-    booking_limit: Mapped[datetime | None] = mapped_column(UtcDateTime)
-    price_cents: Mapped[int] = mapped_column(Integer)
-    price_category_label: Mapped[str | None] = mapped_column(String(100))
-    quantity: Mapped[int | None] = mapped_column(Integer)  # None: unlimited
-    booked_quantity: Mapped[int] = mapped_column(Integer, default=0)
+    __table__ = Table(
+        "stock",
+        metadata,
+        Column("id", Integer, primary_key=True, autoincrement=False),
+        Column("offer_id", ForeignKey("offer.id", ondelete="CASCADE"), index=True, nullable=False),
+        Column("beginning", UtcDateTime),
+        Column("booking_limit", UtcDateTime),
+        Column("price_cents", Integer, nullable=False),
+        Column("price_category_label", String(100)),
+        Column("quantity", Integer),  # None: unlimited
+        Column("booked_quantity", Integer, default=0, nullable=False),
+    )
 
 
-class Booking(Base):
+class Booking(_Model):
     """A booking of the kiosk's venues. `token` is the token index: null until learned."""
 
-    __tablename__ = "booking"
-    __table_args__ = (Index(None, "venue_id", "status"),)
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    token: Mapped[str | None] = mapped_column(String(6), unique=True)
-    token_source: Mapped[str | None] = mapped_column(String(10))  # online | import | local
-    status: Mapped[str] = mapped_column(String(12))
-    quantity: Mapped[int] = mapped_column(Integer)
-    price_cents: Mapped[int] = mapped_column(Integer)
-    offer_id: Mapped[int] = mapped_column(Integer, index=True)
-    offer_name: Mapped[str] = mapped_column(String(200))
-    offer_ean: Mapped[str | None] = mapped_column(String(13))
-    stock_id: Mapped[int | None] = mapped_column(Integer)
-    price_category_label: Mapped[str | None] = mapped_column(String(100))
-    venue_id: Mapped[int] = mapped_column(Integer)
-    venue_name: Mapped[str] = mapped_column(String(200))
-    department_code: Mapped[str | None] = mapped_column(String(3))
-    first_name: Mapped[str | None] = mapped_column(String(100))
-    last_name: Mapped[str | None] = mapped_column(String(100))
-    search_name: Mapped[str | None] = mapped_column(String(200), index=True)
-    created_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
-    cancellation_limit: Mapped[datetime | None] = mapped_column(UtcDateTime)
-    beginning: Mapped[datetime | None] = mapped_column(UtcDateTime)
-    used_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
-    used_counter: Mapped[str | None] = mapped_column(String(100))
-    used_staff: Mapped[str | None] = mapped_column(String(100))
-    closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # first seen closed
-    refreshed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # last seen on server
+    __table__ = Table(
+        "booking",
+        metadata,
+        Column("id", Integer, primary_key=True, autoincrement=False),
+        Column("token", String(6), unique=True),
+        Column("token_source", String(10)),  # online | import | local
+        Column("status", String(12), nullable=False),
+        Column("quantity", Integer, nullable=False),
+        Column("price_cents", Integer, nullable=False),
+        Column("offer_id", Integer, index=True, nullable=False),
+        Column("offer_name", String(200), nullable=False),
+        Column("offer_ean", String(13)),
+        Column("stock_id", Integer),
+        Column("price_category_label", String(100)),
+        Column("venue_id", Integer, nullable=False),
+        Column("venue_name", String(200), nullable=False),
+        Column("department_code", String(3)),
+        Column("first_name", String(100)),
+        Column("last_name", String(100)),
+        Column("search_name", String(200), index=True),
+        Column("created_at", UtcDateTime),
+        Column("cancellation_limit", UtcDateTime),
+        Column("beginning", UtcDateTime),
+        Column("used_at", UtcDateTime),
+        Column("used_counter", String(100)),
+        Column("used_staff", String(100)),
+        Column("closed_at", UtcDateTime),  # first seen closed
+        Column("refreshed_at", UtcDateTime),  # last seen on server
+        Index(None, "venue_id", "status"),
+    )
 
 
-class Outbox(Base):
+class Outbox(_Model):
     """Operations recorded at this counter, waiting for or settled by the central API.
 
     state: pending → done | conflict. Nothing leaves except as done or conflict.
@@ -131,69 +153,83 @@ class Outbox(Base):
     so that a later 410 "already validated" is recognised as our own.
     """
 
-    __tablename__ = "outbox"
-    __table_args__ = (Index(None, "state", "id"),)
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    op_id: Mapped[str] = mapped_column(String(36), unique=True)
-    kind: Mapped[str] = mapped_column(String(8))  # use | keep
-    token: Mapped[str] = mapped_column(String(6), index=True)
-    booking_id: Mapped[int | None] = mapped_column(Integer)
-    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    created_local: Mapped[str] = mapped_column(String(40))  # local time with its UTC offset
-    counter: Mapped[str] = mapped_column(String(100))
-    staff: Mapped[str | None] = mapped_column(String(100))
-    kiosk_id: Mapped[str] = mapped_column(String(36))
-    unverified: Mapped[bool] = mapped_column(Boolean, default=False)
-    state: Mapped[str] = mapped_column(String(10), default="pending")
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
-    ambiguous: Mapped[bool] = mapped_column(Boolean, default=False)
-    next_attempt_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
-    last_error: Mapped[str | None] = mapped_column(Text)
-    http_status: Mapped[int | None] = mapped_column(Integer)
-    conflict: Mapped[str | None] = mapped_column(String(30))
-    settled_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
-    acknowledged_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
-    acknowledged_by: Mapped[str | None] = mapped_column(String(100))
+    __table__ = Table(
+        "outbox",
+        metadata,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("op_id", String(36), unique=True, nullable=False),
+        Column("kind", String(8), nullable=False),  # use | keep
+        Column("token", String(6), index=True, nullable=False),
+        Column("booking_id", Integer),
+        Column("created_at", UtcDateTime, nullable=False),
+        Column("created_local", String(40), nullable=False),  # local time with its UTC offset
+        Column("counter", String(100), nullable=False),
+        Column("staff", String(100)),
+        Column("kiosk_id", String(36), nullable=False),
+        Column("unverified", Boolean, default=False, nullable=False),
+        Column("state", String(10), default="pending", nullable=False),
+        Column("attempts", Integer, default=0, nullable=False),
+        Column("ambiguous", Boolean, default=False, nullable=False),
+        Column("next_attempt_at", UtcDateTime),
+        Column("last_error", Text),
+        Column("http_status", Integer),
+        Column("conflict", String(30)),
+        Column("settled_at", UtcDateTime),
+        Column("acknowledged_at", UtcDateTime),
+        Column("acknowledged_by", String(100)),
+        Index(None, "state", "id"),
+    )
 
 
-class Audit(Base):
+class Audit(_Model):
     """What happened at this counter: tokens, times, counters and staff only, never names."""
 
-    __tablename__ = "audit"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
-    action: Mapped[str] = mapped_column(String(20))
-    token: Mapped[str | None] = mapped_column(String(6), index=True)
-    booking_id: Mapped[int | None] = mapped_column(Integer)
-    op_id: Mapped[str | None] = mapped_column(String(36))
-    counter: Mapped[str | None] = mapped_column(String(100))
-    staff: Mapped[str | None] = mapped_column(String(100))
-    outcome: Mapped[str | None] = mapped_column(String(30))
-    detail: Mapped[str | None] = mapped_column(Text)
+    __table__ = Table(
+        "audit",
+        metadata,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("at", UtcDateTime, index=True, nullable=False),
+        Column("action", String(20), nullable=False),
+        Column("token", String(6), index=True),
+        Column("booking_id", Integer),
+        Column("op_id", String(36)),
+        Column("counter", String(100)),
+        Column("staff", String(100)),
+        Column("outcome", String(30)),
+        Column("detail", Text),
+    )
 
 
-class SyncState(Base):
-    __tablename__ = "sync_state"
-    key: Mapped[str] = mapped_column(String(80), primary_key=True)
-    value: Mapped[str | None] = mapped_column(Text)
+class SyncState(_Model):
+    __table__ = Table(
+        "sync_state",
+        metadata,
+        Column("key", String(80), primary_key=True),
+        Column("value", Text),
+    )
 
 
-class Staff(Base):
-    __tablename__ = "staff"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    name: Mapped[str] = mapped_column(String(100), unique=True)
-    pin_hash: Mapped[str] = mapped_column(String(200))
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
-    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+class Staff(_Model):
+    __table__ = Table(
+        "staff",
+        metadata,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("name", String(100), unique=True, nullable=False),
+        Column("pin_hash", String(200), nullable=False),
+        Column("active", Boolean, default=True, nullable=False),
+        Column("created_at", UtcDateTime, nullable=False),
+    )
 
 
-class Setting(Base):
-    __tablename__ = "setting"
-    key: Mapped[str] = mapped_column(String(80), primary_key=True)
-    value: Mapped[str | None] = mapped_column(Text)
+class Setting(_Model):
+    __table__ = Table(
+        "setting",
+        metadata,
+        Column("key", String(80), primary_key=True),
+        Column("value", Text),
+    )
 
 
-def table(model: type[Base]) -> Table:
-    """The Core table of a mapped class, typed as the `Table` it is (SQLAlchemy's stubs only
-    promise a FromClause, which insert/update/delete refuse under mypy)."""
-    return cast(Table, model.__table__)
+def table(model: type[_Model]) -> Table:
+    """The Core table of a model."""
+    return model.__table__

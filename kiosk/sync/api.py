@@ -3,6 +3,11 @@
 The key goes only in the Authorization header; it is never logged, printed or put in an error
 message. Every call has explicit timeouts. Answers are mapped to the sync layer's errors so that
 callers never see an httpx exception.
+
+httpx (with its CLI's click and rich where installed) is a tenth of the counter's start-up
+imports, and the counter needs it only for its first online check: it is imported and the
+connection pool built on first use, or ahead of it by `warm_up()` (the window calls it just
+after its first paint, off the GUI thread).
 """
 
 from __future__ import annotations
@@ -10,10 +15,10 @@ from __future__ import annotations
 import json
 import logging
 import math
+import threading
 import time
-from typing import Any
-
-import httpx
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from kiosk.domain.texts import Phrase
 from kiosk.sync import schema
@@ -28,6 +33,9 @@ from kiosk.sync.errors import (
 )
 from kiosk.sync.limiter import Priority, RequestScheduler
 
+if TYPE_CHECKING:
+    import httpx
+
 log = logging.getLogger("kiosk.sync.api")
 
 BOOKINGS = "/public/bookings/v1"
@@ -38,8 +46,26 @@ MAX_429_RETRIES = 6
 MAX_RETRY_AFTER = 120.0  # seconds a background call will wait out; longer ends the round
 DEFAULT_RETRY_AFTER = 60.0  # pcapi's 429 says "dans une minute", not always with Retry-After
 
-DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=5.0)
-QUICK_TIMEOUT = httpx.Timeout(2.0, connect=1.5)  # the counter's online check
+
+@dataclass(frozen=True)
+class Timeout:
+    """Seconds per read/write/pool wait and to connect: httpx.Timeout without importing httpx."""
+
+    read: float
+    connect: float
+
+    def for_httpx(self) -> httpx.Timeout:
+        import httpx
+
+        return httpx.Timeout(self.read, connect=self.connect)
+
+
+DEFAULT_TIMEOUT = Timeout(10.0, connect=5.0)
+QUICK_TIMEOUT = Timeout(2.0, connect=1.5)  # the counter's online check
+
+
+def _httpx_timeout(timeout: Timeout | httpx.Timeout) -> httpx.Timeout:
+    return timeout.for_httpx() if isinstance(timeout, Timeout) else timeout
 
 
 def _retry_after(header: str | None) -> float:
@@ -58,23 +84,46 @@ class ApiClient:
         api_key: str,
         *,
         limiter: RequestScheduler | None = None,
-        timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+        timeout: Timeout | httpx.Timeout = DEFAULT_TIMEOUT,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.limiter = limiter or RequestScheduler()
-        self._client = httpx.Client(
-            base_url=self.base_url,
-            headers={"Authorization": f"Bearer {api_key}", "Accept": "application/json"},
-            timeout=timeout,
-            transport=transport,
-            follow_redirects=False,
-        )
+        self._client_options: dict[str, Any] = {
+            "base_url": self.base_url,
+            "headers": {"Authorization": f"Bearer {api_key}", "Accept": "application/json"},
+            "timeout": timeout,
+            "transport": transport,
+            "follow_redirects": False,
+        }
+        self._http: httpx.Client | None = None
+        self._http_lock = threading.Lock()  # the counter's and the sync's threads both ask
         self.last_server_date: str | None = None
         self.requests = 0  # answers received: lets callers tell "healthy" from "did nothing"
 
+    @property
+    def _client(self) -> httpx.Client:
+        """The httpx client, built (and httpx imported) on first use."""
+        client = self._http
+        if client is None:
+            with self._http_lock:
+                if self._http is None:
+                    import httpx
+
+                    options = dict(self._client_options)
+                    options["timeout"] = _httpx_timeout(options["timeout"])
+                    self._http = httpx.Client(**options)
+                client = self._http
+        return client
+
+    def warm_up(self) -> None:
+        """Import httpx and build the client now, so the first online check does not wait."""
+        self._client  # noqa: B018 (the property builds it)
+
     def close(self) -> None:
-        self._client.close()
+        with self._http_lock:
+            if self._http is not None:
+                self._http.close()
 
     # -- low level --------------------------------------------------------------------
     def request(
@@ -83,7 +132,7 @@ class ApiClient:
         path: str,
         *,
         params: dict[str, Any] | None = None,
-        timeout: httpx.Timeout | None = None,
+        timeout: Timeout | None = None,
         max_wait: float | None = None,
         priority: Priority = Priority.PULL,
     ) -> Any:
@@ -111,15 +160,20 @@ class ApiClient:
         method: str,
         path: str,
         params: dict[str, Any] | None,
-        timeout: httpx.Timeout | None,
+        timeout: Timeout | None,
     ) -> Any:
+        import httpx
+
         mutating = method != "GET"
         limit = timeout or self._client.timeout
         # httpx's read timeout is per chunk: a server trickling bytes would hold us for ever.
         deadline = time.monotonic() + (limit.read or DEFAULT_TIMEOUT.read or 10.0) * 1.5
         try:
             request = self._client.build_request(
-                method, path, params=params, timeout=timeout or httpx.USE_CLIENT_DEFAULT
+                method,
+                path,
+                params=params,
+                timeout=_httpx_timeout(timeout) if timeout else httpx.USE_CLIENT_DEFAULT,
             )
             response = self._client.send(request, stream=True)
             try:
@@ -273,13 +327,17 @@ class ApiClient:
     def get_bytes(self, url: str, max_bytes: int = 2_000_000) -> bytes | None:
         """Download an offer image (any host); None on any failure. Never sends the key
         to another host."""
+        import httpx
+
         try:
             same_host = url.startswith(self.base_url)
             # Only the API's own host counts against the key; last in line, never waiting long
             # (a missing image is a placeholder, tried again on a later pass).
             if same_host and not self.limiter.acquire(max_wait=5.0, priority=Priority.IMAGES):
                 return None
-            client = self._client if same_host else httpx.Client(timeout=DEFAULT_TIMEOUT)
+            client = (
+                self._client if same_host else httpx.Client(timeout=DEFAULT_TIMEOUT.for_httpx())
+            )
             try:
                 with client.stream("GET", url) as r:
                     if r.status_code != 200:

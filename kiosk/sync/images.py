@@ -18,8 +18,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, UnidentifiedImageError
-
 from kiosk.store import catalogue
 from kiosk.store.database import Database
 
@@ -49,6 +47,8 @@ def is_valid_image(data: bytes) -> bool:
     """True when `data` is a whole, decodable image of an accepted format and size."""
     if not data or len(data) > MAX_FILE_BYTES:
         return False
+    from PIL import Image, UnidentifiedImageError  # the image pass only, not the counter's start
+
     try:
         with Image.open(io.BytesIO(data)) as img:
             if img.format not in FORMATS:

@@ -10,7 +10,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.services.wiring import Services
-from kiosk.ui.common import gui_gc, i18n
+from kiosk.ui.common import gui_gc, i18n, startup_trace
 from kiosk.ui.common.fonts import load_fonts
 from kiosk.ui.main_window import MainWindow
 
@@ -45,6 +45,7 @@ def open_window(
     """The counter window, shown. `lockdown`: kiosk mode (see `MainWindow.lock_down`)."""
     i18n.install(i18n.lang_of(services.config.language))
     window = MainWindow(services, ask_pin=ask_pin)
+    startup_trace.watch_window(window, window.screen.band, window.screen.result_shown)
     screen = QGuiApplication.primaryScreen()
     if lockdown and window.lock_down():
         return window

@@ -95,7 +95,8 @@ def open_counter_services(config: Config) -> Any:
     from kiosk.ui.single_instance import explain_lock_refusal
 
     try:
-        return open_services(config)
+        # The retention purge runs after the window's first paint (MainWindow).
+        return open_services(config, housekeeping=False)
     except StoreError as exc:
         # Locked by a process without a window (`kiosk sync`, a hung kiosk), a full disk…
         if isinstance(exc, AlreadyRunning):

@@ -31,6 +31,7 @@ from kiosk.services.staff import StaffService
 from kiosk.services.wiring import Services
 from kiosk.sync.connectivity import Reason
 from kiosk.ui.admin.lockdown import Lockdown
+from kiosk.ui.common.first_paint import after_first_paint
 from kiosk.ui.common.i18n import lang_of
 from kiosk.ui.common.pin_dialog import ask_admin_pin
 from kiosk.ui.common.sounds import SoundPlayer
@@ -146,8 +147,8 @@ class MainWindow(QMainWindow):
             self.runner.progress.connect(self._progress)
             self.runner.pass_done.connect(lambda _s: self.refresh())
             self.runner.first_sync_done.connect(self._first_sync_done)
-            if start_sync:
-                self.runner.start()
+            if start_sync:  # the first picture first: sync starts right after it
+                after_first_paint(self, self.runner.start)
         self.set_net(self.net_state, self.net_reason)
 
         self.wedge = None
@@ -155,8 +156,13 @@ class MainWindow(QMainWindow):
             self.install_wedge()
         self.camera: CameraScanner | None = None
         self.camera_view: QWidget | None = None
-        if self.config.camera_id and install_wedge:
-            self.set_camera(True, self.config.camera_id, save_choice=False)
+        if self.config.camera_id and install_wedge:  # QtMultimedia and FFmpeg: after paint
+            camera_id = self.config.camera_id
+            after_first_paint(self, lambda: self.set_camera(True, camera_id, save_choice=False))
+        after_first_paint(self, self.sounds.warm_up)
+        after_first_paint(
+            self, lambda: self.tasks.submit(services.housekeeping, self._housekeeping_done)
+        )
         self._refresh_timer = QTimer(self, interval=5000)
         self._refresh_timer.timeout.connect(self.refresh)
         self._refresh_timer.start()
@@ -541,6 +547,13 @@ class MainWindow(QMainWindow):
             self.imported.emit(message)
 
         self.tasks.submit(lambda: import_file(db, path, venue_ids=venues), done, failed)
+
+    def _housekeeping_done(self, _erased: object) -> None:
+        damaged = self.services.damaged
+        if damaged is not None:  # found by the check a clean start left for after the paint
+            text = damaged.text(self.lang)
+            self.status.showMessage(text)
+            self._inform(self.tr("Base de données à réparer"), text, QMessageBox.Icon.Warning)
 
     def _inform(self, title: str, text: str, icon: QMessageBox.Icon) -> None:
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)

@@ -6,9 +6,9 @@ A counter without a sound card (or a test machine) is normal: it is logged once,
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from PySide6.QtCore import QObject, QUrl
-from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
 
 from kiosk.domain.verdict import Family
 from kiosk.platform.resources import sound_path
@@ -21,10 +21,19 @@ class SoundPlayer(QObject):
         super().__init__(parent)
         self.enabled = enabled
         self.last_requested: Family | None = None  # what the counter asked for (tests, logs)
-        self._effects: dict[Family, QSoundEffect] = {}
+        self._effects: dict[Family, Any] = {}  # QSoundEffect
         self._warned = False
 
+    def warm_up(self) -> None:
+        """Load the audio backend (QtMultimedia, FFmpeg: a tenth of a second) before the
+        first verdict needs it, not on the way to the window's first paint."""
+        if self.enabled and self._device_ok():
+            for family in Family:
+                self._effect(family)
+
     def _device_ok(self) -> bool:
+        from PySide6.QtMultimedia import QMediaDevices  # loaded on first use: see warm_up
+
         if QMediaDevices.defaultAudioOutput().isNull():
             if not self._warned:
                 log.info("no audio output device: verdict sounds are off")
@@ -32,7 +41,7 @@ class SoundPlayer(QObject):
             return False
         return True
 
-    def _effect(self, family: Family) -> QSoundEffect | None:
+    def _effect(self, family: Family) -> Any:
         effect = self._effects.get(family)
         if effect is None:
             path = sound_path(family.value)
@@ -41,6 +50,8 @@ class SoundPlayer(QObject):
                     log.info("sound file missing: %s", path)
                     self._warned = True
                 return None
+            from PySide6.QtMultimedia import QSoundEffect
+
             effect = QSoundEffect(self)
             effect.setSource(QUrl.fromLocalFile(str(path)))
             effect.setVolume(0.6)

@@ -76,7 +76,8 @@ def test_good_key_to_first_sync(
         assert sec.check_admin_pin("482913").ok
         assert [m.name for m in StaffService(db, sec).members()] == ["Marie"]
         with db.connect() as conn:
-            n = conn.execute(select(func.count()).select_from(models.Booking)).scalar_one()
+            bookings = models.table(models.Booking)
+            n = conn.execute(select(func.count()).select_from(bookings)).scalar_one()
         assert n > 0
     finally:
         db.dispose()

@@ -180,7 +180,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
             )
 
         def progress(stage: str, done: int, total: int | None) -> None:
-            if not args.json and sys.stderr.isatty():
+            if not getattr(args, "json", False) and sys.stderr.isatty():
                 print(
                     f"\r{stage} : {done}" + (f"/{total}" if total else ""), end="", file=sys.stderr
                 )
@@ -210,10 +210,16 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from kiosk.domain.display import age_text
-    from kiosk.store import outbox, state
+    from kiosk.services.wiring import reader_log
 
     cfg = _config(args)
+    with reader_log(cfg, "status"):
+        return _status(args, cfg)
+
+
+def _status(args: argparse.Namespace, cfg: Config) -> int:
+    from kiosk.domain.display import age_text
+    from kiosk.store import outbox, state
     from kiosk.store.database import Database
 
     db = Database.open(cfg.data_dir)

@@ -30,7 +30,13 @@ EN: dict[str, str] = {
     "Démo : salle de concert réactivée.": "Demo: concert hall reactivated.",
     " (invalidée)": " (invalidated)",
     " — vérification en ligne…": " — checking online…",
-    "&Affichage": "&View",
+    "&Affichage": "Vie&w",  # Alt+V is "Validate"
+    "Réglage inchangé : code administrateur requis.": (
+        "Setting unchanged: the administrator PIN is required."
+    ),
+    "Validation non enregistrée : choisissez d’abord la personne en service (« Changer »).": (
+        "Validation not recorded: first choose who is on duty (\u201cChange\u201d)."
+    ),
     "Mode &bibliothécaire (offres)": "&Librarian mode (offers)",
     "&Guichet": "&Counter",
     "&Annuler une réservation comme le jeune…": "&Cancel a booking as the youth…",

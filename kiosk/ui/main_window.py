@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
             lambda parent: ask_admin_pin(parent, self.security, lang=self.lang)
         )
         self.lockdown: Lockdown | None = None
+        self._asking_staff = False
         self.restart_needed = False  # settings saved that apply at the next start
 
         central = QWidget()
@@ -129,6 +130,8 @@ class MainWindow(QMainWindow):
         self.staff_bar = StaffBar(self.staff_service, lang=self.lang)
         self.staff_bar.staff_changed.connect(self._staff_changed)
         self.screen.put_staff_bar(self.staff_bar)
+        self.screen.needs_staff = lambda: self.staff_bar.has_members
+        self.screen.staff_required.connect(self._ask_staff_then)
         lay.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.status = KioskStatusBar()
@@ -239,6 +242,7 @@ class MainWindow(QMainWindow):
     def show_counter(self) -> None:
         if self.stack.currentWidget() is not self.screen:
             self.stack.setCurrentWidget(self.screen)
+        self._youth_facing(False)
         if self.isMinimized():
             self.showNormal()
 
@@ -257,6 +261,7 @@ class MainWindow(QMainWindow):
         conflicts_action = QAction(self.tr("&Conflits à traiter…"), self)
         conflicts_action.triggered.connect(self.show_conflicts)
         file_menu.addAction(conflicts_action)
+        self.sync_action, self.conflicts_action = sync_action, conflicts_action
         file_menu.addSeparator()
         self.quit_action = QAction(self.tr("&Quitter"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -296,6 +301,17 @@ class MainWindow(QMainWindow):
         self.two_step_action.setChecked(self.config.two_step)
         self.two_step_action.toggled.connect(self.set_two_step)
         settings.addAction(self.two_step_action)
+        # What a youth must not reach while the librarian screen is theirs (F5): the menu bar
+        # is hidden then, and these shortcuts do nothing until the counter is back.
+        self.staff_actions = [
+            self.import_action,
+            sync_action,
+            conflicts_action,
+            self.quit_action,
+            self.camera_action,
+            self.sound_action,
+            self.two_step_action,
+        ]
 
     def show_catalogue(self) -> None:
         """Librarian mode (kiosk.ui.catalogue.screen); any scan brings the counter back."""
@@ -314,6 +330,13 @@ class MainWindow(QMainWindow):
             self.catalogue_screen.back_requested.connect(self.show_counter)
             self.stack.addWidget(self.catalogue_screen)
         self.stack.setCurrentWidget(self.catalogue_screen)
+        self._youth_facing(True)
+
+    def _youth_facing(self, on: bool) -> None:
+        """Librarian mode is the youth's screen: no menu bar, no staff shortcut."""
+        self.menuBar().setVisible(not on)
+        for action in self.staff_actions:
+            action.setEnabled(not on)
 
     def add_menu(self, title: str) -> QMenu:
         """For optional parts (the demo's controls…)."""
@@ -322,6 +345,38 @@ class MainWindow(QMainWindow):
     # -- staff, settings, kiosk mode ---------------------------------------------------------
     def _staff_changed(self, name: str) -> None:
         self.screen.staff = name or None  # recorded with every validation and invalidation
+
+    def put_on_duty(self, name: str) -> None:
+        """The staff member created by the wizard holds the counter from the start."""
+        member = next((m for m in self.staff_service.members() if m.name == name), None)
+        if member is not None:
+            self.staff_bar.set_current(member)
+
+    def _ask_staff_then(self, resume: Callable[[], None]) -> None:
+        """Nobody on duty at the first validation: the staff PIN dialog asks who; the held
+        validation goes on once someone is, and is not recorded if nobody answers."""
+        if self._asking_staff:
+            return
+        self._asking_staff = True
+
+        def ask() -> None:
+            try:
+                chosen = self.staff_bar.open_switch()
+            finally:
+                self._asking_staff = False
+            if chosen:
+                resume()
+            else:
+                self.status.showMessage(
+                    self.tr(
+                        "Validation non enregistrée : choisissez d’abord la personne en "
+                        "service (« Changer »)."
+                    ),
+                    10000,
+                )
+
+        # After the scan's handler has returned: the dialog runs its own event loop.
+        QTimer.singleShot(0, ask)
 
     def open_settings(self) -> bool:
         """The settings behind the admin PIN; what the window can apply is applied at once."""
@@ -391,12 +446,28 @@ class MainWindow(QMainWindow):
         self.lockdown.apply()
         return True
 
+    def _admin_allows(self, action: QAction, on: bool) -> bool:
+        """The counter's rules (two-step, sound) are the administrator's, as in the settings
+        dialog: a switch from the menu asks the admin PIN too, in every mode (the counter is
+        shared with youths, not only in kiosk mode). Refused: the tick goes back."""
+        if not self.security.has_admin_pin() or self.ask_pin(self):
+            return True
+        action.blockSignals(True)
+        action.setChecked(not on)
+        action.blockSignals(False)
+        self.status.showMessage(self.tr("Réglage inchangé : code administrateur requis."), 8000)
+        return False
+
     def set_sounds(self, on: bool) -> None:
+        if not self._admin_allows(self.sound_action, on):
+            return
         self.sounds.enabled = on
         self.config.sounds = on
         self._save_config()
 
     def set_two_step(self, on: bool) -> None:
+        if not self._admin_allows(self.two_step_action, on):
+            return
         self.screen.two_step = on
         self.config.two_step = on
         self._save_config()

@@ -113,6 +113,8 @@ def test_unconfigured_run_opens_the_wizard_then_the_synced_counter(
     assert window.services.counter.data_as_of() is not None  # the wizard's first sync
     assert window.net_state != "unconfigured" and not window.banner.isVisible()
 
+    # The wizard's staff member holds the counter from the start (issue 14).
+    assert window.staff_bar.current_name() == "Marie" and window.screen.staff == "Marie"
     # Marie takes the counter and validates a booking of the sandbox (two steps).
     switch = Modal(StaffSwitchDialog, lambda d: _pick(d, "Marie", "1234"))
     window.staff_bar.change_button.click()

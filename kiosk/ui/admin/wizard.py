@@ -1,12 +1,13 @@
 """First-run setup: server, API key (checked off the UI thread), venues, counter name,
 administrator PIN, optional first staff member, then the first full sync with a progress bar.
 
-Hook: `run_first_run_wizard(data_dir, parent=None, lang="fr") -> Config | None`.
+Hook: `run_first_run_wizard(data_dir, parent=None, lang="fr") -> Setup | None`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -399,6 +400,7 @@ class SetupWizard(QWizard):
             self.addPage(page)
         self.setMinimumSize(720, 520)
         self.config: Config | None = None
+        self.on_duty: str | None = None  # the staff member created here holds the counter
 
     def save(self) -> Config:
         """Write config, key, admin PIN and first staff member (before the first sync)."""
@@ -425,6 +427,7 @@ class SetupWizard(QWizard):
                 staff = StaffService(db, security)
                 if name not in {m.name for m in staff.members(include_inactive=True)}:
                     staff.add(name, self.admin_page.staff_pin.text())
+                self.on_duty = name
         finally:
             db.dispose()
         self.config = cfg
@@ -443,14 +446,23 @@ class SetupWizard(QWizard):
             db.dispose()
 
 
+@dataclass(frozen=True)
+class Setup:
+    """What the finished wizard leaves: the saved config, and who is on duty (its staff
+    member, if one was created: they set the counter up, they hold it first)."""
+
+    config: Config
+    on_duty: str | None = None
+
+
 def run_first_run_wizard(
     data_dir: Path, parent: QWidget | None = None, *, lang: str = "fr"
-) -> Config | None:
-    """Show the wizard; the saved Config when finished, None when cancelled."""
+) -> Setup | None:
+    """Show the wizard; the saved set-up when finished, None when cancelled."""
     wizard = SetupWizard(data_dir, parent, lang=lang)
     try:
         if wizard.exec() != QWizard.DialogCode.Accepted or wizard.config is None:
             return None
-        return config_mod.load(Path(data_dir))
+        return Setup(config_mod.load(Path(data_dir)), wizard.on_duty)
     finally:
         wizard.deleteLater()  # its pages hold it in cycles: let Qt free it, not the collector

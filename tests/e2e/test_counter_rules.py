@@ -1,0 +1,167 @@
+"""The counter's rules and wiring through the real entry points (issue 14): the admin's
+settings stay the admin's, librarian mode is the youth's screen without the staff's menus,
+someone is on duty before a validation, and every entry point writes its log."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from kiosk.demo.entry import start_demo
+from kiosk.platform import config as config_mod
+from kiosk.platform import logs
+from kiosk.platform.config import log_dir
+from kiosk.ui.common import i18n
+from kiosk.ui.common.pin_dialog import PinDialog
+from kiosk.ui.counter.staff_bar import StaffSwitchDialog
+from kiosk.ui.entry import Session, start_counter
+from tests.e2e.entry_helpers import (
+    ADMIN_PIN,
+    Modal,
+    args,
+    cancel,
+    configure,
+    enter_pin,
+    outbox_rows,
+    wait_idle,
+)
+from tests.fixtures.store import booking_row
+
+BOOK = booking_row(1, "ABC234")
+
+
+@pytest.fixture
+def sessions(qtbot) -> Iterator[list[Session]]:
+    started: list[Session] = []
+    yield started
+    for s in started:
+        s.close()
+    i18n.install("fr")
+
+
+def start(sessions: list[Session], *argv: str) -> Session:
+    session = start_counter(args(*argv))
+    sessions.append(session)
+    return session
+
+
+# -- logging -----------------------------------------------------------------------------------
+def test_kiosk_run_writes_the_log_file(qtbot, data_dir, sessions):
+    configure(data_dir, rows=[BOOK], two_step=False)
+    window = start(sessions, "run", "--data-dir", str(data_dir)).window
+    window.handle_scan("ABC234", "wedge")
+    wait_idle(qtbot, window)
+    text = (log_dir(data_dir) / logs.LOG_NAME).read_text(encoding="utf-8")
+    assert "ABC234" in text  # the validation's line
+    assert "test-key" not in text
+
+
+@pytest.mark.qt_log_ignore(r"^This plugin does not support raise\(\)")  # the help panel
+def test_kiosk_demo_writes_the_log_file(qtbot, tmp_path, sessions):
+    data_dir = tmp_path / "demo"
+    session = start_demo(args("demo", "--data-dir", str(data_dir), "--no-help"))
+    sessions.append(session)
+    path = log_dir(data_dir) / logs.LOG_NAME
+    qtbot.waitUntil(
+        lambda: path.exists() and "sync" in path.read_text(encoding="utf-8"), timeout=30_000
+    )
+
+
+# -- the admin's settings --------------------------------------------------------------------------
+@pytest.mark.parametrize("kiosk", [False, True], ids=["window", "kiosk"])
+def test_menu_switches_of_the_counter_rules_ask_the_admin_pin(qtbot, data_dir, sessions, kiosk):
+    configure(data_dir)
+    argv = ["run", "--data-dir", str(data_dir)] + (["--kiosk"] if kiosk else [])
+    window = start(sessions, *argv).window
+    assert window.screen.two_step and window.sounds.enabled
+    for action in (window.two_step_action, window.sound_action):
+        refused = Modal(PinDialog, cancel)
+        action.trigger()
+        assert refused.done
+        assert action.isChecked()  # the tick went back
+    assert window.screen.two_step and window.sounds.enabled
+    saved = config_mod.load(data_dir)
+    assert saved.two_step and saved.sounds
+
+    allowed = Modal(PinDialog, enter_pin(ADMIN_PIN))
+    window.two_step_action.trigger()
+    assert allowed.done and not window.screen.two_step
+    assert config_mod.load(data_dir).two_step is False
+
+
+def test_librarian_mode_hides_the_menus_and_staff_shortcuts(qtbot, data_dir, sessions):
+    configure(data_dir)
+    window = start(sessions, "run", "--data-dir", str(data_dir)).window
+    window.show()
+    assert window.menuBar().isVisible()
+    window.librarian_action.trigger()  # F5
+    assert window.stack.currentWidget() is window.catalogue_screen
+    assert not window.menuBar().isVisible()
+    for action in (window.import_action, window.quit_action, window.two_step_action):
+        assert not action.isEnabled()
+    window.quit_action.trigger()  # Ctrl+Q does nothing for the youth
+    assert window.isVisible()
+    window.show_counter()  # F6, a scan, or the screen's back button
+    assert window.menuBar().isVisible() and window.import_action.isEnabled()
+
+
+# -- someone on duty -----------------------------------------------------------------------------
+def _pick(name: str, pin: str):
+    def step(dialog: StaffSwitchDialog) -> bool:
+        dialog.choose(name)
+        dialog.pad.field.setText(pin)
+        dialog.ok_button.click()
+        return True
+
+    return step
+
+
+def test_first_validation_asks_who_is_on_duty(qtbot, data_dir, sessions):
+    configure(data_dir, staff=(("Camille", "1234"),), rows=[BOOK], two_step=False)
+    window = start(sessions, "run", "--data-dir", str(data_dir)).window
+    assert window.staff_bar.current_name() is None
+    refused = Modal(StaffSwitchDialog, cancel)
+    window.handle_scan("ABC234", "wedge")
+    qtbot.waitUntil(lambda: refused.done, timeout=5_000)
+    wait_idle(qtbot, window)
+    assert outbox_rows(window.services.db, "ABC234") == []  # nobody on duty: not recorded
+    assert "personne en service" in window.status.currentMessage()
+
+    chosen = Modal(StaffSwitchDialog, _pick("Camille", "1234"))
+    window.handle_scan("ABC234", "wedge")
+    qtbot.waitUntil(lambda: chosen.done, timeout=5_000)
+    wait_idle(qtbot, window)
+    assert window.screen.band.title == "VALIDÉE"
+    assert [(r.kind, r.staff) for r in outbox_rows(window.services.db, "ABC234")] == [
+        ("use", "Camille")
+    ]
+
+
+def test_without_staff_accounts_nobody_is_asked(qtbot, data_dir, sessions):
+    configure(data_dir, rows=[BOOK], two_step=False)
+    window = start(sessions, "run", "--data-dir", str(data_dir)).window
+    asked = Modal(StaffSwitchDialog, cancel, timeout_s=1)
+    window.handle_scan("ABC234", "wedge")
+    wait_idle(qtbot, window)
+    asked.stop()
+    assert not asked.dialogs
+    assert window.screen.band.title == "VALIDÉE"
+
+
+# -- keyboard mnemonics ----------------------------------------------------------------------------
+def _mnemonic(text: str) -> str:
+    i = text.replace("&&", "").find("&")
+    return text.replace("&&", "")[i + 1].lower() if i >= 0 else ""
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_alt_letters_of_the_window_are_unique(qtbot, data_dir, sessions, lang):
+    """Alt+letter of the menu bar and of the counter's buttons: one meaning each."""
+    configure(data_dir, language=lang)
+    window = start(sessions, "run", "--data-dir", str(data_dir)).window
+    texts = [a.text() for a in window.menuBar().actions()]
+    texts += [window.screen.validate_button.text(), window.screen.unvalidate_button.text()]
+    letters = [_mnemonic(t) for t in texts]
+    assert all(letters), texts
+    assert len(set(letters)) == len(letters), texts

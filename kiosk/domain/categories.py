@@ -8,6 +8,8 @@ TECHNIQUE category is never shown to youths.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 
 YOUTH_APP_OFFER_URL = "https://passculture.app/offre/{id}"
@@ -198,6 +200,37 @@ def subcategory_ids(category_id: str) -> tuple[str, ...]:
 
 def shown_subcategory_ids() -> tuple[str, ...]:
     return tuple(s.id for s in SUBCATEGORIES.values() if s.category_id != HIDDEN_CATEGORY)
+
+
+def _folded(text: str) -> str:
+    """Lower case without accents: "Évènement" and "evenement" are the same word."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.split(r"[^\w]+", _folded(text)) if w]
+
+
+MIN_CATEGORY_QUERY = 3  # letters: "sp" would name half the catalogue
+
+
+def subcategories_named(text: str) -> tuple[str, ...]:
+    """Shown subcategories that the youth's search words name, through their tile's label or
+    their own ("spectacle" → every subcategory of the Spectacles tile, "concert" → the
+    concerts): each word must begin a word of those labels, accents and case aside."""
+    words = _words(text)
+    if not words or sum(map(len, words)) < MIN_CATEGORY_QUERY:
+        return ()
+    found = []
+    for sub in SUBCATEGORIES.values():
+        cat = CATEGORY_BY_ID.get(sub.category_id)
+        if cat is None:
+            continue  # the technical category is never shown
+        vocabulary = _words(cat.label) + _words(sub.label)
+        if all(any(v.startswith(w) for v in vocabulary) for w in words):
+            found.append(sub.id)
+    return tuple(found)
 
 
 def offer_link(offer_id: int) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
@@ -223,8 +223,27 @@ class Catalogue:
             if len(rows) <= query.limit:
                 seen = [r[0] for r in rows]
                 rows += self._matches(query, match, order=None, many=True, exclude=seen)
+        rows += self._named_categories(query, rows)
         offers = tuple(_summary(r) for r in rows[: query.limit])
         return SearchResult(query, offers, len(rows) > query.limit)
+
+    def _named_categories(self, query: Query, rows: list[Any]) -> list[Any]:
+        """Offers of the categories the text names ("spectacle": what the Spectacles tile
+        counts), after the offers whose own text matches."""
+        named = categories.subcategories_named(query.text)
+        if not named or len(rows) > query.limit:
+            return []
+        f = self._filter(query)
+        if f.subcategories is not None:
+            named = tuple(s for s in named if s in f.subcategories)
+        order = Order.PRICE if query.sort is Sort.PRICE else Order.DATE
+        return self.reader.browse(
+            replace(f, subcategories=named),
+            self.clock(),
+            order=order,
+            limit=query.limit + 1 - len(rows),
+            exclude=[r[0] for r in rows],
+        )
 
     def _matches(
         self,

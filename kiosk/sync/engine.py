@@ -14,7 +14,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from kiosk.domain.clock import Clock, utcnow
@@ -46,6 +46,7 @@ ACTIVE_REFRESH_EVERY = 600.0
 FULL_REFRESH_EVERY = 6 * 3600.0
 BACKUP_EVERY = 4 * 3600.0
 RETENTION_EVERY = 24 * 3600.0
+CATALOGUE_PAGES = 20  # pages of the other venues' offers per pass: pushes never wait long
 IMAGE_BATCH = 100  # images per sync pass, so pushes never wait long behind downloads
 
 
@@ -97,6 +98,7 @@ class SyncEngine:
         self._pull_lock = threading.Lock()
         self.retention_days = retention_days
         self._images_pending = False  # set by an offers pull, cleared once all are cached
+        self._catalogue_rest_until = 0.0  # monotonic time of the next other venues' pass
         self.last_error: str | None = None  # the last round's error, None once one succeeds
         self._limited_until = 0.0  # monotonic: the last online check was refused (429) until
 
@@ -185,10 +187,25 @@ class SyncEngine:
                 summary.pulled_bookings = self.puller.bookings_active()
             elif due("new", NEW_BOOKINGS_EVERY):
                 summary.pulled_bookings = self.puller.bookings_new()
-            return False
+            return self._catalogue_pass(summary)
 
         self._maintenance(due)
         return self._round(pull, ignore_backoff=False)
+
+    def _catalogue_pass(self, summary: SyncSummary) -> bool:
+        """A few pages of the key's other venues' offers (librarian mode), after the counter's
+        own lists; each list again once older than a full refresh. True when offers came in
+        (their images are due)."""
+        now = time.monotonic()
+        if now < self._catalogue_rest_until:
+            return False
+        rows, fresh = self.puller.catalogue_offers(
+            CATALOGUE_PAGES, timedelta(seconds=FULL_REFRESH_EVERY)
+        )
+        if fresh:  # nothing to walk for a while: no database read every pass
+            self._catalogue_rest_until = now + ACTIVE_REFRESH_EVERY
+        summary.pulled_offers += rows
+        return rows > 0
 
     def _round(self, pull: Callable[[SyncSummary], bool], *, ignore_backoff: bool) -> SyncSummary:
         """Push before pull; `pull` fills the summary and says whether images are due. Errors

@@ -165,3 +165,32 @@ def test_alt_letters_of_the_window_are_unique(qtbot, data_dir, sessions, lang):
     letters = [_mnemonic(t) for t in texts]
     assert all(letters), texts
     assert len(set(letters)) == len(letters), texts
+
+
+# -- librarian mode: the key's whole catalogue -------------------------------------------------
+@pytest.mark.qt_log_ignore(r"^This plugin does not support raise\(\)")
+def test_demo_librarian_finds_the_structures_digital_offers(qtbot, tmp_path, sessions, monkeypatch):
+    from kiosk.services.catalogue import Query
+    from kiosk.sync import engine as engine_mod
+
+    monkeypatch.setattr(engine_mod, "CATALOGUE_PAGES", 1000)  # the whole catalogue in a pass
+    session = start_demo(args("demo", "--data-dir", str(tmp_path / "demo"), "--no-help"))
+    sessions.append(session)
+    window = session.window
+    window.show_catalogue()
+    cat = window.catalogue
+    words = ("cluny", "izneo", "madelen")
+    qtbot.waitUntil(lambda: all(cat.search(Query(text=w)).offers for w in words), timeout=180_000)
+    screen = window.catalogue_screen
+    with qtbot.waitSignal(screen.results_shown, timeout=10_000):
+        screen.search.setText("madelen")
+    assert screen.result.offers and "madelen" in screen.result.offers[0].name.lower()
+
+    # "spectacle" finds what the Spectacles tile counts (category names, accents aside).
+    counted = cat.category_counts()["SPECTACLE"]
+    assert counted > 0
+    tile = {o.id for o in cat.search(Query(category="SPECTACLE", limit=100_000)).offers}
+    for text in ("spectacle", "SPECTACLES", "spéctacle"):
+        found = {o.id for o in cat.search(Query(text=text, limit=100_000)).offers}
+        assert tile <= found, text
+    assert len(tile) == counted

@@ -58,6 +58,19 @@ FR: dict[str, str] = {
     "verdict.invalid_scan.title": "CODE REFUSÉ",
     "verdict.invalid_scan.message": "{reason}",
     "verdict.invalid_scan.no_reason": "Ce code n'est pas une contremarque pass Culture",
+    # -- why a scan is not a countermark (kiosk.domain.payload.ScanRejection)
+    "scan.empty": "Aucun code lu : scannez ou saisissez une contremarque.",
+    "scan.too_long": "Ce code est beaucoup trop long pour être une contremarque pass Culture.",
+    "scan.url": "Ce code est un lien, pas une contremarque pass Culture.",
+    "scan.product_barcode": "Ce code-barres est celui d'un produit (EAN), pas une contremarque.",
+    "scan.external_ticket": "Ce code est un billet d'une autre billetterie (cinéma, "
+    "spectacle…), pas une contremarque pass Culture.",
+    "scan.malformed_pass_culture": "Ce QR code pass Culture ne contient pas de contremarque "
+    "lisible.",
+    "scan.token_too_short": "La contremarque est trop courte : elle fait 6 caractères.",
+    "scan.token_too_long": "La contremarque ne peut pas faire plus de 6 caractères",
+    "scan.invalid_characters": "Caractères valides : de A à Z et de 0 à 9",
+    "scan.not_pass_culture": "Ce code n'est pas une contremarque pass Culture",
     "verdict.structure_closed.title": "STRUCTURE FERMÉE",
     # Short: the band shows two lines at 1024 px; the server's words already say why.
     "verdict.structure_closed.message": "pass Culture : « {reason} ». Contactez le support "
@@ -203,6 +216,15 @@ FR: dict[str, str] = {
     "« {words} ».",
     "sync.wrong_address": "Aucune API pass Culture à cette adresse (HTTP 404 sur {path}) : "
     "l'adresse du serveur est probablement erronée.",
+    # -- the set-up wizard's server check (kiosk.ui.admin.wizard)
+    "wizard.key_refused": "La clé d'API est refusée par ce serveur : vérifiez-la (copiez-la à "
+    "nouveau depuis l'espace partenaire pass Culture) et qu'elle correspond bien au serveur "
+    "choisi.",
+    "wizard.unreachable": "Serveur injoignable ({url}) : vérifiez l'adresse et le réseau.",
+    "wizard.wrong_address": "Ce serveur ({url}) répond, mais ce n'est pas l'API pass Culture à "
+    "cette adresse : vérifiez l'adresse du serveur (ex. https://backend.passculture.app).",
+    "wizard.unexpected_answer": "Réponse inattendue du serveur ({detail}) : vérifiez l'adresse.",
+    "wizard.unexpected_error": "Erreur inattendue ({kind}) : réessayez ou contactez le support.",
     # -- `kiosk doctor` (kiosk.services.doctor): check labels, then sentences
     "doctor.label.server": "Serveur",
     "doctor.label.key": "Clé d'API",
@@ -369,6 +391,18 @@ EN: dict[str, str] = {
     "verdict.invalid_scan.title": "REFUSED CODE",
     "verdict.invalid_scan.message": "{reason}",
     "verdict.invalid_scan.no_reason": "This code is not a pass Culture countermark",
+    # -- why a scan is not a countermark (kiosk.domain.payload.ScanRejection)
+    "scan.empty": "No code read: scan or type a countermark.",
+    "scan.too_long": "This code is far too long to be a pass Culture countermark.",
+    "scan.url": "This code is a link, not a pass Culture countermark.",
+    "scan.product_barcode": "This barcode is a product's (EAN), not a countermark.",
+    "scan.external_ticket": "This code is a ticket from another ticketing system (cinema, "
+    "show…), not a pass Culture countermark.",
+    "scan.malformed_pass_culture": "This pass Culture QR code holds no readable countermark.",
+    "scan.token_too_short": "The countermark is too short: it has 6 characters.",
+    "scan.token_too_long": "A countermark cannot have more than 6 characters",
+    "scan.invalid_characters": "Valid characters: A to Z and 0 to 9",
+    "scan.not_pass_culture": "This code is not a pass Culture countermark",
     "verdict.structure_closed.title": "STRUCTURE CLOSED",
     # The server's words are French: say what they mean too.
     "verdict.structure_closed.message": "pass Culture: “{reason}” (the structure is closed). "
@@ -504,6 +538,14 @@ EN: dict[str, str] = {
     "“{words}”.",
     "sync.wrong_address": "No pass Culture API at this address (HTTP 404 on {path}): the "
     "server address is probably wrong.",
+    # -- the set-up wizard's server check (kiosk.ui.admin.wizard)
+    "wizard.key_refused": "This server refuses the API key: check it (copy it again from the "
+    "pass Culture partner space) and that it belongs to the chosen server.",
+    "wizard.unreachable": "Server unreachable ({url}): check the address and the network.",
+    "wizard.wrong_address": "This server ({url}) answers, but it is not the pass Culture API "
+    "at this address: check the server address (e.g. https://backend.passculture.app).",
+    "wizard.unexpected_answer": "Unexpected answer from the server ({detail}): check the address.",
+    "wizard.unexpected_error": "Unexpected error ({kind}): try again or contact support.",
     "doctor.label.server": "Server",
     "doctor.label.key": "API key",
     "doctor.label.clock": "Clock",

@@ -18,8 +18,10 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from kiosk.domain.clock import Clock, utcnow
+from kiosk.domain.errors import KioskError
 from kiosk.domain.online import OnlineAnswer
 from kiosk.domain.operations import OpKind, OpState
+from kiosk.domain.texts import Phrase
 from kiosk.domain.verdict import Verdict, VerdictKind
 from kiosk.store import backup, outbox, retention, state
 from kiosk.store.database import Database
@@ -58,10 +60,20 @@ class SyncSummary:
     pulled_bookings: int = 0
     pulled_offers: int = 0
     duration: float = 0.0
-    error: str | None = None
+    error: str | None = None  # French (logs, the CLI)
+    error_phrase: Phrase | None = None  # the same, for the window's language
 
     def as_dict(self) -> dict[str, Any]:
-        return dict(self.__dict__)
+        return {k: v for k, v in self.__dict__.items() if k != "error_phrase"}
+
+    def error_text(self, lang: str = "fr") -> str | None:
+        """Why the round stopped, in `lang` (French when the cause has no catalogue id)."""
+        if self.error_phrase is not None:
+            return self.error_phrase.text(lang)
+        return self.error
+
+    def fail(self, exc: KioskError) -> None:
+        self.error, self.error_phrase = exc.message, exc.phrase
 
 
 @dataclass
@@ -232,17 +244,17 @@ class SyncEngine:
                 self.connectivity.success()
         except KeyRefused as exc:
             self.connectivity.key_refused(exc.phrase or exc.message)
-            summary.error = exc.message
+            summary.fail(exc)
         except NetworkError as exc:
             self.connectivity.failure(exc.phrase or exc.message)
-            summary.error = exc.message
+            summary.fail(exc)
             if self._never_pulled():
                 self._last.pop("full", None)  # the first full pull is retried next pass
         except ApiError as exc:
             # A refusal (400 on a list's parameters, a body we do not know) ends this round only:
             # each list is asked again on its own schedule, never in a tight loop.
             log.warning("sync round stopped: %s", exc.message)
-            summary.error = exc.message
+            summary.fail(exc)
         finally:
             summary.duration = time.monotonic() - t0
             self.last_error = summary.error

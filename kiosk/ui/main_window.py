@@ -525,7 +525,7 @@ class MainWindow(QMainWindow):
 
     def _first_sync_done(self, summary: object) -> None:
         self.status.hide_progress()
-        error = getattr(summary, "error", None)
+        error = summary.error_text(self.lang) if hasattr(summary, "error_text") else None
         if error:
             self.status.showMessage(
                 self.tr("Première synchronisation incomplète : %1").replace("%1", error), 10000

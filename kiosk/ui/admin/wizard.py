@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from kiosk.domain.texts import say
 from kiosk.platform import config as config_mod
 from kiosk.platform.config import INTEGRATION_URL, PRODUCTION_URL, Config
 from kiosk.platform.logs import register_secret
@@ -55,22 +56,17 @@ def url_problem(url: str) -> str | None:
     return None
 
 
-def explain_api_error(exc: BaseException, url: str) -> str:
+def explain_api_error(exc: BaseException, url: str, lang: str = "fr") -> str:
+    """What went wrong with the server check, in the wizard's language."""
     if isinstance(exc, KeyRefused):
-        return (
-            "La clé d'API est refusée par ce serveur : vérifiez-la (copiez-la à nouveau depuis "
-            "l'espace partenaire pass Culture) et qu'elle correspond bien au serveur choisi."
-        )
+        return say("wizard.key_refused", lang)
     if isinstance(exc, NetworkError):
-        return f"Serveur injoignable ({url}) : vérifiez l'adresse et le réseau."
+        return say("wizard.unreachable", lang, url=url)
     if isinstance(exc, WrongAddress):  # 404 `{}` on the API root: the address, not the key
-        return (
-            f"Ce serveur ({url}) répond, mais ce n'est pas l'API pass Culture à cette adresse : "
-            "vérifiez l'adresse du serveur (ex. https://backend.passculture.app)."
-        )
+        return say("wizard.wrong_address", lang, url=url)
     if isinstance(exc, ApiError):
-        return f"Réponse inattendue du serveur ({exc.message}) : vérifiez l'adresse."
-    return f"Erreur inattendue ({type(exc).__name__}) : réessayez ou contactez le support."
+        return say("wizard.unexpected_answer", lang, detail=exc.text(lang))
+    return say("wizard.unexpected_error", lang, kind=type(exc).__name__)
 
 
 def check_key(url: str, key: str) -> list[dict[str, Any]]:
@@ -176,7 +172,7 @@ class ServerPage(QWizardPage):
 
     def _on_failed(self, url: str, exc: BaseException) -> None:
         self._end_call()
-        self.error.setText(explain_api_error(exc, url))
+        self.error.setText(explain_api_error(exc, url, getattr(self.wizard(), "lang", "fr")))
 
 
 def venue_label(v: dict[str, Any]) -> str:
@@ -328,7 +324,7 @@ class SyncPage(QWizardPage):
         self.call = tasks.shared().submit(
             self.wiz.first_sync,
             self._done,
-            lambda exc: self._done_error(explain_api_error(exc, "")),
+            lambda exc: self._done_error(explain_api_error(exc, "", self.wiz.lang)),
             on_progress=self._progress,
             owner=self,
         )
@@ -345,7 +341,7 @@ class SyncPage(QWizardPage):
 
     def _done(self, summary: Any) -> None:
         if summary.error:
-            self._done_error(summary.error)
+            self._done_error(summary.error_text(self.wiz.lang))
             return
         self.bar.setRange(0, 1)
         self.bar.setValue(1)

@@ -39,6 +39,7 @@ EN: dict[str, str] = {
     ),
     "Mode &bibliothécaire (offres)": "&Librarian mode (offers)",
     "&Guichet": "&Counter",
+    "Guichet": "Counter",
     "&Annuler une réservation comme le jeune…": "&Cancel a booking as the youth…",
     "&Conflits à traiter…": "&Conflicts to handle…",
     "&Couper le réseau": "&Cut the network",

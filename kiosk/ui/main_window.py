@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.platform.config import Config, save
+from kiosk.platform.config import DEFAULT_COUNTER_NAME, Config, save
 from kiosk.services import counter_overview
 from kiosk.services.security import Security
 from kiosk.services.staff import StaffService
@@ -93,9 +93,7 @@ class MainWindow(QMainWindow):
         self.services = services
         self.config: Config = services.config
         self.lang = lang_of(self.config.language)
-        self.setWindowTitle(
-            self.tr("Guichet pass Culture — %1").replace("%1", self.config.counter_name)
-        )
+        self._set_title(self.config.counter_name)
         self.setStyleSheet(STYLE)
         self.tasks = Tasks(self)
         self.sounds = SoundPlayer(self, enabled=self.config.sounds)
@@ -326,6 +324,7 @@ class MainWindow(QMainWindow):
                 images_dir(self.services.db.path),
                 youth_mode=True,
                 idle_seconds=self.config.youth_idle_seconds,
+                lang=self.lang,
             )
             self.catalogue_screen.back_requested.connect(self.show_counter)
             self.stack.addWidget(self.catalogue_screen)
@@ -401,7 +400,7 @@ class MainWindow(QMainWindow):
             action.setChecked(on)
             action.blockSignals(False)
         self.services.counter.counter_name = new.counter_name
-        self.setWindowTitle(self.tr("Guichet pass Culture — %1").replace("%1", new.counter_name))
+        self._set_title(new.counter_name)
         if new.camera_id != before.camera_id or bool(new.camera_id) != (self.camera is not None):
             self.set_camera(bool(new.camera_id), new.camera_id, save_choice=False)
         if self.catalogue_screen is not None:
@@ -419,6 +418,11 @@ class MainWindow(QMainWindow):
             )
         else:
             self.status.showMessage(self.tr("Réglages enregistrés et appliqués."), 8000)
+
+    def _set_title(self, counter_name: str) -> None:
+        # The default name is a word of the UI, not a name staff chose: said in its language.
+        name = self.tr("Guichet") if counter_name == DEFAULT_COUNTER_NAME else counter_name
+        self.setWindowTitle(self.tr("Guichet pass Culture — %1").replace("%1", name))
 
     def lock_down(self) -> bool:
         """Kiosk mode: frameless full screen that nobody leaves without the admin PIN. Refused

@@ -3,57 +3,57 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="237" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="233" />
         <source>Code administrateur et personnel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="240" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="236" />
         <source>Le code administrateur (6 chiffres ou plus) protège les réglages et la sortie du mode guichet. Gardez-le en lieu sûr.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="250" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="246" />
         <source>facultatif, ex. Marie</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="254" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="250" />
         <source>4 à 6 chiffres</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="260" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="256" />
         <source>Code administrateur</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="261" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="257" />
         <source>Confirmez le code</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="262" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="258" />
         <source>Premier membre du personnel (facultatif)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="263" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="259" />
         <source>Nom</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="264" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="260" />
         <source>Code personnel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="274" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="270" />
         <source>Les deux codes administrateur sont différents.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="280" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="276" />
         <source>Code personnel : </source>
         <translation type="unfinished" />
     </message>
@@ -193,97 +193,97 @@
 <context>
     <name>CatalogueScreen</name>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="112" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="115" />
         <source>← Guichet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="115" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="118" />
         <source>Explore l’offre culturelle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="119" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="122" />
         <source>Un livre, un concert, un artiste, un lieu…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="140" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="143" />
         <source>Gratuit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="141" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="144" />
         <source>Payant</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="142" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="145" />
         <source>Sur place</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="143" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="146" />
         <source>En ligne</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="144" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="147" />
         <source>Cette semaine</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="156" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="159" />
         <source>Les plus pertinentes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="157" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="160" />
         <source>Par date</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="158" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="161" />
         <source>Par prix</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="186" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="189" />
         <source>← Catégories</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="365" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="368" />
         <source>Cette offre n’est plus disponible.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="375" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="378" />
         <source>Tous les lieux</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="400" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="403" />
         <source>Aucune offre ne correspond. Essaie un autre mot ou enlève un filtre.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="410" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="413" />
         <source>plus de %1 offres</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="412" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="415" />
         <source>1 offre</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="412" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="415" />
         <source>%1 offres</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="429" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="433" />
         <source>Le catalogue est momentanément illisible. Réessaie dans un instant ; si cela continue, préviens l’équipe de la médiathèque.</source>
         <translation type="unfinished" />
     </message>
@@ -672,188 +672,192 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="97" />
-        <location filename="../../kiosk/ui/main_window.py" line="404" />
+        <location filename="../../kiosk/ui/main_window.py" line="425" />
         <source>Guichet pass Culture — %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="175" />
+        <location filename="../../kiosk/ui/main_window.py" line="173" />
         <source>À savoir au démarrage</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="200" />
+        <location filename="../../kiosk/ui/main_window.py" line="198" />
         <source>Caméra indisponible sur cet ordinateur.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="252" />
+        <location filename="../../kiosk/ui/main_window.py" line="250" />
         <source>&amp;Fichier</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="253" />
+        <location filename="../../kiosk/ui/main_window.py" line="251" />
         <source>&amp;Importer l’export du portail pro…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="257" />
+        <location filename="../../kiosk/ui/main_window.py" line="255" />
         <source>&amp;Synchroniser maintenant</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="261" />
+        <location filename="../../kiosk/ui/main_window.py" line="259" />
         <source>&amp;Conflits à traiter…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="266" />
+        <location filename="../../kiosk/ui/main_window.py" line="264" />
         <source>&amp;Quitter</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="272" />
+        <location filename="../../kiosk/ui/main_window.py" line="270" />
         <source>&amp;Affichage</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="273" />
+        <location filename="../../kiosk/ui/main_window.py" line="271" />
         <source>Mode &amp;bibliothécaire (offres)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="277" />
+        <location filename="../../kiosk/ui/main_window.py" line="275" />
         <source>&amp;Guichet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="281" />
+        <location filename="../../kiosk/ui/main_window.py" line="279" />
         <source>&amp;Caméra (scanner avec la webcam)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="287" />
+        <location filename="../../kiosk/ui/main_window.py" line="285" />
         <source>&amp;Réglages</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="289" />
+        <location filename="../../kiosk/ui/main_window.py" line="287" />
         <source>&amp;Réglages du guichet (administrateur)…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="294" />
+        <location filename="../../kiosk/ui/main_window.py" line="292" />
         <source>&amp;Son des verdicts</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="299" />
+        <location filename="../../kiosk/ui/main_window.py" line="297" />
         <source>Validation en &amp;deux étapes (scan, puis « Valider »)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="372" />
+        <location filename="../../kiosk/ui/main_window.py" line="371" />
         <source>Validation non enregistrée : choisissez d’abord la personne en service (« Changer »).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="413" />
+        <location filename="../../kiosk/ui/main_window.py" line="412" />
         <source>Réglages enregistrés</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="415" />
+        <location filename="../../kiosk/ui/main_window.py" line="414" />
         <source>Le serveur, la clé d’API, les lieux ou la langue ont changé : ils s’appliqueront au prochain démarrage du kiosque. Fermez-le puis relancez-le.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="421" />
+        <location filename="../../kiosk/ui/main_window.py" line="420" />
         <source>Réglages enregistrés et appliqués.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="434" />
+        <location filename="../../kiosk/ui/main_window.py" line="424" />
+        <source>Guichet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="438" />
         <source>Mode kiosque non appliqué : aucun code administrateur n’est défini (assistant d’installation).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="443" />
+        <location filename="../../kiosk/ui/main_window.py" line="447" />
         <source>Re&amp;verrouiller le mode kiosque</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="458" />
+        <location filename="../../kiosk/ui/main_window.py" line="462" />
         <source>Réglage inchangé : code administrateur requis.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="480" />
+        <location filename="../../kiosk/ui/main_window.py" line="484" />
         <source>Réglage non enregistré ( %1 ) : il sera perdu au redémarrage.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="493" />
+        <location filename="../../kiosk/ui/main_window.py" line="497" />
         <source>Hors ligne — les validations sont enregistrées et partiront au retour du réseau</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="500" />
+        <location filename="../../kiosk/ui/main_window.py" line="504" />
         <source>Serveur non configuré — le guichet fonctionne sur ses données locales ; les validations seront envoyées une fois le serveur configuré.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="507" />
+        <location filename="../../kiosk/ui/main_window.py" line="511" />
         <source>Clé d’API refusée par pass Culture — les validations sont gardées ici. Vérifiez la clé dans les réglages.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="518" />
+        <location filename="../../kiosk/ui/main_window.py" line="522" />
         <source>Synchronisation demandée…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="520" />
+        <location filename="../../kiosk/ui/main_window.py" line="524" />
         <source>Aucun serveur configuré.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="531" />
+        <location filename="../../kiosk/ui/main_window.py" line="535" />
         <source>Première synchronisation incomplète : %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="574" />
+        <location filename="../../kiosk/ui/main_window.py" line="578" />
         <source>Importer l’export des réservations (CSV ou XLSX)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="575" />
+        <location filename="../../kiosk/ui/main_window.py" line="579" />
         <source>Exports pass Culture (*.csv *.xlsx)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="586" />
+        <location filename="../../kiosk/ui/main_window.py" line="590" />
         <source>Import de %1…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="591" />
+        <location filename="../../kiosk/ui/main_window.py" line="595" />
         <source>Import terminé : %1 réservations, dont %2 contremarques connues.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="597" />
+        <location filename="../../kiosk/ui/main_window.py" line="601" />
         <source>Import terminé</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="606" />
+        <location filename="../../kiosk/ui/main_window.py" line="610" />
         <source>Le fichier n’a pas pu être importé (%1).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="611" />
+        <location filename="../../kiosk/ui/main_window.py" line="615" />
         <source>Import impossible</source>
         <translation type="unfinished" />
     </message>
@@ -970,72 +974,72 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>OfferCard</name>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="46" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="48" />
         <source>← Retour aux résultats</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="82" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="84" />
         <source>DUO : 2 places</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="92" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="94" />
         <source>Où ?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="93" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="95" />
         <source>Quand ?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="94" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="96" />
         <source>Comment l’obtenir ?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="95" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="97" />
         <source>Accessibilité</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="96" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="98" />
         <source>En quelques mots</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="106" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="108" />
         <source>Scanne-moi avec ton téléphone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="114" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="116" />
         <source>et réserve l’offre dans l’application pass Culture</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="152" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="154" />
         <source>En ligne, sur ton téléphone ou ton ordinateur</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="170" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="177" />
         <source>… et d’autres dates dans l’application</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="171" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="178" />
         <source>Pas de date à venir</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="178" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="185" />
         <source>Accès en ligne après la réservation dans l’application</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="180" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="187" />
         <source>À retirer sur place après la réservation dans l’application</source>
         <translation type="unfinished" />
     </message>
@@ -1077,57 +1081,57 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>ServerPage</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="87" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="83" />
         <source>Serveur pass Culture et clé d'API</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="89" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="85" />
         <source>La clé se trouve dans l'espace partenaire pass Culture (menu Intégrations).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="91" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="87" />
         <source>Production (le vrai pass Culture)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="92" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="88" />
         <source>Intégration (essais de pass Culture)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="93" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="89" />
         <source>Autre adresse (bac à sable local)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="104" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="100" />
         <source>Collez la clé ici</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="111" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="107" />
         <source>Adresse</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="112" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="108" />
         <source>Clé d'API</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="145" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="141" />
         <source>Collez la clé d'API fournie par pass Culture.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="149" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="145" />
         <source>Vérification de la clé auprès du serveur…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="169" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="165" />
         <source>Cette clé ne donne accès à aucun lieu : vérifiez-la dans l'espace partenaire.</source>
         <translation type="unfinished" />
     </message>
@@ -1278,27 +1282,27 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="383" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="379" />
         <source>Installation du guichet pass Culture</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="389" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="385" />
         <source>&lt; Précédent</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="390" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="386" />
         <source>Suivant &gt;</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="391" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="387" />
         <source>Annuler</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="392" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="388" />
         <source>Terminer</source>
         <translation type="unfinished" />
     </message>
@@ -1441,32 +1445,32 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="295" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="291" />
         <source>Première synchronisation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="296" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="292" />
         <source>Le guichet récupère les lieux, les offres et les réservations.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="302" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="298" />
         <source>Réessayer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="326" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="322" />
         <source>Synchronisation en cours…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="354" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="350" />
         <source>Terminé : {} réservations et {} offres reçues. Le guichet est prêt.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="367" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="363" />
         <source>Synchronisation incomplète : {} Vous pouvez réessayer, ou terminer : le guichet réessaiera tout seul.</source>
         <translation type="unfinished" />
     </message>
@@ -1621,27 +1625,27 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>VenuePage</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="192" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="188" />
         <source>Lieux servis par ce guichet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="193" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="189" />
         <source>Cochez les lieux dont ce guichet valide les réservations.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="201" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="197" />
         <source>Nom de ce guichet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="225" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="221" />
         <source>Cochez au moins un lieu.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="228" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="224" />
         <source>Donnez un nom à ce guichet (ex. Accueil).</source>
         <translation type="unfinished" />
     </message>

@@ -5,6 +5,7 @@ someone is on duty before a validation, and every entry point writes its log."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -194,3 +195,106 @@ def test_demo_librarian_finds_the_structures_digital_offers(qtbot, tmp_path, ses
         found = {o.id for o in cat.search(Query(text=text, limit=100_000)).offers}
         assert tile <= found, text
     assert len(tile) == counted
+
+
+# -- English --------------------------------------------------------------------------------------
+FRENCH = (
+    "Guichet",
+    "injoignable",
+    "Hors ligne",
+    "trop courte",
+    "Aucune offre",
+    " offres",
+    "1 offre",
+    "Dès ",
+    "Gratuit",
+    "places restantes",
+    "Complet",
+    "Livres",
+    "Spectacles",
+    "Cinéma",
+    "Musées",
+    "lundi ",
+    "mardi ",
+    "mercredi ",
+    "jeudi ",
+    "vendredi ",
+    "samedi ",
+    "dimanche ",
+    "Handicap ",
+    "Retrait sur place",
+    "Aucun billet",
+    "Tarif unique : ",
+    "« ",
+    "Première synchronisation",
+)
+
+
+def _shown_texts(window: Any) -> set[str]:
+    from PySide6.QtWidgets import QComboBox, QWidget
+
+    out = {window.windowTitle(), window.status.currentMessage()}
+    for w in window.findChildren(QWidget):
+        if not w.isVisibleTo(window):
+            continue
+        for attr in ("text", "toolTip", "accessibleName", "accessibleDescription"):
+            get = getattr(w, attr, None)
+            try:
+                value = get() if callable(get) else None
+            except TypeError:
+                continue
+            if isinstance(value, str) and value.strip():
+                out.add(value)
+        if isinstance(w, QComboBox):
+            out.update(w.itemText(i) for i in range(w.count()))
+    for action in window.menuBar().actions():
+        out.add(action.text())
+        if action.menu() is not None:
+            out.update(a.text() for a in action.menu().actions())
+    return out
+
+
+def _french_in(texts: set[str]) -> list[tuple[str, str]]:
+    return sorted((word, t) for t in texts for word in FRENCH if word in t)
+
+
+def test_english_counter_offline_says_nothing_in_french(qtbot, data_dir, sessions):
+    configure(data_dir, rows=[BOOK], language="en", counter_name="Guichet")
+    window = start(sessions, "run", "--data-dir", str(data_dir)).window
+    window.show()
+    qtbot.waitUntil(lambda: window.net_state == "offline", timeout=20_000)
+    window.handle_scan("ABC", "wedge")  # too short: the parser's reason
+    wait_idle(qtbot, window)
+    texts = _shown_texts(window)
+    assert window.windowTitle() == "pass Culture counter — Counter"
+    assert "The countermark is too short: it has 6 characters." in " ".join(texts)
+    assert _french_in(texts) == []
+
+
+def test_english_librarian_screen_says_nothing_in_french(qtbot, sandbox, data_dir, sessions):
+    from kiosk.demo import world as demo
+
+    configure(
+        data_dir, url=sandbox.url, key=sandbox.api_key, venues=demo.DEMO_VENUES, language="en"
+    )
+    window = start(sessions, "run", "--data-dir", str(data_dir)).window
+    window.show()
+    qtbot.waitUntil(lambda: not window.runner.first_sync, timeout=60_000)
+    window.show_catalogue()
+    screen = window.catalogue_screen
+    qtbot.waitUntil(lambda: bool(screen.tiles["LIVRE"].count), timeout=10_000)
+    texts = _shown_texts(window)
+    tile = screen.tiles["LIVRE"]
+    assert any(t.startswith("Books, ") and t.endswith(" offers") for t in texts), (
+        tile.accessibleName(),
+        tile.isVisibleTo(window),
+    )
+    with qtbot.waitSignal(screen.results_shown, timeout=10_000):
+        screen.search.setText("concert")
+    texts |= _shown_texts(window)
+    event = next(o for o in screen.result.offers if o.is_event)
+    with qtbot.waitSignal(screen.offer_shown, timeout=10_000):
+        screen.open_offer(event.id)
+    texts |= _shown_texts(window)
+    assert any(" at " in t and "/" in t for t in texts)  # an English date
+    assert _french_in(texts) == []

@@ -218,18 +218,24 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace, cfg: Config) -> int:
+    """In the counter's language, times in its venue's timezone (what the counter shows)."""
     from kiosk.domain.display import age_text
+    from kiosk.domain.texts import say
+    from kiosk.services.today import counter_zone
     from kiosk.store import outbox, state
     from kiosk.store.database import Database
+    from kiosk.sync.connectivity import reason_text
 
+    lang = cfg.language if cfg.language in ("fr", "en") else "fr"
     db = Database.open(cfg.data_dir)
     try:
         with db.connect() as conn, conn.begin():
             counts = outbox.counts(conn)
             as_of = state.get_time(conn, state.PULLED_AT)
+            zone = counter_zone(conn, cfg.venue_ids)
     finally:
         db.dispose()
-    net = "non configuré"
+    net = "unconfigured"
     reason = ""
     if cfg.configured:
         from kiosk.services.wiring import open_services
@@ -237,24 +243,26 @@ def _status(args: argparse.Namespace, cfg: Config) -> int:
         probe = open_services(cfg, lock=False)
         try:
             assert probe.engine is not None
-            answer_ok = probe.engine.probe()
-            net = "en ligne" if answer_ok else "hors ligne"
-            reason = probe.connectivity.reason
+            net = "online" if probe.engine.probe() else "offline"
+            reason = reason_text(probe.connectivity.said, lang)
         finally:
             probe.close()
+    shown = say(f"status.{net}", lang)
     payload = {
-        "network": net,
-        "reason": reason,
+        "network": say(f"status.{net}"),  # the JSON keeps its French values
+        "reason": reason_text(probe.connectivity.said) if cfg.configured else "",
         "pending": counts["pending"],
         "conflicts": counts["conflicts"],
         "done": counts["done"],
         "data_as_of": as_of.isoformat() if as_of else None,
     }
-    line = (
-        f"Réseau : {net}{(' (' + reason + ')') if reason else ''}\n"
-        f"Validations en attente d'envoi : {counts['pending']}\n"
-        f"Conflits à traiter : {counts['conflicts']}\n"
-        f"Données : {age_text(as_of)}"
+    line = "\n".join(
+        (
+            say("status.network", lang, state=shown + (f" ({reason})" if reason else "")),
+            say("status.pending", lang, n=counts["pending"]),
+            say("status.conflicts", lang, n=counts["conflicts"]),
+            say("status.data", lang, age=age_text(as_of, lang=lang, zone=zone)),
+        )
     )
     _print(args, payload, line)
     return EXIT_OK

@@ -228,6 +228,14 @@ FR: dict[str, str] = {
     "« {words} ».",
     "sync.wrong_address": "Aucune API pass Culture à cette adresse (HTTP 404 sur {path}) : "
     "l'adresse du serveur est probablement erronée.",
+    # -- `kiosk status` (kiosk.cli.commands), in the counter's language
+    "status.unconfigured": "non configuré",
+    "status.online": "en ligne",
+    "status.offline": "hors ligne",
+    "status.network": "Réseau : {state}",
+    "status.pending": "Validations en attente d'envoi : {n}",
+    "status.conflicts": "Conflits à traiter : {n}",
+    "status.data": "Données : {age}",
     # -- the set-up wizard's server check (kiosk.ui.admin.wizard)
     "wizard.key_refused": "La clé d'API est refusée par ce serveur : vérifiez-la (copiez-la à "
     "nouveau depuis l'espace partenaire pass Culture) et qu'elle correspond bien au serveur "
@@ -562,6 +570,14 @@ EN: dict[str, str] = {
     "“{words}”.",
     "sync.wrong_address": "No pass Culture API at this address (HTTP 404 on {path}): the "
     "server address is probably wrong.",
+    # -- `kiosk status` (kiosk.cli.commands), in the counter's language
+    "status.unconfigured": "not configured",
+    "status.online": "online",
+    "status.offline": "offline",
+    "status.network": "Network: {state}",
+    "status.pending": "Validations waiting to be sent: {n}",
+    "status.conflicts": "Conflicts to handle: {n}",
+    "status.data": "Data: {age}",
     # -- the set-up wizard's server check (kiosk.ui.admin.wizard)
     "wizard.key_refused": "This server refuses the API key: check it (copy it again from the "
     "pass Culture partner space) and that it belongs to the chosen server.",

@@ -269,6 +269,7 @@ def _status(args: argparse.Namespace, cfg: Config) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from kiosk.domain.texts import say
     from kiosk.services.importer import ImportError_, import_file
 
     services = _services(args)
@@ -283,7 +284,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         args,
         report.as_dict(),
         f"Import terminé : {report.bookings} réservations, dont {report.tokens} contremarques "
-        f"connues ({report.format}).",
+        f"connues ({report.format}). "
+        + say("import.coverage", known=report.covered, total=report.current),
     )
     return EXIT_OK
 

@@ -339,6 +339,11 @@ FR: dict[str, str] = {
     "server.where.dates": "dates",
     "server.where.date": "date",
     "server.where.price": "tarif",
+    "import.coverage": "Contremarques connues hors ligne : {known} des {total} réservations "
+    "en cours.",
+    "import.hint": "Les données locales connaissent peu de contremarques ({known} des {total} "
+    "réservations en cours) : importez l'export des réservations du portail pro (Fichier › "
+    "Importer…) pour reconnaître les autres hors ligne.",
     "import.bad_xlsx": "Fichier XLSX illisible ({kind}).",
     "import.empty": "Le fichier est vide.",
     "import.not_an_export": "Ce fichier n'est pas un export des réservations du portail pro : "
@@ -676,6 +681,10 @@ EN: dict[str, str] = {
     "server.where.dates": "dates",
     "server.where.date": "date",
     "server.where.price": "price category",
+    "import.coverage": "Countermarks known offline: {known} of the {total} current bookings.",
+    "import.hint": "The local data knows few countermarks ({known} of the {total} current "
+    "bookings): import the pro portal's bookings export (File › Import…) to recognise the "
+    "others offline.",
     "import.bad_xlsx": "Unreadable XLSX file ({kind}).",
     "import.empty": "The file is empty.",
     "import.not_an_export": "This file is not a bookings export from the pro portal: missing "

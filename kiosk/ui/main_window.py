@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.domain.texts import say
+from kiosk.domain.verdict import VerdictKind
 from kiosk.platform.config import DEFAULT_COUNTER_NAME, Config, save
 from kiosk.services import counter_overview
 from kiosk.services.security import Security
@@ -138,6 +140,8 @@ class MainWindow(QMainWindow):
         self.status.conflicts_requested.connect(self.show_conflicts)
         self.screen.scan_arrived.connect(lambda _p, _s: self.show_counter())
         self.screen.operation_done.connect(lambda _r: self.refresh())
+        self.screen.result_shown.connect(self._hint_import)
+        self.coverage: tuple[int, int] = (0, 0)  # see counter_overview.thin_cover
         self._build_menus()
 
         self.runner: SyncRunner | None = None
@@ -549,6 +553,7 @@ class MainWindow(QMainWindow):
         )
 
     def _apply_snapshot(self, snap: counter_overview.Snapshot) -> None:
+        self.coverage = snap.coverage
         self.status.set_counts(snap.pending, snap.conflicts)
         self.screen.zone = snap.zone
         self.status.set_last_sync(snap.data_as_of, self.lang, snap.zone)
@@ -574,6 +579,16 @@ class MainWindow(QMainWindow):
         self.screen.open_transient(dialog)
 
     # -- import of the pro portal's export ----------------------------------------------
+    def _hint_import(self, result: object) -> None:
+        """INCONNUE HORS LIGNE while the cache knows few tokens: say that the export teaches
+        them (the API never gives them), and where to import it."""
+        verdict = getattr(result, "verdict", None)
+        if verdict is None or verdict.kind is not VerdictKind.UNKNOWN_OFFLINE:
+            return
+        if counter_overview.thin_cover(self.coverage):
+            known, total = self.coverage
+            self.status.showMessage(say("import.hint", self.lang, known=known, total=total), 30000)
+
     def choose_import(self) -> None:
         dialog = QFileDialog(self, self.tr("Importer l’export des réservations (CSV ou XLSX)"))
         dialog.setNameFilter(self.tr("Exports pass Culture (*.csv *.xlsx)"))
@@ -593,9 +608,15 @@ class MainWindow(QMainWindow):
             self.last_import = report
             text = (
                 self.tr("Import terminé : %1 réservations, dont %2 contremarques connues.")
-                .replace("%1", str(report.bookings))
-                .replace("%2", str(report.tokens))
-            )  # type: ignore[attr-defined]
+                .replace("%1", str(report.bookings))  # type: ignore[attr-defined]
+                .replace("%2", str(report.tokens))  # type: ignore[attr-defined]
+            )
+            text += " " + say(
+                "import.coverage",
+                self.lang,
+                known=report.covered,  # type: ignore[attr-defined]
+                total=report.current,  # type: ignore[attr-defined]
+            )
             self.status.showMessage(text, 15000)
             if announce:
                 self._inform(self.tr("Import terminé"), text, QMessageBox.Icon.Information)

@@ -3,57 +3,57 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="233" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="234" />
         <source>Code administrateur et personnel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="236" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="237" />
         <source>Le code administrateur (6 chiffres ou plus) protège les réglages et la sortie du mode guichet. Gardez-le en lieu sûr.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="246" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="247" />
         <source>facultatif, ex. Marie</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="250" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="251" />
         <source>4 à 6 chiffres</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="256" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="257" />
         <source>Code administrateur</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="257" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="258" />
         <source>Confirmez le code</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="258" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="259" />
         <source>Premier membre du personnel (facultatif)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="259" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="260" />
         <source>Nom</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="260" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="261" />
         <source>Code personnel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="270" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="271" />
         <source>Les deux codes administrateur sont différents.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="276" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="277" />
         <source>Code personnel : </source>
         <translation type="unfinished" />
     </message>
@@ -61,7 +61,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="62" />
+        <location filename="../../kiosk/ui/main_window.py" line="64" />
         <source>État du kiosque</source>
         <translation type="unfinished" />
     </message>
@@ -557,6 +557,49 @@ Impossible d'écrire {} ({}).</source>
     </message>
 </context>
 <context>
+    <name>ImportPage</name>
+    <message>
+        <location filename="../../kiosk/ui/admin/wizard.py" line="383" />
+        <source>Importer l’export des réservations (facultatif)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/wizard.py" line="386" />
+        <source>pass Culture ne donne pas les contremarques des évènements : sans cet export, une coupure du réseau fait répondre « INCONNUE HORS LIGNE » à des réservations valables. Téléchargez l’export des réservations (CSV ou XLSX) sur le portail pro, puis choisissez-le ici. Vous pourrez aussi l’importer plus tard (Fichier › Importer l’export du portail pro…).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/wizard.py" line="393" />
+        <source>Choisir le fichier…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/wizard.py" line="408" />
+        <source>Importer l’export des réservations (CSV ou XLSX)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/wizard.py" line="410" />
+        <source>Exports pass Culture (*.csv *.xlsx)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/wizard.py" line="432" />
+        <source>Import de %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/wizard.py" line="439" />
+        <source>Import terminé : %1 réservations, dont %2 contremarques connues.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/wizard.py" line="455" />
+        <source>Le fichier n’a pas pu être importé (%1).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>KioskStatusBar</name>
     <message>
         <location filename="../../kiosk/ui/counter/status_bar.py" line="24" />
@@ -672,192 +715,192 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="425" />
+        <location filename="../../kiosk/ui/main_window.py" line="429" />
         <source>Guichet pass Culture — %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="173" />
+        <location filename="../../kiosk/ui/main_window.py" line="177" />
         <source>À savoir au démarrage</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="198" />
+        <location filename="../../kiosk/ui/main_window.py" line="202" />
         <source>Caméra indisponible sur cet ordinateur.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="250" />
+        <location filename="../../kiosk/ui/main_window.py" line="254" />
         <source>&amp;Fichier</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="251" />
+        <location filename="../../kiosk/ui/main_window.py" line="255" />
         <source>&amp;Importer l’export du portail pro…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="255" />
+        <location filename="../../kiosk/ui/main_window.py" line="259" />
         <source>&amp;Synchroniser maintenant</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="259" />
+        <location filename="../../kiosk/ui/main_window.py" line="263" />
         <source>&amp;Conflits à traiter…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="264" />
+        <location filename="../../kiosk/ui/main_window.py" line="268" />
         <source>&amp;Quitter</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="270" />
+        <location filename="../../kiosk/ui/main_window.py" line="274" />
         <source>&amp;Affichage</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="271" />
+        <location filename="../../kiosk/ui/main_window.py" line="275" />
         <source>Mode &amp;bibliothécaire (offres)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="275" />
+        <location filename="../../kiosk/ui/main_window.py" line="279" />
         <source>&amp;Guichet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="279" />
+        <location filename="../../kiosk/ui/main_window.py" line="283" />
         <source>&amp;Caméra (scanner avec la webcam)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="285" />
+        <location filename="../../kiosk/ui/main_window.py" line="289" />
         <source>&amp;Réglages</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="287" />
+        <location filename="../../kiosk/ui/main_window.py" line="291" />
         <source>&amp;Réglages du guichet (administrateur)…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="292" />
+        <location filename="../../kiosk/ui/main_window.py" line="296" />
         <source>&amp;Son des verdicts</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="297" />
+        <location filename="../../kiosk/ui/main_window.py" line="301" />
         <source>Validation en &amp;deux étapes (scan, puis « Valider »)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="371" />
+        <location filename="../../kiosk/ui/main_window.py" line="375" />
         <source>Validation non enregistrée : choisissez d’abord la personne en service (« Changer »).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="412" />
+        <location filename="../../kiosk/ui/main_window.py" line="416" />
         <source>Réglages enregistrés</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="414" />
+        <location filename="../../kiosk/ui/main_window.py" line="418" />
         <source>Le serveur, la clé d’API, les lieux ou la langue ont changé : ils s’appliqueront au prochain démarrage du kiosque. Fermez-le puis relancez-le.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="420" />
+        <location filename="../../kiosk/ui/main_window.py" line="424" />
         <source>Réglages enregistrés et appliqués.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="424" />
+        <location filename="../../kiosk/ui/main_window.py" line="428" />
         <source>Guichet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="438" />
+        <location filename="../../kiosk/ui/main_window.py" line="442" />
         <source>Mode kiosque non appliqué : aucun code administrateur n’est défini (assistant d’installation).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="447" />
+        <location filename="../../kiosk/ui/main_window.py" line="451" />
         <source>Re&amp;verrouiller le mode kiosque</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="462" />
+        <location filename="../../kiosk/ui/main_window.py" line="466" />
         <source>Réglage inchangé : code administrateur requis.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="484" />
+        <location filename="../../kiosk/ui/main_window.py" line="488" />
         <source>Réglage non enregistré ( %1 ) : il sera perdu au redémarrage.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="497" />
+        <location filename="../../kiosk/ui/main_window.py" line="501" />
         <source>Hors ligne — les validations sont enregistrées et partiront au retour du réseau</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="504" />
+        <location filename="../../kiosk/ui/main_window.py" line="508" />
         <source>Serveur non configuré — le guichet fonctionne sur ses données locales ; les validations seront envoyées une fois le serveur configuré.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="511" />
+        <location filename="../../kiosk/ui/main_window.py" line="515" />
         <source>Clé d’API refusée par pass Culture — les validations sont gardées ici. Vérifiez la clé dans les réglages.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="522" />
+        <location filename="../../kiosk/ui/main_window.py" line="526" />
         <source>Synchronisation demandée…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="524" />
+        <location filename="../../kiosk/ui/main_window.py" line="528" />
         <source>Aucun serveur configuré.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="535" />
+        <location filename="../../kiosk/ui/main_window.py" line="539" />
         <source>Première synchronisation incomplète : %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="578" />
+        <location filename="../../kiosk/ui/main_window.py" line="593" />
         <source>Importer l’export des réservations (CSV ou XLSX)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="579" />
+        <location filename="../../kiosk/ui/main_window.py" line="594" />
         <source>Exports pass Culture (*.csv *.xlsx)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="590" />
+        <location filename="../../kiosk/ui/main_window.py" line="605" />
         <source>Import de %1…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="595" />
+        <location filename="../../kiosk/ui/main_window.py" line="610" />
         <source>Import terminé : %1 réservations, dont %2 contremarques connues.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="601" />
+        <location filename="../../kiosk/ui/main_window.py" line="622" />
         <source>Import terminé</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="610" />
+        <location filename="../../kiosk/ui/main_window.py" line="631" />
         <source>Le fichier n’a pas pu être importé (%1).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="615" />
+        <location filename="../../kiosk/ui/main_window.py" line="636" />
         <source>Import impossible</source>
         <translation type="unfinished" />
     </message>
@@ -1081,57 +1124,57 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>ServerPage</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="83" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="84" />
         <source>Serveur pass Culture et clé d'API</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="85" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="86" />
         <source>La clé se trouve dans l'espace partenaire pass Culture (menu Intégrations).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="87" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="88" />
         <source>Production (le vrai pass Culture)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="88" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="89" />
         <source>Intégration (essais de pass Culture)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="89" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="90" />
         <source>Autre adresse (bac à sable local)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="100" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="101" />
         <source>Collez la clé ici</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="107" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="108" />
         <source>Adresse</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="108" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="109" />
         <source>Clé d'API</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="141" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="142" />
         <source>Collez la clé d'API fournie par pass Culture.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="145" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="146" />
         <source>Vérification de la clé auprès du serveur…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="165" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="166" />
         <source>Cette clé ne donne accès à aucun lieu : vérifiez-la dans l'espace partenaire.</source>
         <translation type="unfinished" />
     </message>
@@ -1282,27 +1325,28 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="379" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="466" />
         <source>Installation du guichet pass Culture</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="385" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="472" />
         <source>&lt; Précédent</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="386" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="473" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="474" />
         <source>Suivant &gt;</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="387" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="475" />
         <source>Annuler</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="388" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="476" />
         <source>Terminer</source>
         <translation type="unfinished" />
     </message>
@@ -1445,32 +1489,32 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="291" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="292" />
         <source>Première synchronisation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="292" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="293" />
         <source>Le guichet récupère les lieux, les offres et les réservations.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="298" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="299" />
         <source>Réessayer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="322" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="323" />
         <source>Synchronisation en cours…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="350" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="351" />
         <source>Terminé : {} réservations et {} offres reçues. Le guichet est prêt.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="363" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="364" />
         <source>Synchronisation incomplète : {} Vous pouvez réessayer, ou terminer : le guichet réessaiera tout seul.</source>
         <translation type="unfinished" />
     </message>
@@ -1625,27 +1669,27 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>VenuePage</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="188" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="189" />
         <source>Lieux servis par ce guichet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="189" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="190" />
         <source>Cochez les lieux dont ce guichet valide les réservations.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="197" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="198" />
         <source>Nom de ce guichet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="221" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="222" />
         <source>Cochez au moins un lieu.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="224" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="225" />
         <source>Donnez un nom à ce guichet (ex. Accueil).</source>
         <translation type="unfinished" />
     </message>

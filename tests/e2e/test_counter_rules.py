@@ -298,3 +298,40 @@ def test_english_librarian_screen_says_nothing_in_french(qtbot, sandbox, data_di
     texts |= _shown_texts(window)
     assert any(" at " in t and "/" in t for t in texts)  # an English date
     assert _french_in(texts) == []
+
+
+# -- the pro portal's export: the one way to know event tokens before an outage -------------------
+def test_unknown_offline_with_a_thin_cache_points_to_the_import(qtbot, data_dir, sessions):
+    rows = [BOOK] + [booking_row(i, None) for i in range(2, 6)]  # 1 token known of 5
+    configure(data_dir, rows=rows)
+    window = start(sessions, "run", "--data-dir", str(data_dir)).window
+    qtbot.waitUntil(lambda: window.coverage == (1, 5), timeout=10_000)
+    window.handle_scan("XYZ789", "wedge")
+    wait_idle(qtbot, window)
+    assert window.screen.band.title == "INCONNUE HORS LIGNE"
+    hint = window.status.currentMessage()
+    assert "importez l'export des réservations" in hint and "1 des 5" in hint
+    assert window.import_action.isEnabled()  # Fichier › Importer… is where it says
+
+
+def test_a_well_covered_cache_gives_no_hint(qtbot, data_dir, sessions):
+    configure(data_dir, rows=[BOOK, booking_row(2, "DEF567")])
+    window = start(sessions, "run", "--data-dir", str(data_dir)).window
+    qtbot.waitUntil(lambda: window.coverage == (2, 2), timeout=10_000)
+    window.handle_scan("XYZ789", "wedge")
+    wait_idle(qtbot, window)
+    assert window.screen.band.title == "INCONNUE HORS LIGNE"
+    assert "importez" not in window.status.currentMessage()
+
+
+def test_cli_import_says_how_many_current_bookings_are_covered(sandbox, data_dir, capsys):
+    from kiosk.demo import world as demo
+    from kiosk.main import run
+
+    configure(data_dir, url=sandbox.url, key=sandbox.api_key, venues=demo.DEMO_VENUES)
+    assert run(["sync", "--once", "--data-dir", str(data_dir)]) == 0
+    export = demo.download_export(sandbox, data_dir.parent / "export.csv")
+    capsys.readouterr()
+    assert run(["import", str(export), "--data-dir", str(data_dir)]) == 0
+    out = capsys.readouterr().out
+    assert "Contremarques connues hors ligne : " in out and " réservations en cours." in out

@@ -15,6 +15,7 @@ from urllib.parse import urlparse
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
+    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -371,6 +372,92 @@ class SyncPage(QWizardPage):
         return self.finished_ok or self.failed_once
 
 
+class ImportPage(QWizardPage):
+    """Optional, after the first sync: the pro portal's bookings export. The API never gives
+    the tokens of event bookings; without the export, the first outage answers INCONNUE HORS
+    LIGNE to valid bookings. Says how many current bookings are then known offline."""
+
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle(self.tr("Importer l’export des réservations (facultatif)"))
+        self.setSubTitle(
+            self.tr(
+                "pass Culture ne donne pas les contremarques des évènements : sans cet export, "
+                "une coupure du réseau fait répondre « INCONNUE HORS LIGNE » à des réservations "
+                "valables. Téléchargez l’export des réservations (CSV ou XLSX) sur le portail "
+                "pro, puis choisissez-le ici. Vous pourrez aussi l’importer plus tard "
+                "(Fichier › Importer l’export du portail pro…)."
+            )
+        )
+        self.choose = QPushButton(self.tr("Choisir le fichier…"), self)
+        self.choose.clicked.connect(self._choose)
+        self.status = QLabel("", self)
+        self.status.setObjectName("import_status")
+        self.status.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.choose)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+        self.report: Any = None
+        self.call: tasks.Task | None = None
+
+    def _choose(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Importer l’export des réservations (CSV ou XLSX)"),
+            "",
+            self.tr("Exports pass Culture (*.csv *.xlsx)"),
+        )
+        if path:
+            self.import_path(Path(path))
+
+    def import_path(self, path: Path) -> None:
+        """Import `path` in a worker thread; the page says what it brought."""
+        from kiosk.services.importer import import_file
+
+        cfg = self.wiz.config
+        venue_ids = tuple(cfg.venue_ids) if cfg is not None else ()
+        data_dir = self.wiz.data_dir
+
+        def work() -> Any:
+            db = Database.open(data_dir)
+            try:
+                return import_file(db, path, venue_ids=venue_ids)
+            finally:
+                db.dispose()
+
+        self.choose.setEnabled(False)
+        self.status.setStyleSheet("")
+        self.status.setText(self.tr("Import de %1…").replace("%1", path.name))
+        self.call = tasks.shared().submit(work, self._done, self._failed, owner=self)
+
+    def _done(self, report: Any) -> None:
+        self.report = report
+        self.choose.setEnabled(True)
+        self.status.setText(
+            self.tr("Import terminé : %1 réservations, dont %2 contremarques connues.")
+            .replace("%1", str(report.bookings))
+            .replace("%2", str(report.tokens))
+            + " "
+            + say("import.coverage", self.wiz.lang, known=report.covered, total=report.current)
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        from kiosk.services.importer import ImportError_
+
+        self.choose.setEnabled(True)
+        self.status.setStyleSheet(ERROR_STYLE)
+        if isinstance(exc, ImportError_):
+            self.status.setText(exc.text(self.wiz.lang))
+        else:
+            self.status.setText(
+                self.tr("Le fichier n’a pas pu être importé (%1).").replace(
+                    "%1", type(exc).__name__
+                )
+            )
+
+
 class SetupWizard(QWizard):
     def __init__(self, data_dir: Path, parent: QWidget | None = None, *, lang: str = "fr") -> None:
         super().__init__(parent)
@@ -384,6 +471,7 @@ class SetupWizard(QWizard):
         for button, text in (
             (QWizard.WizardButton.BackButton, self.tr("< Précédent")),
             (QWizard.WizardButton.NextButton, self.tr("Suivant >")),
+            (QWizard.WizardButton.CommitButton, self.tr("Suivant >")),
             (QWizard.WizardButton.CancelButton, self.tr("Annuler")),
             (QWizard.WizardButton.FinishButton, self.tr("Terminer")),
         ):
@@ -392,7 +480,10 @@ class SetupWizard(QWizard):
         self.venue_page = VenuePage(self.server_page)
         self.admin_page = AdminPage(lang)
         self.sync_page = SyncPage(self)
-        for page in (self.server_page, self.venue_page, self.admin_page, self.sync_page):
+        self.sync_page.setCommitPage(True)  # saved and synced: no way back past it
+        self.import_page = ImportPage(self)
+        pages = (self.server_page, self.venue_page, self.admin_page, self.sync_page)
+        for page in (*pages, self.import_page):
             self.addPage(page)
         self.setMinimumSize(720, 520)
         self.config: Config | None = None

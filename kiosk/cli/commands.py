@@ -94,7 +94,15 @@ def _result_payload(result: Any, lang: str = "fr") -> dict[str, Any]:
     }
 
 
-def _result_line(result: Any) -> str:
+def _zone(services: Any) -> Any:
+    """The venue's timezone (what the counter shows); None (the machine's) before a sync."""
+    from kiosk.services.today import counter_zone
+
+    with services.db.connect() as conn, conn.begin():
+        return counter_zone(conn, services.config.venue_ids)
+
+
+def _result_line(result: Any, zone: Any = None) -> str:
     from kiosk.domain.display import card_lines, source_line
     from kiosk.domain.messages import render
 
@@ -103,7 +111,8 @@ def _result_line(result: Any) -> str:
     if result.booking is not None:
         lines.extend("  " + line for line in card_lines(result.booking))
     lines.append(
-        "  " + source_line(result.source, result.data_as_of, limited_for=result.limited_for)
+        "  "
+        + source_line(result.source, result.data_as_of, zone=zone, limited_for=result.limited_for)
     )
     return "\n".join(lines)
 
@@ -120,9 +129,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     services = _services(args)
     try:
         result = services.counter.check(args.payload)
+        zone = _zone(services)
     finally:
         services.close()
-    _print(args, _result_payload(result), _result_line(result))
+    _print(args, _result_payload(result), _result_line(result, zone))
     return _exit_for(result)
 
 
@@ -140,9 +150,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
             raise CliError(
                 f"Aucune réservation {args.booking} dans les données locales.", EXIT_USAGE
             ) from None
+        zone = _zone(services)
     finally:
         services.close()
-    _print(args, _result_payload(result), _result_line(result))
+    _print(args, _result_payload(result), _result_line(result, zone))
     return _exit_for(result)
 
 
@@ -150,9 +161,10 @@ def cmd_unvalidate(args: argparse.Namespace) -> int:
     services = _services(args)
     try:
         result = services.counter.unvalidate(args.token, staff=args.staff)
+        zone = _zone(services)
     finally:
         services.close()
-    _print(args, _result_payload(result), _result_line(result))
+    _print(args, _result_payload(result), _result_line(result, zone))
     return _exit_for(result)
 
 

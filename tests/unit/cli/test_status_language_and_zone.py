@@ -72,3 +72,17 @@ def test_doctor_times_in_the_venues_timezone(data_dir: Path, capsys: pytest.Capt
     stamps = {f"{t:%d/%m/%Y %H:%M}" for t in (before, after)}
     assert any(stamp in title for stamp in stamps), (title, stamps)
     assert "Data from 27/11 at 13:05" in out
+
+
+def test_check_gives_the_datas_age_in_the_venues_time(data_dir: Path, capsys):
+    from tests.fixtures.store import booking_row, insert_bookings
+
+    _counter(data_dir, "fr")
+    db = Database.open(data_dir)
+    try:
+        insert_bookings(db, [booking_row(1, "ABC234", venue_id=974, department_code="974")])
+    finally:
+        db.dispose()
+    run(["check", "ABC234", "--data-dir", str(data_dir)])
+    out = capsys.readouterr().out
+    assert "Données du 27/11 à 13:05" in out and "09:05" not in out

@@ -111,6 +111,7 @@ class SyncEngine:
         self.retention_days = retention_days
         self._images_pending = False  # set by an offers pull, cleared once all are cached
         self._catalogue_rest_until = 0.0  # monotonic time of the next other venues' pass
+        self._counter_pulled = False  # a full pull of the counter's own lists completed
         self.last_error: str | None = None  # the last round's error, None once one succeeds
         self._limited_until = 0.0  # monotonic: the last online check was refused (429) until
 
@@ -171,6 +172,7 @@ class SyncEngine:
             self.puller.venues()
             summary.pulled_bookings = self.puller.bookings_full(progress)
             summary.pulled_offers = self.puller.offers(progress)
+            self._counter_pulled = True
             return True
 
         summary = self._round(pull, ignore_backoff=True)
@@ -194,6 +196,7 @@ class SyncEngine:
                 self.puller.venues()
                 summary.pulled_bookings = self.puller.bookings_full(progress)
                 summary.pulled_offers = self.puller.offers(progress)
+                self._counter_pulled = True
                 return True
             if due("active", ACTIVE_REFRESH_EVERY):
                 summary.pulled_bookings = self.puller.bookings_active()
@@ -209,13 +212,15 @@ class SyncEngine:
         own lists; each list again once older than a full refresh. True when offers came in
         (their images are due)."""
         now = time.monotonic()
-        if now < self._catalogue_rest_until:
-            return False
+        if not self._counter_pulled or now < self._catalogue_rest_until:
+            return False  # the counter's own lists first; then at the catalogue's own pace
+        # Resting first: a refused list (an error ends the round) is not asked again at once.
+        self._catalogue_rest_until = now + ACTIVE_REFRESH_EVERY
         rows, fresh = self.puller.catalogue_offers(
             CATALOGUE_PAGES, timedelta(seconds=FULL_REFRESH_EVERY)
         )
-        if fresh:  # nothing to walk for a while: no database read every pass
-            self._catalogue_rest_until = now + ACTIVE_REFRESH_EVERY
+        if not fresh:  # more pages at the next pass
+            self._catalogue_rest_until = 0.0
         summary.pulled_offers += rows
         return rows > 0
 

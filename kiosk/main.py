@@ -66,8 +66,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(  # ops: checks an installation or a bundle (kiosk.ui.selftest)
         "--self-test", action="store_true", help="vérifier l'installation puis quitter"
     )
+    # The subcommands accept the same options after their name; their copies default to
+    # SUPPRESS so `kiosk --data-dir X status` keeps X (a plain default would overwrite it).
+    sub_common = argparse.ArgumentParser(add_help=False)
+    sub_common.add_argument("--data-dir", default=argparse.SUPPRESS, help="dossier de données")
+    sub_common.add_argument(
+        "--json", action="store_true", default=argparse.SUPPRESS, help="sortie JSON"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMANDE")
-    commands.register(sub, common)
+    commands.register(sub, sub_common)
     for register in _registrars():
         register(sub)
     # A registrar may name what plain `kiosk` does (kiosk.ui.entry: open the counter).

@@ -30,9 +30,30 @@ EN: dict[str, str] = {
     "Démo : salle de concert réactivée.": "Demo: concert hall reactivated.",
     " (invalidée)": " (invalidated)",
     " — vérification en ligne…": " — checking online…",
-    "&Affichage": "&View",
+    "&Affichage": "Vie&w",  # Alt+V is "Validate"
+    "Réglage inchangé : code administrateur requis.": (
+        "Setting unchanged: the administrator PIN is required."
+    ),
+    "Validation non enregistrée : choisissez d’abord la personne en service (« Changer »).": (
+        "Validation not recorded: first choose who is on duty (\u201cChange\u201d)."
+    ),
     "Mode &bibliothécaire (offres)": "&Librarian mode (offers)",
     "&Guichet": "&Counter",
+    "Guichet": "Counter",
+    "Importer l’export des réservations (facultatif)": "Import the bookings export (optional)",
+    (
+        "pass Culture ne donne pas les contremarques des évènements : sans cet export, une "
+        "coupure du réseau fait répondre « INCONNUE HORS LIGNE » à des réservations valables. "
+        "Téléchargez l’export des réservations (CSV ou XLSX) sur le portail pro, puis "
+        "choisissez-le ici. Vous pourrez aussi l’importer plus tard (Fichier › Importer "
+        "l’export du portail pro…)."
+    ): (
+        "pass Culture does not give the countermarks of events: without this export, a "
+        "network outage answers \u201cUNKNOWN OFFLINE\u201d to valid bookings. Download the "
+        "bookings export (CSV or XLSX) from the pro portal, then choose it here. You can also "
+        "import it later (File › Import the pro portal export…)."
+    ),
+    "Choisir le fichier…": "Choose the file…",
     "&Annuler une réservation comme le jeune…": "&Cancel a booking as the youth…",
     "&Conflits à traiter…": "&Conflicts to handle…",
     "&Couper le réseau": "&Cut the network",

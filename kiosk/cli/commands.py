@@ -94,7 +94,15 @@ def _result_payload(result: Any, lang: str = "fr") -> dict[str, Any]:
     }
 
 
-def _result_line(result: Any) -> str:
+def _zone(services: Any) -> Any:
+    """The venue's timezone (what the counter shows); None (the machine's) before a sync."""
+    from kiosk.services.today import counter_zone
+
+    with services.db.connect() as conn, conn.begin():
+        return counter_zone(conn, services.config.venue_ids)
+
+
+def _result_line(result: Any, zone: Any = None) -> str:
     from kiosk.domain.display import card_lines, source_line
     from kiosk.domain.messages import render
 
@@ -103,7 +111,8 @@ def _result_line(result: Any) -> str:
     if result.booking is not None:
         lines.extend("  " + line for line in card_lines(result.booking))
     lines.append(
-        "  " + source_line(result.source, result.data_as_of, limited_for=result.limited_for)
+        "  "
+        + source_line(result.source, result.data_as_of, zone=zone, limited_for=result.limited_for)
     )
     return "\n".join(lines)
 
@@ -120,9 +129,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     services = _services(args)
     try:
         result = services.counter.check(args.payload)
+        zone = _zone(services)
     finally:
         services.close()
-    _print(args, _result_payload(result), _result_line(result))
+    _print(args, _result_payload(result), _result_line(result, zone))
     return _exit_for(result)
 
 
@@ -140,9 +150,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
             raise CliError(
                 f"Aucune réservation {args.booking} dans les données locales.", EXIT_USAGE
             ) from None
+        zone = _zone(services)
     finally:
         services.close()
-    _print(args, _result_payload(result), _result_line(result))
+    _print(args, _result_payload(result), _result_line(result, zone))
     return _exit_for(result)
 
 
@@ -150,9 +161,10 @@ def cmd_unvalidate(args: argparse.Namespace) -> int:
     services = _services(args)
     try:
         result = services.counter.unvalidate(args.token, staff=args.staff)
+        zone = _zone(services)
     finally:
         services.close()
-    _print(args, _result_payload(result), _result_line(result))
+    _print(args, _result_payload(result), _result_line(result, zone))
     return _exit_for(result)
 
 
@@ -180,7 +192,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
             )
 
         def progress(stage: str, done: int, total: int | None) -> None:
-            if not args.json and sys.stderr.isatty():
+            if not getattr(args, "json", False) and sys.stderr.isatty():
                 print(
                     f"\r{stage} : {done}" + (f"/{total}" if total else ""), end="", file=sys.stderr
                 )
@@ -210,20 +222,32 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from kiosk.domain.display import age_text
-    from kiosk.store import outbox, state
+    from kiosk.services.wiring import reader_log
 
     cfg = _config(args)
-    from kiosk.store.database import Database
+    with reader_log(cfg, "status"):
+        return _status(args, cfg)
 
+
+def _status(args: argparse.Namespace, cfg: Config) -> int:
+    """In the counter's language, times in its venue's timezone (what the counter shows)."""
+    from kiosk.domain.display import age_text
+    from kiosk.domain.texts import say
+    from kiosk.services.today import counter_zone
+    from kiosk.store import outbox, state
+    from kiosk.store.database import Database
+    from kiosk.sync.connectivity import reason_text
+
+    lang = cfg.language if cfg.language in ("fr", "en") else "fr"
     db = Database.open(cfg.data_dir)
     try:
         with db.connect() as conn, conn.begin():
             counts = outbox.counts(conn)
             as_of = state.get_time(conn, state.PULLED_AT)
+            zone = counter_zone(conn, cfg.venue_ids)
     finally:
         db.dispose()
-    net = "non configuré"
+    net = "unconfigured"
     reason = ""
     if cfg.configured:
         from kiosk.services.wiring import open_services
@@ -231,30 +255,33 @@ def cmd_status(args: argparse.Namespace) -> int:
         probe = open_services(cfg, lock=False)
         try:
             assert probe.engine is not None
-            answer_ok = probe.engine.probe()
-            net = "en ligne" if answer_ok else "hors ligne"
-            reason = probe.connectivity.reason
+            net = "online" if probe.engine.probe() else "offline"
+            reason = reason_text(probe.connectivity.said, lang)
         finally:
             probe.close()
+    shown = say(f"status.{net}", lang)
     payload = {
-        "network": net,
-        "reason": reason,
+        "network": say(f"status.{net}"),  # the JSON keeps its French values
+        "reason": reason_text(probe.connectivity.said) if cfg.configured else "",
         "pending": counts["pending"],
         "conflicts": counts["conflicts"],
         "done": counts["done"],
         "data_as_of": as_of.isoformat() if as_of else None,
     }
-    line = (
-        f"Réseau : {net}{(' (' + reason + ')') if reason else ''}\n"
-        f"Validations en attente d'envoi : {counts['pending']}\n"
-        f"Conflits à traiter : {counts['conflicts']}\n"
-        f"Données : {age_text(as_of)}"
+    line = "\n".join(
+        (
+            say("status.network", lang, state=shown + (f" ({reason})" if reason else "")),
+            say("status.pending", lang, n=counts["pending"]),
+            say("status.conflicts", lang, n=counts["conflicts"]),
+            say("status.data", lang, age=age_text(as_of, lang=lang, zone=zone)),
+        )
     )
     _print(args, payload, line)
     return EXIT_OK
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from kiosk.domain.texts import say
     from kiosk.services.importer import ImportError_, import_file
 
     services = _services(args)
@@ -269,7 +296,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         args,
         report.as_dict(),
         f"Import terminé : {report.bookings} réservations, dont {report.tokens} contremarques "
-        f"connues ({report.format}).",
+        f"connues ({report.format}). "
+        + say("import.coverage", known=report.covered, total=report.current),
     )
     return EXIT_OK
 

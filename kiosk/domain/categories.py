@@ -8,6 +8,8 @@ TECHNIQUE category is never shown to youths.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 
 YOUTH_APP_OFFER_URL = "https://passculture.app/offre/{id}"
@@ -159,6 +161,23 @@ CATEGORIES: tuple[Category, ...] = (
     Category("CARTE_JEUNES", "Cartes jeunes"),
 )
 CATEGORY_BY_ID: dict[str, Category] = {c.id: c for c in CATEGORIES}
+# The tiles in English (the counter's language setting "en").
+CATEGORY_LABELS_EN: dict[str, str] = {
+    "LIVRE": "Books",
+    "MUSIQUE_LIVE": "Concerts & festivals",
+    "CINEMA": "Cinema",
+    "FILM": "Films, series and documentaries",
+    "SPECTACLE": "Shows",
+    "MUSEE": "Museums & cultural visits",
+    "PRATIQUE_ART": "Artistic practice & workshops",
+    "MUSIQUE_ENREGISTREE": "CDs, vinyl, music online",
+    "CONFERENCE": "Talks & meetings",
+    "JEU": "Games & video games",
+    "MEDIA": "Media & press",
+    "INSTRUMENT": "Musical instruments",
+    "BEAUX_ARTS": "Art supplies",
+    "CARTE_JEUNES": "Youth cards",
+}
 
 # Pro labels of WithdrawalTypeEnum (facts §5), as the youth reads "how do I get it".
 WITHDRAWAL_LABELS: dict[str, str] = {
@@ -168,6 +187,13 @@ WITHDRAWAL_LABELS: dict[str, str] = {
     "in_app": "Les billets seront affichés dans l’application",
 }
 
+WITHDRAWAL_LABELS_EN: dict[str, str] = {
+    "on_site": "Collect on site (counter, desk...)",
+    "no_ticket": "No ticket needed",
+    "by_email": "The tickets will be sent by email",
+    "in_app": "The tickets will be shown in the app",
+}
+
 # Offer accessibility flags (audio/mental/motor/visual disability compliant).
 ACCESSIBILITY_LABELS: dict[str, str] = {
     "motor": "Handicap moteur",
@@ -175,6 +201,38 @@ ACCESSIBILITY_LABELS: dict[str, str] = {
     "audio": "Handicap auditif",
     "mental": "Handicap psychique ou cognitif",
 }
+
+
+ACCESSIBILITY_LABELS_EN: dict[str, str] = {
+    "motor": "Motor disability",
+    "visual": "Visual impairment",
+    "audio": "Hearing impairment",
+    "mental": "Mental or cognitive disability",
+}
+
+
+def category_label(category_id: str | None, lang: str = "fr") -> str:
+    """A tile's label in `lang` ("" for unknown or technical categories)."""
+    cat = CATEGORY_BY_ID.get(category_id or "")
+    if cat is None:
+        return ""
+    return CATEGORY_LABELS_EN.get(cat.id, cat.label) if lang == "en" else cat.label
+
+
+def subcategory_label(sub_id: str, lang: str = "fr") -> str:
+    """The youth app's label (French only: in English, the tile's label stands for it)."""
+    sub = SUBCATEGORIES.get(sub_id)
+    if sub is None:
+        return ""
+    return category_label(sub.category_id, "en") if lang == "en" else sub.label
+
+
+def withdrawal_label(key: str, lang: str = "fr") -> str:
+    return (WITHDRAWAL_LABELS_EN if lang == "en" else WITHDRAWAL_LABELS).get(key, "")
+
+
+def accessibility_label(key: str, lang: str = "fr") -> str:
+    return (ACCESSIBILITY_LABELS_EN if lang == "en" else ACCESSIBILITY_LABELS).get(key, "")
 
 
 def subcategory(sub_id: str) -> Subcategory | None:
@@ -198,6 +256,37 @@ def subcategory_ids(category_id: str) -> tuple[str, ...]:
 
 def shown_subcategory_ids() -> tuple[str, ...]:
     return tuple(s.id for s in SUBCATEGORIES.values() if s.category_id != HIDDEN_CATEGORY)
+
+
+def _folded(text: str) -> str:
+    """Lower case without accents: "Évènement" and "evenement" are the same word."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.split(r"[^\w]+", _folded(text)) if w]
+
+
+MIN_CATEGORY_QUERY = 3  # letters: "sp" would name half the catalogue
+
+
+def subcategories_named(text: str) -> tuple[str, ...]:
+    """Shown subcategories that the youth's search words name, through their tile's label or
+    their own ("spectacle" → every subcategory of the Spectacles tile, "concert" → the
+    concerts): each word must begin a word of those labels, accents and case aside."""
+    words = _words(text)
+    if not words or sum(map(len, words)) < MIN_CATEGORY_QUERY:
+        return ()
+    found = []
+    for sub in SUBCATEGORIES.values():
+        cat = CATEGORY_BY_ID.get(sub.category_id)
+        if cat is None:
+            continue  # the technical category is never shown
+        vocabulary = _words(cat.label) + _words(sub.label)
+        if all(any(v.startswith(w) for v in vocabulary) for w in words):
+            found.append(sub.id)
+    return tuple(found)
 
 
 def offer_link(offer_id: int) -> str:

@@ -63,7 +63,7 @@ def render(verdict: Verdict, lang: str = "fr") -> Rendered:
         when=_when(verdict, lang),
         date=date,
         venue=venue,
-        reason=verdict.reason or "",
+        reason=say(verdict.reason_id, lang) if verdict.reason_id else verdict.reason or "",
     )
     if verdict.kind is VerdictKind.INVALID_SCAN and not verdict.reason:
         message = say("verdict.invalid_scan.no_reason", lang)

@@ -32,6 +32,7 @@ from kiosk.domain.layouts import (
     US_TO_FR_LAYOUT,
     repair,
 )
+from kiosk.domain.texts import say
 from kiosk.domain.tokens import TOKEN_LENGTH, is_generated_token, is_token, normalize_token
 
 MAX_INPUT_LENGTH: Final = 1000
@@ -68,8 +69,16 @@ class ScanRejection(Enum):
     NOT_PASS_CULTURE = "Ce code n'est pas une contremarque pass Culture"
 
     @property
+    def msg_id(self) -> str:
+        """The sentence's id in kiosk.domain.texts (French and English)."""
+        return f"scan.{self.name.lower()}"
+
+    @property
     def message(self) -> str:
-        return self.value
+        return self.text("fr")
+
+    def text(self, lang: str = "fr") -> str:
+        return say(self.msg_id, lang)
 
 
 @dataclass(frozen=True)

@@ -58,6 +58,31 @@ FR: dict[str, str] = {
     "verdict.invalid_scan.title": "CODE REFUSÉ",
     "verdict.invalid_scan.message": "{reason}",
     "verdict.invalid_scan.no_reason": "Ce code n'est pas une contremarque pass Culture",
+    # -- librarian mode: prices, dates, places and counts (kiosk.services.catalogue)
+    "catalogue.free": "Gratuit",
+    "catalogue.from": "Dès {price}",
+    "catalogue.date": "{day} {date} à {hour}h{minute}",
+    "catalogue.days": "lundi,mardi,mercredi,jeudi,vendredi,samedi,dimanche",
+    "catalogue.full": "Complet",
+    "catalogue.one_place": "1 place restante",
+    "catalogue.places": "{n} places restantes",
+    "catalogue.no_offer": "Aucune offre pour l’instant",
+    "catalogue.one_offer": "1 offre",
+    "catalogue.offers": "{n} offres",
+    "catalogue.online": "En ligne",
+    # -- why a scan is not a countermark (kiosk.domain.payload.ScanRejection)
+    "scan.empty": "Aucun code lu : scannez ou saisissez une contremarque.",
+    "scan.too_long": "Ce code est beaucoup trop long pour être une contremarque pass Culture.",
+    "scan.url": "Ce code est un lien, pas une contremarque pass Culture.",
+    "scan.product_barcode": "Ce code-barres est celui d'un produit (EAN), pas une contremarque.",
+    "scan.external_ticket": "Ce code est un billet d'une autre billetterie (cinéma, "
+    "spectacle…), pas une contremarque pass Culture.",
+    "scan.malformed_pass_culture": "Ce QR code pass Culture ne contient pas de contremarque "
+    "lisible.",
+    "scan.token_too_short": "La contremarque est trop courte : elle fait 6 caractères.",
+    "scan.token_too_long": "La contremarque ne peut pas faire plus de 6 caractères",
+    "scan.invalid_characters": "Caractères valides : de A à Z et de 0 à 9",
+    "scan.not_pass_culture": "Ce code n'est pas une contremarque pass Culture",
     "verdict.structure_closed.title": "STRUCTURE FERMÉE",
     # Short: the band shows two lines at 1024 px; the server's words already say why.
     "verdict.structure_closed.message": "pass Culture : « {reason} ». Contactez le support "
@@ -206,6 +231,23 @@ FR: dict[str, str] = {
     "« {words} ».",
     "sync.wrong_address": "Aucune API pass Culture à cette adresse (HTTP 404 sur {path}) : "
     "l'adresse du serveur est probablement erronée.",
+    # -- `kiosk status` (kiosk.cli.commands), in the counter's language
+    "status.unconfigured": "non configuré",
+    "status.online": "en ligne",
+    "status.offline": "hors ligne",
+    "status.network": "Réseau : {state}",
+    "status.pending": "Validations en attente d'envoi : {n}",
+    "status.conflicts": "Conflits à traiter : {n}",
+    "status.data": "Données : {age}",
+    # -- the set-up wizard's server check (kiosk.ui.admin.wizard)
+    "wizard.key_refused": "La clé d'API est refusée par ce serveur : vérifiez-la (copiez-la à "
+    "nouveau depuis l'espace partenaire pass Culture) et qu'elle correspond bien au serveur "
+    "choisi.",
+    "wizard.unreachable": "Serveur injoignable ({url}) : vérifiez l'adresse et le réseau.",
+    "wizard.wrong_address": "Ce serveur ({url}) répond, mais ce n'est pas l'API pass Culture à "
+    "cette adresse : vérifiez l'adresse du serveur (ex. https://backend.passculture.app).",
+    "wizard.unexpected_answer": "Réponse inattendue du serveur ({detail}) : vérifiez l'adresse.",
+    "wizard.unexpected_error": "Erreur inattendue ({kind}) : réessayez ou contactez le support.",
     # -- `kiosk doctor` (kiosk.services.doctor): check labels, then sentences
     "doctor.label.server": "Serveur",
     "doctor.label.key": "Clé d'API",
@@ -300,6 +342,11 @@ FR: dict[str, str] = {
     "server.where.dates": "dates",
     "server.where.date": "date",
     "server.where.price": "tarif",
+    "import.coverage": "Contremarques connues hors ligne : {known} des {total} réservations "
+    "en cours.",
+    "import.hint": "Les données locales connaissent peu de contremarques ({known} des {total} "
+    "réservations en cours) : importez l'export des réservations du portail pro (Fichier › "
+    "Importer…) pour reconnaître les autres hors ligne.",
     "import.bad_xlsx": "Fichier XLSX illisible ({kind}).",
     "import.empty": "Le fichier est vide.",
     "import.not_an_export": "Ce fichier n'est pas un export des réservations du portail pro : "
@@ -372,6 +419,30 @@ EN: dict[str, str] = {
     "verdict.invalid_scan.title": "REFUSED CODE",
     "verdict.invalid_scan.message": "{reason}",
     "verdict.invalid_scan.no_reason": "This code is not a pass Culture countermark",
+    # -- librarian mode: prices, dates, places and counts (kiosk.services.catalogue)
+    "catalogue.free": "Free",
+    "catalogue.from": "From {price}",
+    "catalogue.date": "{day} {date} at {hour}:{minute}",
+    "catalogue.days": "Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday",
+    "catalogue.full": "Full",
+    "catalogue.one_place": "1 place left",
+    "catalogue.places": "{n} places left",
+    "catalogue.no_offer": "No offers yet",
+    "catalogue.one_offer": "1 offer",
+    "catalogue.offers": "{n} offers",
+    "catalogue.online": "Online",
+    # -- why a scan is not a countermark (kiosk.domain.payload.ScanRejection)
+    "scan.empty": "No code read: scan or type a countermark.",
+    "scan.too_long": "This code is far too long to be a pass Culture countermark.",
+    "scan.url": "This code is a link, not a pass Culture countermark.",
+    "scan.product_barcode": "This barcode is a product's (EAN), not a countermark.",
+    "scan.external_ticket": "This code is a ticket from another ticketing system (cinema, "
+    "show…), not a pass Culture countermark.",
+    "scan.malformed_pass_culture": "This pass Culture QR code holds no readable countermark.",
+    "scan.token_too_short": "The countermark is too short: it has 6 characters.",
+    "scan.token_too_long": "A countermark cannot have more than 6 characters",
+    "scan.invalid_characters": "Valid characters: A to Z and 0 to 9",
+    "scan.not_pass_culture": "This code is not a pass Culture countermark",
     "verdict.structure_closed.title": "STRUCTURE CLOSED",
     # The server's words are French: say what they mean too.
     "verdict.structure_closed.message": "pass Culture: “{reason}” (the structure is closed). "
@@ -510,6 +581,22 @@ EN: dict[str, str] = {
     "“{words}”.",
     "sync.wrong_address": "No pass Culture API at this address (HTTP 404 on {path}): the "
     "server address is probably wrong.",
+    # -- `kiosk status` (kiosk.cli.commands), in the counter's language
+    "status.unconfigured": "not configured",
+    "status.online": "online",
+    "status.offline": "offline",
+    "status.network": "Network: {state}",
+    "status.pending": "Validations waiting to be sent: {n}",
+    "status.conflicts": "Conflicts to handle: {n}",
+    "status.data": "Data: {age}",
+    # -- the set-up wizard's server check (kiosk.ui.admin.wizard)
+    "wizard.key_refused": "This server refuses the API key: check it (copy it again from the "
+    "pass Culture partner space) and that it belongs to the chosen server.",
+    "wizard.unreachable": "Server unreachable ({url}): check the address and the network.",
+    "wizard.wrong_address": "This server ({url}) answers, but it is not the pass Culture API "
+    "at this address: check the server address (e.g. https://backend.passculture.app).",
+    "wizard.unexpected_answer": "Unexpected answer from the server ({detail}): check the address.",
+    "wizard.unexpected_error": "Unexpected error ({kind}): try again or contact support.",
     "doctor.label.server": "Server",
     "doctor.label.key": "API key",
     "doctor.label.clock": "Clock",
@@ -600,6 +687,10 @@ EN: dict[str, str] = {
     "server.where.dates": "dates",
     "server.where.date": "date",
     "server.where.price": "price category",
+    "import.coverage": "Countermarks known offline: {known} of the {total} current bookings.",
+    "import.hint": "The local data knows few countermarks ({known} of the {total} current "
+    "bookings): import the pro portal's bookings export (File › Import…) to recognise the "
+    "others offline.",
     "import.bad_xlsx": "Unreadable XLSX file ({kind}).",
     "import.empty": "The file is empty.",
     "import.not_an_export": "This file is not a bookings export from the pro portal: missing "

@@ -57,6 +57,7 @@ class Verdict:
     department_code: str | None = None  # timezone for the dates above
     venue_name: str | None = None  # WRONG_VENUE: where the booking belongs
     reason: str | None = None  # INVALID_SCAN: the parser's reason; server text otherwise
+    reason_id: str | None = None  # INVALID_SCAN: the reason's id in kiosk.domain.texts
     # UNKNOWN_OFFLINE: pass Culture was reachable but limited the requests (429), not down
     rate_limited: bool = False
 

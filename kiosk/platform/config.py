@@ -30,6 +30,9 @@ class ConfigError(KioskError):
     """An unreadable or invalid configuration (`message` French, `text(lang)` either)."""
 
 
+DEFAULT_COUNTER_NAME = "Guichet"  # shown translated while staff have not named the counter
+
+
 def resolve_data_dir(arg: str | os.PathLike[str] | None = None) -> Path:
     if arg:
         return Path(arg).expanduser()
@@ -51,7 +54,7 @@ class Config:
     api_url: str | None = None
     api_key: str | None = field(default=None, repr=False)
     venue_ids: tuple[int, ...] = ()
-    counter_name: str = "Guichet"
+    counter_name: str = DEFAULT_COUNTER_NAME
     kiosk_id: str = ""
     two_step: bool = True
     sounds: bool = True

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
@@ -19,6 +19,7 @@ from typing import Any
 from kiosk.domain import categories
 from kiosk.domain.clock import Clock, utcnow
 from kiosk.domain.display import format_price
+from kiosk.domain.texts import say
 from kiosk.domain.timezones import local
 from kiosk.store.catalogue import (
     SUMMARY_WIDTH,
@@ -119,30 +120,44 @@ class SearchResult:
     more: bool  # more matches than `query.limit`
 
 
-def price_text(min_cents: int | None, max_cents: int | None) -> str:
+def price_text(min_cents: int | None, max_cents: int | None, lang: str = "fr") -> str:
     """ "Gratuit", "12 €" or "Dès 8 €" (the youth app's wording); "" when unknown."""
     if min_cents is None:
         return ""
     if max_cents is None or max_cents == min_cents:
-        return "Gratuit" if min_cents == 0 else format_price(min_cents)
-    return "Dès " + ("0 €" if min_cents == 0 else format_price(min_cents))
+        return say("catalogue.free", lang) if min_cents == 0 else format_price(min_cents)
+    return say("catalogue.from", lang, price="0 €" if min_cents == 0 else format_price(min_cents))
 
 
-_DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-
-
-def date_text(at: datetime, department_code: str | None) -> str:
-    """ "samedi 30/11 à 20h00", in the offer's department time."""
+def date_text(at: datetime, department_code: str | None, lang: str = "fr") -> str:
+    """ "samedi 30/11 à 20h00" ("Saturday 30/11 at 20:00"), in the offer's department time."""
     here = local(at, department_code)
-    return f"{_DAYS[here.weekday()]} {here:%d/%m} à {here:%H}h{here:%M}"
+    day = say("catalogue.days", lang).split(",")[here.weekday()]
+    return say(
+        "catalogue.date",
+        lang,
+        day=day,
+        date=f"{here:%d/%m}",
+        hour=f"{here:%H}",
+        minute=f"{here:%M}",
+    )
 
 
-def places_text(places_left: int | None) -> str:
+def places_text(places_left: int | None, lang: str = "fr") -> str:
     if places_left is None:
         return ""
     if places_left <= 0:
-        return "Complet"
-    return "1 place restante" if places_left == 1 else f"{places_left} places restantes"
+        return say("catalogue.full", lang)
+    if places_left == 1:
+        return say("catalogue.one_place", lang)
+    return say("catalogue.places", lang, n=places_left)
+
+
+def offers_text(n: int, lang: str = "fr") -> str:
+    """A tile's count: "Aucune offre pour l'instant", "1 offre", "12 offres"."""
+    if n == 0:
+        return say("catalogue.no_offer", lang)
+    return say("catalogue.one_offer", lang) if n == 1 else say("catalogue.offers", lang, n=n)
 
 
 # -- the service ------------------------------------------------------------------------------
@@ -223,8 +238,27 @@ class Catalogue:
             if len(rows) <= query.limit:
                 seen = [r[0] for r in rows]
                 rows += self._matches(query, match, order=None, many=True, exclude=seen)
+        rows += self._named_categories(query, rows)
         offers = tuple(_summary(r) for r in rows[: query.limit])
         return SearchResult(query, offers, len(rows) > query.limit)
+
+    def _named_categories(self, query: Query, rows: list[Any]) -> list[Any]:
+        """Offers of the categories the text names ("spectacle": what the Spectacles tile
+        counts), after the offers whose own text matches."""
+        named = categories.subcategories_named(query.text)
+        if not named or len(rows) > query.limit:
+            return []
+        f = self._filter(query)
+        if f.subcategories is not None:
+            named = tuple(s for s in named if s in f.subcategories)
+        order = Order.PRICE if query.sort is Sort.PRICE else Order.DATE
+        return self.reader.browse(
+            replace(f, subcategories=named),
+            self.clock(),
+            order=order,
+            limit=query.limit + 1 - len(rows),
+            exclude=[r[0] for r in rows],
+        )
 
     def _matches(
         self,

@@ -128,7 +128,11 @@ class Counter:
                 scan,
                 None,
                 None,
-                Verdict(VerdictKind.INVALID_SCAN, reason=scan.reason),
+                Verdict(
+                    VerdictKind.INVALID_SCAN,
+                    reason=scan.reason,
+                    reason_id=scan.rejection.msg_id if scan.rejection else None,
+                ),
                 "local",
                 None,
             )

@@ -21,6 +21,15 @@ class Snapshot:
     rows: list[today.TodayRow]
     counts: today.TodayCounts
     zone: tzinfo | None  # the venue's timezone, for every time shown (None: the machine's)
+    # (current bookings whose token is known here, current bookings): see `thin_cover`
+    coverage: tuple[int, int] = (0, 0)
+
+
+def thin_cover(coverage: tuple[int, int]) -> bool:
+    """Fewer than half the current bookings have their token here: an outage would answer
+    INCONNUE HORS LIGNE to most youths, and the pro portal's export would teach the rest."""
+    known, total = coverage
+    return total > 0 and known * 2 < total
 
 
 def snapshot(
@@ -31,7 +40,8 @@ def snapshot(
         as_of = state.get_time(conn, state.PULLED_AT)
         zone = today.counter_zone(conn, venue_ids)
         day = today.rows(conn, now, kiosk_id=kiosk_id, zone=zone)
-    return Snapshot(c["pending"], c["conflicts"], as_of, day, today.counts(day), zone)
+        coverage = bookings.token_coverage(conn, venue_ids)
+    return Snapshot(c["pending"], c["conflicts"], as_of, day, today.counts(day), zone, coverage)
 
 
 def open_conflicts(db: Database) -> list[tuple[Operation, str | None]]:

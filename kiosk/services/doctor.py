@@ -12,7 +12,7 @@ import platform
 import shutil
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
+from datetime import datetime, tzinfo
 from email.utils import parsedate_to_datetime
 from enum import StrEnum
 from pathlib import Path
@@ -23,6 +23,7 @@ from kiosk.domain.clock import Clock, utcnow
 from kiosk.domain.display import age_text
 from kiosk.domain.texts import LANGUAGES, say
 from kiosk.platform.config import Config
+from kiosk.services.today import counter_zone
 from kiosk.store import outbox, state
 from kiosk.store.database import Database
 from kiosk.store.errors import StoreError
@@ -63,6 +64,7 @@ class Report:
     checks: list[Check] = field(default_factory=list)
     context: dict[str, str] = field(default_factory=dict)
     lang: str = "fr"  # of every text: "fr" or "en"
+    zone: tzinfo | None = None  # the venue's timezone, for the times people read (None: machine)
 
     def add(self, key: str, label: str, level: Level, message: str) -> None:
         self.checks.append(Check(key, label, level, message))
@@ -84,7 +86,7 @@ class Report:
 
     def text(self) -> str:
         sep = self.say("sep")
-        lines = [self.say("title", at=self.created_at.astimezone())]
+        lines = [self.say("title", at=self.created_at.astimezone(self.zone))]
         lines += [f"{k}{sep}{v}" for k, v in self.context.items()]
         lines.append("")
         for c in self.checks:
@@ -167,13 +169,14 @@ def _disk(report: Report, data_dir: Path, min_free: int) -> None:
         report.note("disk", Level.OK, report.say("disk_ok", gb=free / 1024**3, path=data_dir))
 
 
-def _database(report: Report, db: Database) -> None:
+def _database(report: Report, db: Database, venue_ids: tuple[int, ...] = ()) -> None:
     say = report.say
     try:
         rows = db.integrity_check()
         with db.connect() as conn, conn.begin():
             counts = outbox.counts(conn)
             as_of = state.get_time(conn, state.PULLED_AT)
+            report.zone = counter_zone(conn, venue_ids)  # the time the counter shows
     except StoreError as exc:
         report.note("database", Level.ERROR, say("db_refused", error=exc.text(report.lang)))
         return
@@ -195,7 +198,7 @@ def _database(report: Report, db: Database) -> None:
         Level.OK if conflicts == 0 else Level.WARNING,
         say("conflicts_none") if conflicts == 0 else say("conflicts", n=conflicts),
     )
-    report.note("data", Level.INFO, age_text(as_of, lang=report.lang))
+    report.note("data", Level.INFO, age_text(as_of, lang=report.lang, zone=report.zone))
 
 
 def _devices(report: Report, config: Config, probe: DeviceProbe | None) -> None:
@@ -261,7 +264,7 @@ def run_doctor(
             except StoreError as exc:
                 report.note("database", Level.ERROR, say("db_refused", error=exc.text(report.lang)))
         if db is not None:
-            _database(report, db)
+            _database(report, db, tuple(config.venue_ids))
         _devices(report, config, device_probe)
     finally:
         if own_client and client is not None:

@@ -76,6 +76,8 @@ class ImportReport:
     tokens: int
     matched: int
     created: int
+    covered: int = 0  # current bookings whose token is now known offline
+    current: int = 0  # current (CONFIRMED) bookings of the counter's venues
 
     def as_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -272,4 +274,5 @@ def import_file(db: Database, path: str | Path, *, venue_ids: tuple[int, ...] = 
                 tokens += 1
                 bookings.learn_token(conn, booking_id, row["token"], "import")
         bookings.reconcile_imported(conn)
-    return ImportReport(fmt, len(rows), tokens, matched, created)
+        covered, current = bookings.token_coverage(conn, venue_ids)
+    return ImportReport(fmt, len(rows), tokens, matched, created, covered, current)

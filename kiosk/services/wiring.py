@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -125,6 +127,30 @@ def open_database(
         ) from None
     log.warning("database recovered: %s", report.message)
     return db, report
+
+
+@contextmanager
+def reader_log(config: Config, command: str) -> Iterator[None]:
+    """For the readers (`kiosk status`, `kiosk doctor`) that never take the data dir: they
+    write to its log when nobody owns it (one writer per log: rotation is not shared), and
+    keep quiet while the counter runs (its own log says what it does)."""
+    held = DataDirLock(config.data_dir)
+    try:
+        config.data_dir.mkdir(parents=True, exist_ok=True)
+        held.acquire()
+    except Exception:  # the counter owns it, or the folder cannot be made: no log
+        yield
+        return
+    try:
+        try:
+            logs.setup_logging(log_dir(config.data_dir), secrets=[config.api_key])
+        except OSError as exc:
+            log.warning("log file unavailable: %s", exc)
+        log.info("command %s", command)
+        yield
+    finally:
+        logs.shutdown_logging()
+        held.release()
 
 
 def open_services(

@@ -393,6 +393,19 @@ def lookup(dbapi_conn: Any, token: str) -> Lookup:
 
 
 # -- what the pull needs ------------------------------------------------------------------
+def token_coverage(conn: Connection, venue_ids: Iterable[int] = ()) -> tuple[int, int]:
+    """(current bookings whose token is known here, current bookings) of `venue_ids` (all
+    when empty): the API never gives tokens, so a thin cover means INCONNUE HORS LIGNE."""
+    stmt = select(func.count(T.c.token), func.count()).where(
+        T.c.status == BookingStatus.CONFIRMED.value
+    )
+    ids = list(venue_ids)
+    if ids:
+        stmt = stmt.where(T.c.venue_id.in_(ids))
+    known, total = conn.execute(stmt).one()
+    return int(known), int(total)
+
+
 def highest_id(conn: Connection, venue_id: int) -> int | None:
     """The highest booking id cached for a venue: new bookings are found past it."""
     top: int | None = conn.execute(

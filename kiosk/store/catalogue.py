@@ -275,10 +275,20 @@ class OfferReader:
         )
         return self._all(sql, params)
 
-    def browse(self, f: OfferFilter, now: datetime, *, order: Order, limit: int) -> list[Any]:
+    def browse(
+        self,
+        f: OfferFilter,
+        now: datetime,
+        *,
+        order: Order,
+        limit: int,
+        exclude: Sequence[int] = (),
+    ) -> list[Any]:
         """Summary rows of the offers passing the filters (no text), at most `limit`."""
         params: dict[str, Any] = {"limit": limit}
         where = _where(f, now, params)
+        if exclude:
+            where += f" AND o.id NOT IN ({', '.join(str(int(i)) for i in exclude)})"
         return self._all(
             f"SELECT {SUMMARY_COLUMNS} FROM offer o LEFT JOIN venue v ON v.id = o.venue_id "
             f"WHERE {where} ORDER BY {_ORDER_BY[order]} LIMIT :limit",

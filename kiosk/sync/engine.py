@@ -14,12 +14,14 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from kiosk.domain.clock import Clock, utcnow
+from kiosk.domain.errors import KioskError
 from kiosk.domain.online import OnlineAnswer
 from kiosk.domain.operations import OpKind, OpState
+from kiosk.domain.texts import Phrase
 from kiosk.domain.verdict import Verdict, VerdictKind
 from kiosk.store import backup, outbox, retention, state
 from kiosk.store.database import Database
@@ -46,6 +48,7 @@ ACTIVE_REFRESH_EVERY = 600.0
 FULL_REFRESH_EVERY = 6 * 3600.0
 BACKUP_EVERY = 4 * 3600.0
 RETENTION_EVERY = 24 * 3600.0
+CATALOGUE_PAGES = 20  # pages of the other venues' offers per pass: pushes never wait long
 IMAGE_BATCH = 100  # images per sync pass, so pushes never wait long behind downloads
 
 
@@ -57,10 +60,20 @@ class SyncSummary:
     pulled_bookings: int = 0
     pulled_offers: int = 0
     duration: float = 0.0
-    error: str | None = None
+    error: str | None = None  # French (logs, the CLI)
+    error_phrase: Phrase | None = None  # the same, for the window's language
 
     def as_dict(self) -> dict[str, Any]:
-        return dict(self.__dict__)
+        return {k: v for k, v in self.__dict__.items() if k != "error_phrase"}
+
+    def error_text(self, lang: str = "fr") -> str | None:
+        """Why the round stopped, in `lang` (French when the cause has no catalogue id)."""
+        if self.error_phrase is not None:
+            return self.error_phrase.text(lang)
+        return self.error
+
+    def fail(self, exc: KioskError) -> None:
+        self.error, self.error_phrase = exc.message, exc.phrase
 
 
 @dataclass
@@ -97,6 +110,8 @@ class SyncEngine:
         self._pull_lock = threading.Lock()
         self.retention_days = retention_days
         self._images_pending = False  # set by an offers pull, cleared once all are cached
+        self._catalogue_rest_until = 0.0  # monotonic time of the next other venues' pass
+        self._counter_pulled = False  # a full pull of the counter's own lists completed
         self.last_error: str | None = None  # the last round's error, None once one succeeds
         self._limited_until = 0.0  # monotonic: the last online check was refused (429) until
 
@@ -157,6 +172,7 @@ class SyncEngine:
             self.puller.venues()
             summary.pulled_bookings = self.puller.bookings_full(progress)
             summary.pulled_offers = self.puller.offers(progress)
+            self._counter_pulled = True
             return True
 
         summary = self._round(pull, ignore_backoff=True)
@@ -180,15 +196,33 @@ class SyncEngine:
                 self.puller.venues()
                 summary.pulled_bookings = self.puller.bookings_full(progress)
                 summary.pulled_offers = self.puller.offers(progress)
+                self._counter_pulled = True
                 return True
             if due("active", ACTIVE_REFRESH_EVERY):
                 summary.pulled_bookings = self.puller.bookings_active()
             elif due("new", NEW_BOOKINGS_EVERY):
                 summary.pulled_bookings = self.puller.bookings_new()
-            return False
+            return self._catalogue_pass(summary)
 
         self._maintenance(due)
         return self._round(pull, ignore_backoff=False)
+
+    def _catalogue_pass(self, summary: SyncSummary) -> bool:
+        """A few pages of the key's other venues' offers (librarian mode), after the counter's
+        own lists; each list again once older than a full refresh. True when offers came in
+        (their images are due)."""
+        now = time.monotonic()
+        if not self._counter_pulled or now < self._catalogue_rest_until:
+            return False  # the counter's own lists first; then at the catalogue's own pace
+        # Resting first: a refused list (an error ends the round) is not asked again at once.
+        self._catalogue_rest_until = now + ACTIVE_REFRESH_EVERY
+        rows, fresh = self.puller.catalogue_offers(
+            CATALOGUE_PAGES, timedelta(seconds=FULL_REFRESH_EVERY)
+        )
+        if not fresh:  # more pages at the next pass
+            self._catalogue_rest_until = 0.0
+        summary.pulled_offers += rows
+        return rows > 0
 
     def _round(self, pull: Callable[[SyncSummary], bool], *, ignore_backoff: bool) -> SyncSummary:
         """Push before pull; `pull` fills the summary and says whether images are due. Errors
@@ -215,17 +249,17 @@ class SyncEngine:
                 self.connectivity.success()
         except KeyRefused as exc:
             self.connectivity.key_refused(exc.phrase or exc.message)
-            summary.error = exc.message
+            summary.fail(exc)
         except NetworkError as exc:
             self.connectivity.failure(exc.phrase or exc.message)
-            summary.error = exc.message
+            summary.fail(exc)
             if self._never_pulled():
                 self._last.pop("full", None)  # the first full pull is retried next pass
         except ApiError as exc:
             # A refusal (400 on a list's parameters, a body we do not know) ends this round only:
             # each list is asked again on its own schedule, never in a tight loop.
             log.warning("sync round stopped: %s", exc.message)
-            summary.error = exc.message
+            summary.fail(exc)
         finally:
             summary.duration = time.monotonic() - t0
             self.last_error = summary.error

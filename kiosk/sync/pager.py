@@ -44,6 +44,15 @@ class Page:
     related: list[dict[str, Any]] = field(default_factory=list)
 
 
+@dataclass
+class Budget:
+    """Pages a walk may still ask for; `stopped` once it ran out before a list's end (the
+    resumable lists carry on from their cursor at the next walk)."""
+
+    pages: int
+    stopped: bool = False
+
+
 class Resource:
     """What differs from one list to the next. Subclasses set the class attributes as needed
     and implement `fetch` (and `store`, unless the list is only read inside another page)."""
@@ -97,27 +106,41 @@ class Pager:
         progress: Progress = no_progress,
         *,
         then: Callable[[Connection], None] | None = None,
+        budget: Budget | None = None,
     ) -> int:
         """Walk each list to its end, in order; return the number of rows stored. `then` is
         written in one more transaction only when every list was walked to its end (an error
         propagates before it: an interrupted walk claims nothing). Progress counts the rows of
-        all the lists of this walk."""
+        all the lists of this walk. With a `budget`, the walk stops (claiming nothing) once it
+        is spent."""
         total = 0
         with self.db.connect_writer() as conn:
             for resource in resources:
-                total = self._walk_one(conn, resource, progress, total)
+                total = self._walk_one(conn, resource, progress, total, budget)
+                if budget is not None and budget.stopped:
+                    return total
             if then is not None:
                 with conn.begin():
                     then(conn)
         return total
 
     def _walk_one(
-        self, conn: Connection, resource: Resource, progress: Progress, total: int
+        self,
+        conn: Connection,
+        resource: Resource,
+        progress: Progress,
+        total: int,
+        budget: Budget | None = None,
     ) -> int:
         with conn.begin():
             saved = state.get(conn, resource.cursor_key) if resource.cursor_key else None
             index: int | None = int(saved) if saved else resource.start(conn)
         while index is not None:
+            if budget is not None:
+                if budget.pages <= 0:
+                    budget.stopped = True
+                    return total
+                budget.pages -= 1
             asked = self._watermark()  # before the request: see bookings.upsert
             page = resource.fetch(index)
             index = resource.next_index(page)

@@ -12,19 +12,25 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy.engine import Connection
 
 from kiosk.domain.booking import BookingStatus
 from kiosk.domain.clock import Clock
-from kiosk.store import bookings, catalogue, outbox, state
+from kiosk.store import bookings, catalogue, outbox, state, venues
 from kiosk.store.database import Database
 from kiosk.sync import schema
 from kiosk.sync.api import ApiClient
-from kiosk.sync.pager import Page, Pager, Progress, Resource, no_progress, read_all
+from kiosk.sync.pager import Budget, Page, Pager, Progress, Resource, no_progress, read_all
 
 log = logging.getLogger("kiosk.sync.pull")
+
+
+def catalogue_key(kind: str, venue_id: int) -> str:
+    """sync_state key saying that a venue's list was walked to its end in this cycle."""
+    return f"catalogue.{kind}.{venue_id}"
 
 
 # -- the lists ------------------------------------------------------------------------------
@@ -60,8 +66,12 @@ class Offers(Resource):
 
     stage = "offers"
 
-    def __init__(self, client: ApiClient, clock: Clock, kind: str, venue_id: int) -> None:
+    def __init__(
+        self, client: ApiClient, clock: Clock, kind: str, venue_id: int, *, resumable: bool = False
+    ) -> None:
         self.client, self.clock, self.kind, self.venue_id = client, clock, kind, venue_id
+        if resumable:  # the catalogue's other venues: walked a few pages per sync pass
+            self.cursor_key = f"cursor.{catalogue_key(kind, venue_id)}"
 
     def fetch(self, first_index: int) -> Page:
         items = self.client.offers_page(self.kind, self.venue_id, first_index)
@@ -212,3 +222,33 @@ class Puller:
             catalogue.fill_offer_addresses(conn)
 
         return self.pager.walk(lists, progress, then=finish)
+
+    def catalogue_venues(self) -> list[int]:
+        """The key's other venues (the structure's digital venue…): librarian mode shows their
+        offers too, while the counter's bookings stay those of its own venues."""
+        with self.db.connect() as conn, conn.begin():
+            known = [v.id for v in venues.names(conn)]
+        return [v for v in known if v not in self.venue_ids]
+
+    def catalogue_offers(self, max_pages: int, fresh_for: timedelta) -> tuple[int, bool]:
+        """At most `max_pages` pages of the other venues' offers, from where the last call
+        stopped (PULL priority, like every list: the counter's requests go first); a list
+        walked to its end less than `fresh_for` ago is skipped. Returns the rows stored, and
+        whether every list is now fresh."""
+        budget = Budget(max_pages)
+        total = 0
+        for venue_id in self.catalogue_venues():
+            for kind in ("products", "events"):
+                key = catalogue_key(kind, venue_id)
+                with self.db.connect() as conn, conn.begin():
+                    done = state.get_time(conn, key)
+                if done is not None and self.clock() - done < fresh_for:
+                    continue
+                resource = Offers(self.client, self.clock, kind, venue_id, resumable=True)
+                total += self.pager.walk([resource], budget=budget)
+                if budget.stopped:
+                    return total, False
+                with self.db.connect_writer() as conn, conn.begin():
+                    state.put_time(conn, key, self.clock())
+                    catalogue.fill_offer_addresses(conn)
+        return total, True

@@ -15,9 +15,10 @@ from kiosk.platform.config import Config, ConfigError, load, resolve_data_dir
 log = logging.getLogger("kiosk")
 
 
-def first_run_wizard(config: Config) -> Config | None:
-    """The set-up wizard (server, key, venues, admin PIN, first sync): the saved Config, or
-    None when cancelled, to open the counter unconfigured (offline, with a clear banner).
+def first_run_wizard(config: Config) -> Any:
+    """The set-up wizard (server, key, venues, admin PIN, first sync): its `Setup` (config,
+    staff member on duty), or None when cancelled, to open the counter unconfigured
+    (offline, with a clear banner).
     In the configured language (a kiosk.toml prepared with `language = "en"`)."""
     from kiosk.ui.admin.wizard import run_first_run_wizard
     from kiosk.ui.common import i18n
@@ -155,14 +156,22 @@ def start_counter(args: argparse.Namespace) -> Session:
         raise CliError(exc.message) from None
     app = application()
     instance = claim_data_dir(data_dir)
+    on_duty: str | None = None
     try:
         if not config.configured:
-            config = first_run_wizard(config) or config
+            setup = first_run_wizard(config)
+            if setup is not None:
+                config, on_duty = setup.config, setup.on_duty
     except BaseException:
         instance.close()
         raise
     lockdown = getattr(args, "kiosk", False) or config.lockdown
-    return open_session(app, config, instance, args, lockdown=lockdown)
+
+    def after_window(window: Any) -> None:
+        if on_duty:
+            window.put_on_duty(on_duty)
+
+    return open_session(app, config, instance, args, lockdown=lockdown, after_window=after_window)
 
 
 def cmd_run(args: argparse.Namespace) -> int:

@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.platform.config import Config, save
+from kiosk.domain.texts import say
+from kiosk.domain.verdict import VerdictKind
+from kiosk.platform.config import DEFAULT_COUNTER_NAME, Config, save
 from kiosk.services import counter_overview
 from kiosk.services.security import Security
 from kiosk.services.staff import StaffService
@@ -94,9 +96,7 @@ class MainWindow(QMainWindow):
         self.services = services
         self.config: Config = services.config
         self.lang = lang_of(self.config.language)
-        self.setWindowTitle(
-            self.tr("Guichet pass Culture — %1").replace("%1", self.config.counter_name)
-        )
+        self._set_title(self.config.counter_name)
         self.setStyleSheet(STYLE)
         self.tasks = Tasks(self)
         self.sounds = SoundPlayer(self, enabled=self.config.sounds)
@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
             lambda parent: ask_admin_pin(parent, self.security, lang=self.lang)
         )
         self.lockdown: Lockdown | None = None
+        self._asking_staff = False
         self.restart_needed = False  # settings saved that apply at the next start
 
         central = QWidget()
@@ -130,6 +131,8 @@ class MainWindow(QMainWindow):
         self.staff_bar = StaffBar(self.staff_service, lang=self.lang)
         self.staff_bar.staff_changed.connect(self._staff_changed)
         self.screen.put_staff_bar(self.staff_bar)
+        self.screen.needs_staff = lambda: self.staff_bar.has_members
+        self.screen.staff_required.connect(self._ask_staff_then)
         lay.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.status = KioskStatusBar()
@@ -138,6 +141,8 @@ class MainWindow(QMainWindow):
         self.status.conflicts_requested.connect(self.show_conflicts)
         self.screen.scan_arrived.connect(lambda _p, _s: self.show_counter())
         self.screen.operation_done.connect(lambda _r: self.refresh())
+        self.screen.result_shown.connect(self._hint_import)
+        self.coverage: tuple[int, int] = (0, 0)  # see counter_overview.thin_cover
         self._build_menus()
 
         self.runner: SyncRunner | None = None
@@ -245,6 +250,7 @@ class MainWindow(QMainWindow):
     def show_counter(self) -> None:
         if self.stack.currentWidget() is not self.screen:
             self.stack.setCurrentWidget(self.screen)
+        self._youth_facing(False)
         if self.isMinimized():
             self.showNormal()
 
@@ -263,6 +269,7 @@ class MainWindow(QMainWindow):
         conflicts_action = QAction(self.tr("&Conflits à traiter…"), self)
         conflicts_action.triggered.connect(self.show_conflicts)
         file_menu.addAction(conflicts_action)
+        self.sync_action, self.conflicts_action = sync_action, conflicts_action
         file_menu.addSeparator()
         self.quit_action = QAction(self.tr("&Quitter"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -302,6 +309,17 @@ class MainWindow(QMainWindow):
         self.two_step_action.setChecked(self.config.two_step)
         self.two_step_action.toggled.connect(self.set_two_step)
         settings.addAction(self.two_step_action)
+        # What a youth must not reach while the librarian screen is theirs (F5): the menu bar
+        # is hidden then, and these shortcuts do nothing until the counter is back.
+        self.staff_actions = [
+            self.import_action,
+            sync_action,
+            conflicts_action,
+            self.quit_action,
+            self.camera_action,
+            self.sound_action,
+            self.two_step_action,
+        ]
 
     def show_catalogue(self) -> None:
         """Librarian mode (kiosk.ui.catalogue.screen); any scan brings the counter back."""
@@ -316,10 +334,18 @@ class MainWindow(QMainWindow):
                 images_dir(self.services.db.path),
                 youth_mode=True,
                 idle_seconds=self.config.youth_idle_seconds,
+                lang=self.lang,
             )
             self.catalogue_screen.back_requested.connect(self.show_counter)
             self.stack.addWidget(self.catalogue_screen)
         self.stack.setCurrentWidget(self.catalogue_screen)
+        self._youth_facing(True)
+
+    def _youth_facing(self, on: bool) -> None:
+        """Librarian mode is the youth's screen: no menu bar, no staff shortcut."""
+        self.menuBar().setVisible(not on)
+        for action in self.staff_actions:
+            action.setEnabled(not on)
 
     def add_menu(self, title: str) -> QMenu:
         """For optional parts (the demo's controls…)."""
@@ -328,6 +354,38 @@ class MainWindow(QMainWindow):
     # -- staff, settings, kiosk mode ---------------------------------------------------------
     def _staff_changed(self, name: str) -> None:
         self.screen.staff = name or None  # recorded with every validation and invalidation
+
+    def put_on_duty(self, name: str) -> None:
+        """The staff member created by the wizard holds the counter from the start."""
+        member = next((m for m in self.staff_service.members() if m.name == name), None)
+        if member is not None:
+            self.staff_bar.set_current(member)
+
+    def _ask_staff_then(self, resume: Callable[[], None]) -> None:
+        """Nobody on duty at the first validation: the staff PIN dialog asks who; the held
+        validation goes on once someone is, and is not recorded if nobody answers."""
+        if self._asking_staff:
+            return
+        self._asking_staff = True
+
+        def ask() -> None:
+            try:
+                chosen = self.staff_bar.open_switch()
+            finally:
+                self._asking_staff = False
+            if chosen:
+                resume()
+            else:
+                self.status.showMessage(
+                    self.tr(
+                        "Validation non enregistrée : choisissez d’abord la personne en "
+                        "service (« Changer »)."
+                    ),
+                    10000,
+                )
+
+        # After the scan's handler has returned: the dialog runs its own event loop.
+        QTimer.singleShot(0, ask)
 
     def open_settings(self) -> bool:
         """The settings behind the admin PIN; what the window can apply is applied at once."""
@@ -352,7 +410,7 @@ class MainWindow(QMainWindow):
             action.setChecked(on)
             action.blockSignals(False)
         self.services.counter.counter_name = new.counter_name
-        self.setWindowTitle(self.tr("Guichet pass Culture — %1").replace("%1", new.counter_name))
+        self._set_title(new.counter_name)
         if new.camera_id != before.camera_id or bool(new.camera_id) != (self.camera is not None):
             self.set_camera(bool(new.camera_id), new.camera_id, save_choice=False)
         if self.catalogue_screen is not None:
@@ -370,6 +428,11 @@ class MainWindow(QMainWindow):
             )
         else:
             self.status.showMessage(self.tr("Réglages enregistrés et appliqués."), 8000)
+
+    def _set_title(self, counter_name: str) -> None:
+        # The default name is a word of the UI, not a name staff chose: said in its language.
+        name = self.tr("Guichet") if counter_name == DEFAULT_COUNTER_NAME else counter_name
+        self.setWindowTitle(self.tr("Guichet pass Culture — %1").replace("%1", name))
 
     def lock_down(self) -> bool:
         """Kiosk mode: frameless full screen that nobody leaves without the admin PIN. Refused
@@ -397,12 +460,28 @@ class MainWindow(QMainWindow):
         self.lockdown.apply()
         return True
 
+    def _admin_allows(self, action: QAction, on: bool) -> bool:
+        """The counter's rules (two-step, sound) are the administrator's, as in the settings
+        dialog: a switch from the menu asks the admin PIN too, in every mode (the counter is
+        shared with youths, not only in kiosk mode). Refused: the tick goes back."""
+        if not self.security.has_admin_pin() or self.ask_pin(self):
+            return True
+        action.blockSignals(True)
+        action.setChecked(not on)
+        action.blockSignals(False)
+        self.status.showMessage(self.tr("Réglage inchangé : code administrateur requis."), 8000)
+        return False
+
     def set_sounds(self, on: bool) -> None:
+        if not self._admin_allows(self.sound_action, on):
+            return
         self.sounds.enabled = on
         self.config.sounds = on
         self._save_config()
 
     def set_two_step(self, on: bool) -> None:
+        if not self._admin_allows(self.two_step_action, on):
+            return
         self.screen.two_step = on
         self.config.two_step = on
         self._save_config()
@@ -460,7 +539,7 @@ class MainWindow(QMainWindow):
 
     def _first_sync_done(self, summary: object) -> None:
         self.status.hide_progress()
-        error = getattr(summary, "error", None)
+        error = summary.error_text(self.lang) if hasattr(summary, "error_text") else None
         if error:
             self.status.showMessage(
                 self.tr("Première synchronisation incomplète : %1").replace("%1", error), 10000
@@ -480,6 +559,7 @@ class MainWindow(QMainWindow):
         )
 
     def _apply_snapshot(self, snap: counter_overview.Snapshot) -> None:
+        self.coverage = snap.coverage
         self.status.set_counts(snap.pending, snap.conflicts)
         self.screen.zone = snap.zone
         self.status.set_last_sync(snap.data_as_of, self.lang, snap.zone)
@@ -505,6 +585,16 @@ class MainWindow(QMainWindow):
         self.screen.open_transient(dialog)
 
     # -- import of the pro portal's export ----------------------------------------------
+    def _hint_import(self, result: object) -> None:
+        """INCONNUE HORS LIGNE while the cache knows few tokens: say that the export teaches
+        them (the API never gives them), and where to import it."""
+        verdict = getattr(result, "verdict", None)
+        if verdict is None or verdict.kind is not VerdictKind.UNKNOWN_OFFLINE:
+            return
+        if counter_overview.thin_cover(self.coverage):
+            known, total = self.coverage
+            self.status.showMessage(say("import.hint", self.lang, known=known, total=total), 30000)
+
     def choose_import(self) -> None:
         dialog = QFileDialog(self, self.tr("Importer l’export des réservations (CSV ou XLSX)"))
         dialog.setNameFilter(self.tr("Exports pass Culture (*.csv *.xlsx)"))
@@ -524,9 +614,15 @@ class MainWindow(QMainWindow):
             self.last_import = report
             text = (
                 self.tr("Import terminé : %1 réservations, dont %2 contremarques connues.")
-                .replace("%1", str(report.bookings))
-                .replace("%2", str(report.tokens))
-            )  # type: ignore[attr-defined]
+                .replace("%1", str(report.bookings))  # type: ignore[attr-defined]
+                .replace("%2", str(report.tokens))  # type: ignore[attr-defined]
+            )
+            text += " " + say(
+                "import.coverage",
+                self.lang,
+                known=report.covered,  # type: ignore[attr-defined]
+                total=report.current,  # type: ignore[attr-defined]
+            )
             self.status.showMessage(text, 15000)
             if announce:
                 self._inform(self.tr("Import terminé"), text, QMessageBox.Icon.Information)

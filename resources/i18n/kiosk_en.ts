@@ -3,57 +3,57 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="236" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="234" />
         <source>Code administrateur et personnel</source>
         <translation>Administrator PIN and staff</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="239" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="237" />
         <source>Le code administrateur (6 chiffres ou plus) protège les réglages et la sortie du mode guichet. Gardez-le en lieu sûr.</source>
         <translation>The administrator PIN (6 digits or more) protects the settings and leaving counter mode. Keep it safe.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="249" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="247" />
         <source>facultatif, ex. Marie</source>
         <translation>optional, e.g. Marie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="253" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="251" />
         <source>4 à 6 chiffres</source>
         <translation>4 to 6 digits</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="259" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="257" />
         <source>Code administrateur</source>
         <translation>Administrator PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="260" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="258" />
         <source>Confirmez le code</source>
         <translation>Confirm the PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="261" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="259" />
         <source>Premier membre du personnel (facultatif)</source>
         <translation>First staff member (optional)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="262" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="260" />
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="263" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="261" />
         <source>Code personnel</source>
         <translation>Staff PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="273" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="271" />
         <source>Les deux codes administrateur sont différents.</source>
         <translation>The two administrator PINs differ.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="279" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="277" />
         <source>Code personnel : </source>
         <translation>Staff PIN: </translation>
     </message>
@@ -61,7 +61,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="63" />
+        <location filename="../../kiosk/ui/main_window.py" line="65" />
         <source>État du kiosque</source>
         <translation>Kiosk state</translation>
     </message>
@@ -94,54 +94,54 @@
 <context>
     <name>CameraView</name>
     <message>
-        <location filename="../../kiosk/scan/camera.py" line="196" />
+        <location filename="../../kiosk/scan/camera.py" line="199" />
         <location filename="../../kiosk/ui/counter/camera_view.py" line="67" />
         <source>Caméra arrêtée</source>
         <translation>Camera stopped</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scan/camera.py" line="224" />
+        <location filename="../../kiosk/scan/camera.py" line="227" />
         <source>Autorisation d'accès à la caméra…</source>
         <translation>Asking for access to the camera…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scan/camera.py" line="242" />
+        <location filename="../../kiosk/scan/camera.py" line="245" />
         <source>Accès à la caméra refusé : autorisez la caméra pour cette application dans les réglages du système</source>
         <translation>Camera access refused: allow the camera for this application in the system settings</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scan/camera.py" line="266" />
-        <location filename="../../kiosk/scan/camera.py" line="322" />
+        <location filename="../../kiosk/scan/camera.py" line="269" />
+        <location filename="../../kiosk/scan/camera.py" line="325" />
         <source>Aucune caméra détectée</source>
         <translation>No camera detected</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scan/camera.py" line="282" />
+        <location filename="../../kiosk/scan/camera.py" line="285" />
         <source>Démarrage de la caméra « %1 »…</source>
         <translation>Starting the camera “%1”…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scan/camera.py" line="310" />
+        <location filename="../../kiosk/scan/camera.py" line="313" />
         <source>Caméra débranchée : rebranchez-la pour reprendre le scan</source>
         <translation>Camera unplugged: plug it back in to resume scanning</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scan/camera.py" line="332" />
+        <location filename="../../kiosk/scan/camera.py" line="335" />
         <source>Erreur de la caméra : %1</source>
         <translation>Camera error: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scan/camera.py" line="333" />
+        <location filename="../../kiosk/scan/camera.py" line="336" />
         <source>inconnue</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scan/camera.py" line="342" />
+        <location filename="../../kiosk/scan/camera.py" line="345" />
         <source>Caméra active : présentez le QR code</source>
         <translation>Camera on: show the QR code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scan/camera.py" line="347" />
+        <location filename="../../kiosk/scan/camera.py" line="350" />
         <source>La caméra s'est arrêtée</source>
         <translation>The camera stopped</translation>
     </message>
@@ -193,97 +193,97 @@
 <context>
     <name>CatalogueScreen</name>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="112" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="115" />
         <source>← Guichet</source>
         <translation>← Counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="115" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="118" />
         <source>Explore l’offre culturelle</source>
         <translation>Explore what's on</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="119" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="122" />
         <source>Un livre, un concert, un artiste, un lieu…</source>
         <translation>A book, a concert, an artist, a place…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="140" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="143" />
         <source>Gratuit</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="141" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="144" />
         <source>Payant</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="142" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="145" />
         <source>Sur place</source>
         <translation>On site</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="143" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="146" />
         <source>En ligne</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="144" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="147" />
         <source>Cette semaine</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="156" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="159" />
         <source>Les plus pertinentes</source>
         <translation>Most relevant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="157" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="160" />
         <source>Par date</source>
         <translation>By date</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="158" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="161" />
         <source>Par prix</source>
         <translation>By price</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="186" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="189" />
         <source>← Catégories</source>
         <translation>← Categories</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="365" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="368" />
         <source>Cette offre n’est plus disponible.</source>
         <translation>This offer is no longer available.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="375" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="378" />
         <source>Tous les lieux</source>
         <translation>All places</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="400" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="403" />
         <source>Aucune offre ne correspond. Essaie un autre mot ou enlève un filtre.</source>
         <translation>No offer matches. Try another word or remove a filter.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="410" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="413" />
         <source>plus de %1 offres</source>
         <translation>more than %1 offers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="412" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="415" />
         <source>1 offre</source>
         <translation>1 offer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="412" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="415" />
         <source>%1 offres</source>
         <translation>%1 offers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="429" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="433" />
         <source>Le catalogue est momentanément illisible. Réessaie dans un instant ; si cela continue, préviens l’équipe de la médiathèque.</source>
         <translation>The catalogue cannot be read right now. Try again in a moment; if it goes on, tell the library staff.</translation>
     </message>
@@ -329,94 +329,94 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="117" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="122" />
         <source>Rappel : vérifier l’identité</source>
         <translation>Reminder: check the ID</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="134" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="139" />
         <source>Entrée, ou scanner le même code une 2e fois</source>
         <translation>Enter, or scan the same code again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="146" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="151" />
         <source>Chercher par le nom du jeune (F3)</source>
         <translation>Find by the youth's name (F3)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="148" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="153" />
         <source>Chercher la réservation par le nom du jeune</source>
         <translation>Find the booking by the youth's name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="213" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="218" />
         <source>ERREUR</source>
         <translation>ERROR</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="221" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="226" />
         <source>VÉRIFICATION…</source>
         <translation>CHECKING…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="222" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="227" />
         <source>Vérification de la contremarque %1 auprès de pass Culture...</source>
         <translation>Checking countermark %1 with pass Culture...</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="254" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="259" />
         <source> — vérification en ligne…</source>
         <translation> — checking online…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="256" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="261" />
         <source>Enregistrée sur ce guichet — en attente d’envoi à pass Culture</source>
         <translation>Recorded at this counter — waiting to be sent to pass Culture</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="314" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="319" />
         <source>PRÊT</source>
         <translation>READY</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="315" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="320" />
         <source>Scannez le QR code du jeune ou saisissez sa contremarque.</source>
         <translation>Scan the youth's QR code or type their countermark.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="337" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="344" />
         <source>Validation en cours...</source>
         <translation>Validating...</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="347" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="363" />
         <source>Enregistrement en cours...</source>
         <translation>Recording...</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="362" />
-        <location filename="../../kiosk/ui/counter/screen.py" line="364" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="378" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="380" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="363" />
-        <location filename="../../kiosk/ui/counter/screen.py" line="365" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="379" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="381" />
         <source>Continuer</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="375" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="391" />
         <source>Invalidation en cours...</source>
         <translation>Invalidating...</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="428" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="444" />
         <source>Cette réservation n’est plus dans les données locales.</source>
         <translation>This booking is no longer in the local data.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="431" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="447" />
         <source>NON ENREGISTRÉE</source>
         <translation>NOT RECORDED</translation>
     </message>
@@ -558,6 +558,49 @@ Cannot write {} ({}).</translation>
     </message>
 </context>
 <context>
+    <name>ImportPage</name>
+    <message>
+        <location filename="../../kiosk/ui/admin/wizard.py" line="383" />
+        <source>Importer l’export des réservations (facultatif)</source>
+        <translation>Import the bookings export (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/wizard.py" line="386" />
+        <source>pass Culture ne donne pas les contremarques des évènements : sans cet export, une coupure du réseau fait répondre « INCONNUE HORS LIGNE » à des réservations valables. Téléchargez l’export des réservations (CSV ou XLSX) sur le portail pro, puis choisissez-le ici. Vous pourrez aussi l’importer plus tard (Fichier › Importer l’export du portail pro…).</source>
+        <translation>pass Culture does not give the countermarks of events: without this export, a network outage answers “UNKNOWN OFFLINE” to valid bookings. Download the bookings export (CSV or XLSX) from the pro portal, then choose it here. You can also import it later (File › Import the pro portal export…).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/wizard.py" line="393" />
+        <source>Choisir le fichier…</source>
+        <translation>Choose the file…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/wizard.py" line="408" />
+        <source>Importer l’export des réservations (CSV ou XLSX)</source>
+        <translation>Import the bookings export (CSV or XLSX)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/wizard.py" line="410" />
+        <source>Exports pass Culture (*.csv *.xlsx)</source>
+        <translation>pass Culture exports (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/wizard.py" line="432" />
+        <source>Import de %1…</source>
+        <translation>Importing %1…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/wizard.py" line="439" />
+        <source>Import terminé : %1 réservations, dont %2 contremarques connues.</source>
+        <translation>Import done: %1 bookings, %2 of them with a known countermark.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/wizard.py" line="455" />
+        <source>Le fichier n’a pas pu être importé (%1).</source>
+        <translation>The file could not be imported (%1).</translation>
+    </message>
+</context>
+<context>
     <name>KioskStatusBar</name>
     <message>
         <location filename="../../kiosk/ui/counter/status_bar.py" line="24" />
@@ -673,183 +716,197 @@ Cannot write {} ({}).</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="98" />
-        <location filename="../../kiosk/ui/main_window.py" line="355" />
+        <location filename="../../kiosk/ui/main_window.py" line="435" />
         <source>Guichet pass Culture — %1</source>
         <translation>pass Culture counter — %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="178" />
+        <location filename="../../kiosk/ui/main_window.py" line="183" />
         <source>À savoir au démarrage</source>
         <translation>Worth knowing at start-up</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="203" />
+        <location filename="../../kiosk/ui/main_window.py" line="208" />
         <source>Caméra indisponible sur cet ordinateur.</source>
         <translation>Camera unavailable on this computer.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="254" />
+        <location filename="../../kiosk/ui/main_window.py" line="260" />
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="255" />
+        <location filename="../../kiosk/ui/main_window.py" line="261" />
         <source>&amp;Importer l’export du portail pro…</source>
         <translation>&amp;Import the pro portal export…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="259" />
+        <location filename="../../kiosk/ui/main_window.py" line="265" />
         <source>&amp;Synchroniser maintenant</source>
         <translation>&amp;Synchronise now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="263" />
+        <location filename="../../kiosk/ui/main_window.py" line="269" />
         <source>&amp;Conflits à traiter…</source>
         <translation>&amp;Conflicts to handle…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="267" />
+        <location filename="../../kiosk/ui/main_window.py" line="274" />
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="273" />
+        <location filename="../../kiosk/ui/main_window.py" line="280" />
         <source>&amp;Affichage</source>
-        <translation>&amp;View</translation>
+        <translation>Vie&amp;w</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="274" />
+        <location filename="../../kiosk/ui/main_window.py" line="281" />
         <source>Mode &amp;bibliothécaire (offres)</source>
         <translation>&amp;Librarian mode (offers)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="278" />
+        <location filename="../../kiosk/ui/main_window.py" line="285" />
         <source>&amp;Guichet</source>
         <translation>&amp;Counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="282" />
+        <location filename="../../kiosk/ui/main_window.py" line="289" />
         <source>&amp;Caméra (scanner avec la webcam)</source>
         <translation>&amp;Camera (scan with the webcam)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="288" />
+        <location filename="../../kiosk/ui/main_window.py" line="295" />
         <source>&amp;Réglages</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="290" />
+        <location filename="../../kiosk/ui/main_window.py" line="297" />
         <source>&amp;Réglages du guichet (administrateur)…</source>
         <translation>Counter &amp;settings (administrator)…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="295" />
+        <location filename="../../kiosk/ui/main_window.py" line="302" />
         <source>&amp;Son des verdicts</source>
         <translation>Verdict &amp;sounds</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="300" />
+        <location filename="../../kiosk/ui/main_window.py" line="307" />
         <source>Validation en &amp;deux étapes (scan, puis « Valider »)</source>
         <translation>&amp;Two-step validation (scan, then “Validate”)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="364" />
+        <location filename="../../kiosk/ui/main_window.py" line="381" />
+        <source>Validation non enregistrée : choisissez d’abord la personne en service (« Changer »).</source>
+        <translation>Validation not recorded: first choose who is on duty (“Change”).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="422" />
         <source>Réglages enregistrés</source>
         <translation>Settings saved</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="366" />
+        <location filename="../../kiosk/ui/main_window.py" line="424" />
         <source>Le serveur, la clé d’API, les lieux ou la langue ont changé : ils s’appliqueront au prochain démarrage du kiosque. Fermez-le puis relancez-le.</source>
         <translation>The server, API key, venues or language changed: they apply the next time the kiosk starts. Close it, then start it again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="372" />
+        <location filename="../../kiosk/ui/main_window.py" line="430" />
         <source>Réglages enregistrés et appliqués.</source>
         <translation>Settings saved and applied.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="385" />
+        <location filename="../../kiosk/ui/main_window.py" line="434" />
+        <source>Guichet</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="448" />
         <source>Mode kiosque non appliqué : aucun code administrateur n’est défini (assistant d’installation).</source>
         <translation>Kiosk mode not applied: no administrator PIN is set (setup wizard).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="394" />
+        <location filename="../../kiosk/ui/main_window.py" line="457" />
         <source>Re&amp;verrouiller le mode kiosque</source>
         <translation>Re&amp;lock kiosk mode</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="415" />
+        <location filename="../../kiosk/ui/main_window.py" line="472" />
+        <source>Réglage inchangé : code administrateur requis.</source>
+        <translation>Setting unchanged: the administrator PIN is required.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="494" />
         <source>Réglage non enregistré ( %1 ) : il sera perdu au redémarrage.</source>
         <translation>Setting not saved ( %1 ): it will be lost on restart.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="428" />
+        <location filename="../../kiosk/ui/main_window.py" line="507" />
         <source>Hors ligne — les validations sont enregistrées et partiront au retour du réseau</source>
         <translation>Offline — validations are recorded and will be sent when the network is back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="435" />
+        <location filename="../../kiosk/ui/main_window.py" line="514" />
         <source>Serveur non configuré — le guichet fonctionne sur ses données locales ; les validations seront envoyées une fois le serveur configuré.</source>
         <translation>Server not configured — the counter works on its local data; validations will be sent once the server is configured.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="442" />
+        <location filename="../../kiosk/ui/main_window.py" line="521" />
         <source>Clé d’API refusée par pass Culture — les validations sont gardées ici. Vérifiez la clé dans les réglages.</source>
         <translation>API key refused by pass Culture — validations are kept here. Check the key in the settings.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="453" />
+        <location filename="../../kiosk/ui/main_window.py" line="532" />
         <source>Synchronisation demandée…</source>
         <translation>Synchronisation requested…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="455" />
+        <location filename="../../kiosk/ui/main_window.py" line="534" />
         <source>Aucun serveur configuré.</source>
         <translation>No server configured.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="466" />
+        <location filename="../../kiosk/ui/main_window.py" line="545" />
         <source>Première synchronisation incomplète : %1</source>
         <translation>First synchronisation incomplete: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="509" />
+        <location filename="../../kiosk/ui/main_window.py" line="599" />
         <source>Importer l’export des réservations (CSV ou XLSX)</source>
         <translation>Import the bookings export (CSV or XLSX)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="510" />
+        <location filename="../../kiosk/ui/main_window.py" line="600" />
         <source>Exports pass Culture (*.csv *.xlsx)</source>
         <translation>pass Culture exports (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="521" />
+        <location filename="../../kiosk/ui/main_window.py" line="611" />
         <source>Import de %1…</source>
         <translation>Importing %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="526" />
+        <location filename="../../kiosk/ui/main_window.py" line="616" />
         <source>Import terminé : %1 réservations, dont %2 contremarques connues.</source>
         <translation>Import done: %1 bookings, %2 of them with a known countermark.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="532" />
+        <location filename="../../kiosk/ui/main_window.py" line="628" />
         <source>Import terminé</source>
         <translation>Import done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="541" />
+        <location filename="../../kiosk/ui/main_window.py" line="637" />
         <source>Le fichier n’a pas pu être importé (%1).</source>
         <translation>The file could not be imported (%1).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="546" />
+        <location filename="../../kiosk/ui/main_window.py" line="642" />
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="556" />
+        <location filename="../../kiosk/ui/main_window.py" line="652" />
         <source>Base de données à réparer</source>
         <translation>Database to be repaired</translation>
     </message>
@@ -966,72 +1023,72 @@ Cannot write {} ({}).</translation>
 <context>
     <name>OfferCard</name>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="46" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="48" />
         <source>← Retour aux résultats</source>
         <translation>← Back to the results</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="82" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="84" />
         <source>DUO : 2 places</source>
         <translation>DUO: 2 places</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="92" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="94" />
         <source>Où ?</source>
         <translation>Where?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="93" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="95" />
         <source>Quand ?</source>
         <translation>When?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="94" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="96" />
         <source>Comment l’obtenir ?</source>
         <translation>How to get it?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="95" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="97" />
         <source>Accessibilité</source>
         <translation>Accessibility</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="96" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="98" />
         <source>En quelques mots</source>
         <translation>In a few words</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="106" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="108" />
         <source>Scanne-moi avec ton téléphone</source>
         <translation>Scan me with your phone</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="114" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="116" />
         <source>et réserve l’offre dans l’application pass Culture</source>
         <translation>and book the offer in the pass Culture app</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="152" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="154" />
         <source>En ligne, sur ton téléphone ou ton ordinateur</source>
         <translation>Online, on your phone or computer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="170" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="177" />
         <source>… et d’autres dates dans l’application</source>
         <translation>… and more dates in the app</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="171" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="178" />
         <source>Pas de date à venir</source>
         <translation>No upcoming date</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="178" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="185" />
         <source>Accès en ligne après la réservation dans l’application</source>
         <translation>Online access after booking in the app</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="180" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="187" />
         <source>À retirer sur place après la réservation dans l’application</source>
         <translation>To collect on site after booking in the app</translation>
     </message>
@@ -1073,57 +1130,57 @@ Cannot write {} ({}).</translation>
 <context>
     <name>ServerPage</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="86" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="84" />
         <source>Serveur pass Culture et clé d'API</source>
         <translation>pass Culture server and API key</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="88" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="86" />
         <source>La clé se trouve dans l'espace partenaire pass Culture (menu Intégrations).</source>
         <translation>The key is in the pass Culture partner portal (Integrations menu).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="90" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="88" />
         <source>Production (le vrai pass Culture)</source>
         <translation>Production (the real pass Culture)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="91" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="89" />
         <source>Intégration (essais de pass Culture)</source>
         <translation>Integration (pass Culture test environment)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="92" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="90" />
         <source>Autre adresse (bac à sable local)</source>
         <translation>Other address (local sandbox)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="103" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="101" />
         <source>Collez la clé ici</source>
         <translation>Paste the key here</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="110" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="108" />
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="111" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="109" />
         <source>Clé d'API</source>
         <translation>API key</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="144" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="142" />
         <source>Collez la clé d'API fournie par pass Culture.</source>
         <translation>Paste the API key provided by pass Culture.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="148" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="146" />
         <source>Vérification de la clé auprès du serveur…</source>
         <translation>Checking the key with the server…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="168" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="166" />
         <source>Cette clé ne donne accès à aucun lieu : vérifiez-la dans l'espace partenaire.</source>
         <translation>This key gives access to no venue: check it in the partner portal.</translation>
     </message>
@@ -1274,27 +1331,28 @@ Cannot write {} ({}).</translation>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="382" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="466" />
         <source>Installation du guichet pass Culture</source>
         <translation>pass Culture counter set-up</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="388" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="472" />
         <source>&lt; Précédent</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="389" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="473" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="474" />
         <source>Suivant &gt;</source>
         <translation>Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="390" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="475" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="391" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="476" />
         <source>Terminer</source>
         <translation>Finish</translation>
     </message>
@@ -1312,17 +1370,17 @@ Cannot write {} ({}).</translation>
         <translation>Change who is on duty</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/staff_bar.py" line="190" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="195" />
         <source>En service : {}</source>
         <translation>On duty: {}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/staff_bar.py" line="193" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="198" />
         <source>Aucun compte du personnel : les validations sont enregistrées sans nom.</source>
         <translation>No staff account: validations are recorded without a name.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/staff_bar.py" line="196" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="201" />
         <source>Personne en service : touchez « Changer »</source>
         <translation>Nobody on duty: tap “Change”</translation>
     </message>
@@ -1437,32 +1495,32 @@ Cannot write {} ({}).</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="294" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="292" />
         <source>Première synchronisation</source>
         <translation>First synchronisation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="295" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="293" />
         <source>Le guichet récupère les lieux, les offres et les réservations.</source>
         <translation>The counter is fetching venues, offers and bookings.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="301" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="299" />
         <source>Réessayer</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="325" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="323" />
         <source>Synchronisation en cours…</source>
         <translation>Synchronising…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="353" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="351" />
         <source>Terminé : {} réservations et {} offres reçues. Le guichet est prêt.</source>
         <translation>Done: {} bookings and {} offers received. The counter is ready.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="366" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="364" />
         <source>Synchronisation incomplète : {} Vous pouvez réessayer, ou terminer : le guichet réessaiera tout seul.</source>
         <translation>Synchronisation incomplete: {} You can retry, or finish: the counter will retry by itself.</translation>
     </message>
@@ -1617,27 +1675,27 @@ Cannot write {} ({}).</translation>
 <context>
     <name>VenuePage</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="191" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="189" />
         <source>Lieux servis par ce guichet</source>
         <translation>Venues served by this counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="192" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="190" />
         <source>Cochez les lieux dont ce guichet valide les réservations.</source>
         <translation>Tick the venues whose bookings this counter validates.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="200" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="198" />
         <source>Nom de ce guichet</source>
         <translation>Name of this counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="224" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="222" />
         <source>Cochez au moins un lieu.</source>
         <translation>Tick at least one venue.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="227" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="225" />
         <source>Donnez un nom à ce guichet (ex. Accueil).</source>
         <translation>Name this counter (e.g. Front desk).</translation>
     </message>

@@ -3,57 +3,57 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="236" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="234" />
         <source>Code administrateur et personnel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="239" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="237" />
         <source>Le code administrateur (6 chiffres ou plus) protège les réglages et la sortie du mode guichet. Gardez-le en lieu sûr.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="249" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="247" />
         <source>facultatif, ex. Marie</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="253" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="251" />
         <source>4 à 6 chiffres</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="259" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="257" />
         <source>Code administrateur</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="260" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="258" />
         <source>Confirmez le code</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="261" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="259" />
         <source>Premier membre du personnel (facultatif)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="262" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="260" />
         <source>Nom</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="263" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="261" />
         <source>Code personnel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="273" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="271" />
         <source>Les deux codes administrateur sont différents.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="279" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="277" />
         <source>Code personnel : </source>
         <translation type="unfinished" />
     </message>
@@ -61,7 +61,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="63" />
+        <location filename="../../kiosk/ui/main_window.py" line="65" />
         <source>État du kiosque</source>
         <translation type="unfinished" />
     </message>
@@ -94,54 +94,54 @@
 <context>
     <name>CameraView</name>
     <message>
-        <location filename="../../kiosk/scan/camera.py" line="196" />
+        <location filename="../../kiosk/scan/camera.py" line="199" />
         <location filename="../../kiosk/ui/counter/camera_view.py" line="67" />
         <source>Caméra arrêtée</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/scan/camera.py" line="224" />
+        <location filename="../../kiosk/scan/camera.py" line="227" />
         <source>Autorisation d'accès à la caméra…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/scan/camera.py" line="242" />
+        <location filename="../../kiosk/scan/camera.py" line="245" />
         <source>Accès à la caméra refusé : autorisez la caméra pour cette application dans les réglages du système</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/scan/camera.py" line="266" />
-        <location filename="../../kiosk/scan/camera.py" line="322" />
+        <location filename="../../kiosk/scan/camera.py" line="269" />
+        <location filename="../../kiosk/scan/camera.py" line="325" />
         <source>Aucune caméra détectée</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/scan/camera.py" line="282" />
+        <location filename="../../kiosk/scan/camera.py" line="285" />
         <source>Démarrage de la caméra « %1 »…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/scan/camera.py" line="310" />
+        <location filename="../../kiosk/scan/camera.py" line="313" />
         <source>Caméra débranchée : rebranchez-la pour reprendre le scan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/scan/camera.py" line="332" />
+        <location filename="../../kiosk/scan/camera.py" line="335" />
         <source>Erreur de la caméra : %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/scan/camera.py" line="333" />
+        <location filename="../../kiosk/scan/camera.py" line="336" />
         <source>inconnue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/scan/camera.py" line="342" />
+        <location filename="../../kiosk/scan/camera.py" line="345" />
         <source>Caméra active : présentez le QR code</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/scan/camera.py" line="347" />
+        <location filename="../../kiosk/scan/camera.py" line="350" />
         <source>La caméra s'est arrêtée</source>
         <translation type="unfinished" />
     </message>
@@ -193,97 +193,97 @@
 <context>
     <name>CatalogueScreen</name>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="112" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="115" />
         <source>← Guichet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="115" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="118" />
         <source>Explore l’offre culturelle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="119" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="122" />
         <source>Un livre, un concert, un artiste, un lieu…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="140" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="143" />
         <source>Gratuit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="141" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="144" />
         <source>Payant</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="142" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="145" />
         <source>Sur place</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="143" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="146" />
         <source>En ligne</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="144" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="147" />
         <source>Cette semaine</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="156" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="159" />
         <source>Les plus pertinentes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="157" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="160" />
         <source>Par date</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="158" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="161" />
         <source>Par prix</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="186" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="189" />
         <source>← Catégories</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="365" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="368" />
         <source>Cette offre n’est plus disponible.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="375" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="378" />
         <source>Tous les lieux</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="400" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="403" />
         <source>Aucune offre ne correspond. Essaie un autre mot ou enlève un filtre.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="410" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="413" />
         <source>plus de %1 offres</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="412" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="415" />
         <source>1 offre</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="412" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="415" />
         <source>%1 offres</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="429" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="433" />
         <source>Le catalogue est momentanément illisible. Réessaie dans un instant ; si cela continue, préviens l’équipe de la médiathèque.</source>
         <translation type="unfinished" />
     </message>
@@ -329,94 +329,94 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="117" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="122" />
         <source>Rappel : vérifier l’identité</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="134" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="139" />
         <source>Entrée, ou scanner le même code une 2e fois</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="146" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="151" />
         <source>Chercher par le nom du jeune (F3)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="148" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="153" />
         <source>Chercher la réservation par le nom du jeune</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="213" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="218" />
         <source>ERREUR</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="221" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="226" />
         <source>VÉRIFICATION…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="222" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="227" />
         <source>Vérification de la contremarque %1 auprès de pass Culture...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="254" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="259" />
         <source> — vérification en ligne…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="256" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="261" />
         <source>Enregistrée sur ce guichet — en attente d’envoi à pass Culture</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="314" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="319" />
         <source>PRÊT</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="315" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="320" />
         <source>Scannez le QR code du jeune ou saisissez sa contremarque.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="337" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="344" />
         <source>Validation en cours...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="347" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="363" />
         <source>Enregistrement en cours...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="362" />
-        <location filename="../../kiosk/ui/counter/screen.py" line="364" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="378" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="380" />
         <source>Annuler</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="363" />
-        <location filename="../../kiosk/ui/counter/screen.py" line="365" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="379" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="381" />
         <source>Continuer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="375" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="391" />
         <source>Invalidation en cours...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="428" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="444" />
         <source>Cette réservation n’est plus dans les données locales.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="431" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="447" />
         <source>NON ENREGISTRÉE</source>
         <translation type="unfinished" />
     </message>
@@ -557,6 +557,49 @@ Impossible d'écrire {} ({}).</source>
     </message>
 </context>
 <context>
+    <name>ImportPage</name>
+    <message>
+        <location filename="../../kiosk/ui/admin/wizard.py" line="383" />
+        <source>Importer l’export des réservations (facultatif)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/wizard.py" line="386" />
+        <source>pass Culture ne donne pas les contremarques des évènements : sans cet export, une coupure du réseau fait répondre « INCONNUE HORS LIGNE » à des réservations valables. Téléchargez l’export des réservations (CSV ou XLSX) sur le portail pro, puis choisissez-le ici. Vous pourrez aussi l’importer plus tard (Fichier › Importer l’export du portail pro…).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/wizard.py" line="393" />
+        <source>Choisir le fichier…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/wizard.py" line="408" />
+        <source>Importer l’export des réservations (CSV ou XLSX)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/wizard.py" line="410" />
+        <source>Exports pass Culture (*.csv *.xlsx)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/wizard.py" line="432" />
+        <source>Import de %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/wizard.py" line="439" />
+        <source>Import terminé : %1 réservations, dont %2 contremarques connues.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/wizard.py" line="455" />
+        <source>Le fichier n’a pas pu être importé (%1).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>KioskStatusBar</name>
     <message>
         <location filename="../../kiosk/ui/counter/status_bar.py" line="24" />
@@ -672,183 +715,197 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="98" />
-        <location filename="../../kiosk/ui/main_window.py" line="355" />
+        <location filename="../../kiosk/ui/main_window.py" line="435" />
         <source>Guichet pass Culture — %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="178" />
+        <location filename="../../kiosk/ui/main_window.py" line="183" />
         <source>À savoir au démarrage</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="203" />
+        <location filename="../../kiosk/ui/main_window.py" line="208" />
         <source>Caméra indisponible sur cet ordinateur.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="254" />
+        <location filename="../../kiosk/ui/main_window.py" line="260" />
         <source>&amp;Fichier</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="255" />
+        <location filename="../../kiosk/ui/main_window.py" line="261" />
         <source>&amp;Importer l’export du portail pro…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="259" />
+        <location filename="../../kiosk/ui/main_window.py" line="265" />
         <source>&amp;Synchroniser maintenant</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="263" />
+        <location filename="../../kiosk/ui/main_window.py" line="269" />
         <source>&amp;Conflits à traiter…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="267" />
+        <location filename="../../kiosk/ui/main_window.py" line="274" />
         <source>&amp;Quitter</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="273" />
+        <location filename="../../kiosk/ui/main_window.py" line="280" />
         <source>&amp;Affichage</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="274" />
+        <location filename="../../kiosk/ui/main_window.py" line="281" />
         <source>Mode &amp;bibliothécaire (offres)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="278" />
+        <location filename="../../kiosk/ui/main_window.py" line="285" />
         <source>&amp;Guichet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="282" />
+        <location filename="../../kiosk/ui/main_window.py" line="289" />
         <source>&amp;Caméra (scanner avec la webcam)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="288" />
+        <location filename="../../kiosk/ui/main_window.py" line="295" />
         <source>&amp;Réglages</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="290" />
+        <location filename="../../kiosk/ui/main_window.py" line="297" />
         <source>&amp;Réglages du guichet (administrateur)…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="295" />
+        <location filename="../../kiosk/ui/main_window.py" line="302" />
         <source>&amp;Son des verdicts</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="300" />
+        <location filename="../../kiosk/ui/main_window.py" line="307" />
         <source>Validation en &amp;deux étapes (scan, puis « Valider »)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="364" />
+        <location filename="../../kiosk/ui/main_window.py" line="381" />
+        <source>Validation non enregistrée : choisissez d’abord la personne en service (« Changer »).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="422" />
         <source>Réglages enregistrés</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="366" />
+        <location filename="../../kiosk/ui/main_window.py" line="424" />
         <source>Le serveur, la clé d’API, les lieux ou la langue ont changé : ils s’appliqueront au prochain démarrage du kiosque. Fermez-le puis relancez-le.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="372" />
+        <location filename="../../kiosk/ui/main_window.py" line="430" />
         <source>Réglages enregistrés et appliqués.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="385" />
+        <location filename="../../kiosk/ui/main_window.py" line="434" />
+        <source>Guichet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="448" />
         <source>Mode kiosque non appliqué : aucun code administrateur n’est défini (assistant d’installation).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="394" />
+        <location filename="../../kiosk/ui/main_window.py" line="457" />
         <source>Re&amp;verrouiller le mode kiosque</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="415" />
+        <location filename="../../kiosk/ui/main_window.py" line="472" />
+        <source>Réglage inchangé : code administrateur requis.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="494" />
         <source>Réglage non enregistré ( %1 ) : il sera perdu au redémarrage.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="428" />
+        <location filename="../../kiosk/ui/main_window.py" line="507" />
         <source>Hors ligne — les validations sont enregistrées et partiront au retour du réseau</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="435" />
+        <location filename="../../kiosk/ui/main_window.py" line="514" />
         <source>Serveur non configuré — le guichet fonctionne sur ses données locales ; les validations seront envoyées une fois le serveur configuré.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="442" />
+        <location filename="../../kiosk/ui/main_window.py" line="521" />
         <source>Clé d’API refusée par pass Culture — les validations sont gardées ici. Vérifiez la clé dans les réglages.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="453" />
+        <location filename="../../kiosk/ui/main_window.py" line="532" />
         <source>Synchronisation demandée…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="455" />
+        <location filename="../../kiosk/ui/main_window.py" line="534" />
         <source>Aucun serveur configuré.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="466" />
+        <location filename="../../kiosk/ui/main_window.py" line="545" />
         <source>Première synchronisation incomplète : %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="509" />
+        <location filename="../../kiosk/ui/main_window.py" line="599" />
         <source>Importer l’export des réservations (CSV ou XLSX)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="510" />
+        <location filename="../../kiosk/ui/main_window.py" line="600" />
         <source>Exports pass Culture (*.csv *.xlsx)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="521" />
+        <location filename="../../kiosk/ui/main_window.py" line="611" />
         <source>Import de %1…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="526" />
+        <location filename="../../kiosk/ui/main_window.py" line="616" />
         <source>Import terminé : %1 réservations, dont %2 contremarques connues.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="532" />
+        <location filename="../../kiosk/ui/main_window.py" line="628" />
         <source>Import terminé</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="541" />
+        <location filename="../../kiosk/ui/main_window.py" line="637" />
         <source>Le fichier n’a pas pu être importé (%1).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="546" />
+        <location filename="../../kiosk/ui/main_window.py" line="642" />
         <source>Import impossible</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="556" />
+        <location filename="../../kiosk/ui/main_window.py" line="652" />
         <source>Base de données à réparer</source>
         <translation type="unfinished" />
     </message>
@@ -965,72 +1022,72 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>OfferCard</name>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="46" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="48" />
         <source>← Retour aux résultats</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="82" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="84" />
         <source>DUO : 2 places</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="92" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="94" />
         <source>Où ?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="93" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="95" />
         <source>Quand ?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="94" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="96" />
         <source>Comment l’obtenir ?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="95" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="97" />
         <source>Accessibilité</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="96" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="98" />
         <source>En quelques mots</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="106" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="108" />
         <source>Scanne-moi avec ton téléphone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="114" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="116" />
         <source>et réserve l’offre dans l’application pass Culture</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="152" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="154" />
         <source>En ligne, sur ton téléphone ou ton ordinateur</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="170" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="177" />
         <source>… et d’autres dates dans l’application</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="171" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="178" />
         <source>Pas de date à venir</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="178" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="185" />
         <source>Accès en ligne après la réservation dans l’application</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="180" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="187" />
         <source>À retirer sur place après la réservation dans l’application</source>
         <translation type="unfinished" />
     </message>
@@ -1072,57 +1129,57 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>ServerPage</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="86" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="84" />
         <source>Serveur pass Culture et clé d'API</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="88" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="86" />
         <source>La clé se trouve dans l'espace partenaire pass Culture (menu Intégrations).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="90" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="88" />
         <source>Production (le vrai pass Culture)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="91" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="89" />
         <source>Intégration (essais de pass Culture)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="92" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="90" />
         <source>Autre adresse (bac à sable local)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="103" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="101" />
         <source>Collez la clé ici</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="110" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="108" />
         <source>Adresse</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="111" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="109" />
         <source>Clé d'API</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="144" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="142" />
         <source>Collez la clé d'API fournie par pass Culture.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="148" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="146" />
         <source>Vérification de la clé auprès du serveur…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="168" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="166" />
         <source>Cette clé ne donne accès à aucun lieu : vérifiez-la dans l'espace partenaire.</source>
         <translation type="unfinished" />
     </message>
@@ -1273,27 +1330,28 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="382" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="466" />
         <source>Installation du guichet pass Culture</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="388" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="472" />
         <source>&lt; Précédent</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="389" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="473" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="474" />
         <source>Suivant &gt;</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="390" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="475" />
         <source>Annuler</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="391" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="476" />
         <source>Terminer</source>
         <translation type="unfinished" />
     </message>
@@ -1311,17 +1369,17 @@ Impossible d'écrire {} ({}).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/staff_bar.py" line="190" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="195" />
         <source>En service : {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/staff_bar.py" line="193" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="198" />
         <source>Aucun compte du personnel : les validations sont enregistrées sans nom.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/staff_bar.py" line="196" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="201" />
         <source>Personne en service : touchez « Changer »</source>
         <translation type="unfinished" />
     </message>
@@ -1436,32 +1494,32 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="294" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="292" />
         <source>Première synchronisation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="295" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="293" />
         <source>Le guichet récupère les lieux, les offres et les réservations.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="301" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="299" />
         <source>Réessayer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="325" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="323" />
         <source>Synchronisation en cours…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="353" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="351" />
         <source>Terminé : {} réservations et {} offres reçues. Le guichet est prêt.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="366" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="364" />
         <source>Synchronisation incomplète : {} Vous pouvez réessayer, ou terminer : le guichet réessaiera tout seul.</source>
         <translation type="unfinished" />
     </message>
@@ -1616,27 +1674,27 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>VenuePage</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="191" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="189" />
         <source>Lieux servis par ce guichet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="192" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="190" />
         <source>Cochez les lieux dont ce guichet valide les réservations.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="200" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="198" />
         <source>Nom de ce guichet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="224" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="222" />
         <source>Cochez au moins un lieu.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="227" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="225" />
         <source>Donnez un nom à ce guichet (ex. Accueil).</source>
         <translation type="unfinished" />
     </message>

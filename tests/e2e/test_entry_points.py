@@ -77,6 +77,7 @@ def test_unconfigured_run_opens_the_wizard_then_the_synced_counter(
     qtbot, sandbox, data_dir, sessions, screenshot_dir
 ):
     done: set[str] = set()
+    imported: list[str] = []
 
     def step(w: SetupWizard) -> bool:
         page = w.currentPage()
@@ -99,7 +100,15 @@ def test_unconfigured_run_opens_the_wizard_then_the_synced_counter(
             w.admin_page.staff_name.setText("Marie")
             w.admin_page.staff_pin.setText("1234")
             w.next()
-        elif page is w.sync_page and w.sync_page.finished_ok:
+        elif page is w.sync_page and w.sync_page.finished_ok and "sync" not in done:
+            done.add("sync")
+            w.next()
+        elif page is w.import_page and "import" not in done:
+            # The optional export import (issue 14): event tokens known before any outage.
+            done.add("import")
+            w.import_page.import_path(demo.download_export(sandbox, data_dir.parent / "x.csv"))
+        elif page is w.import_page and w.import_page.report is not None:
+            imported.append(w.import_page.status.text())
             w.button(QWizard.WizardButton.FinishButton).click()
             return True
         return False
@@ -111,8 +120,12 @@ def test_unconfigured_run_opens_the_wizard_then_the_synced_counter(
     assert window.config.configured and window.config.venue_ids == demo.DEMO_VENUES
     assert window.services.engine is not None
     assert window.services.counter.data_as_of() is not None  # the wizard's first sync
+    assert imported and "Import terminé" in imported[0]
+    assert "Contremarques connues hors ligne" in imported[0]
     assert window.net_state != "unconfigured" and not window.banner.isVisible()
 
+    # The wizard's staff member holds the counter from the start (issue 14).
+    assert window.staff_bar.current_name() == "Marie" and window.screen.staff == "Marie"
     # Marie takes the counter and validates a booking of the sandbox (two steps).
     switch = Modal(StaffSwitchDialog, lambda d: _pick(d, "Marie", "1234"))
     window.staff_bar.change_button.click()

@@ -1,12 +1,13 @@
 """First-run setup: server, API key (checked off the UI thread), venues, counter name,
 administrator PIN, optional first staff member, then the first full sync with a progress bar.
 
-Hook: `run_first_run_wizard(data_dir, parent=None, lang="fr") -> Config | None`.
+Hook: `run_first_run_wizard(data_dir, parent=None, lang="fr") -> Setup | None`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -14,6 +15,7 @@ from urllib.parse import urlparse
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
+    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from kiosk.domain.texts import say
 from kiosk.platform import config as config_mod
 from kiosk.platform.config import INTEGRATION_URL, PRODUCTION_URL, Config
 from kiosk.platform.logs import register_secret
@@ -54,22 +57,17 @@ def url_problem(url: str) -> str | None:
     return None
 
 
-def explain_api_error(exc: BaseException, url: str) -> str:
+def explain_api_error(exc: BaseException, url: str, lang: str = "fr") -> str:
+    """What went wrong with the server check, in the wizard's language."""
     if isinstance(exc, KeyRefused):
-        return (
-            "La clé d'API est refusée par ce serveur : vérifiez-la (copiez-la à nouveau depuis "
-            "l'espace partenaire pass Culture) et qu'elle correspond bien au serveur choisi."
-        )
+        return say("wizard.key_refused", lang)
     if isinstance(exc, NetworkError):
-        return f"Serveur injoignable ({url}) : vérifiez l'adresse et le réseau."
+        return say("wizard.unreachable", lang, url=url)
     if isinstance(exc, WrongAddress):  # 404 `{}` on the API root: the address, not the key
-        return (
-            f"Ce serveur ({url}) répond, mais ce n'est pas l'API pass Culture à cette adresse : "
-            "vérifiez l'adresse du serveur (ex. https://backend.passculture.app)."
-        )
+        return say("wizard.wrong_address", lang, url=url)
     if isinstance(exc, ApiError):
-        return f"Réponse inattendue du serveur ({exc.message}) : vérifiez l'adresse."
-    return f"Erreur inattendue ({type(exc).__name__}) : réessayez ou contactez le support."
+        return say("wizard.unexpected_answer", lang, detail=exc.text(lang))
+    return say("wizard.unexpected_error", lang, kind=type(exc).__name__)
 
 
 def check_key(url: str, key: str) -> list[dict[str, Any]]:
@@ -175,7 +173,7 @@ class ServerPage(QWizardPage):
 
     def _on_failed(self, url: str, exc: BaseException) -> None:
         self._end_call()
-        self.error.setText(explain_api_error(exc, url))
+        self.error.setText(explain_api_error(exc, url, getattr(self.wizard(), "lang", "fr")))
 
 
 def venue_label(v: dict[str, Any]) -> str:
@@ -327,7 +325,7 @@ class SyncPage(QWizardPage):
         self.call = tasks.shared().submit(
             self.wiz.first_sync,
             self._done,
-            lambda exc: self._done_error(explain_api_error(exc, "")),
+            lambda exc: self._done_error(explain_api_error(exc, "", self.wiz.lang)),
             on_progress=self._progress,
             owner=self,
         )
@@ -344,7 +342,7 @@ class SyncPage(QWizardPage):
 
     def _done(self, summary: Any) -> None:
         if summary.error:
-            self._done_error(summary.error)
+            self._done_error(summary.error_text(self.wiz.lang))
             return
         self.bar.setRange(0, 1)
         self.bar.setValue(1)
@@ -374,6 +372,92 @@ class SyncPage(QWizardPage):
         return self.finished_ok or self.failed_once
 
 
+class ImportPage(QWizardPage):
+    """Optional, after the first sync: the pro portal's bookings export. The API never gives
+    the tokens of event bookings; without the export, the first outage answers INCONNUE HORS
+    LIGNE to valid bookings. Says how many current bookings are then known offline."""
+
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle(self.tr("Importer l’export des réservations (facultatif)"))
+        self.setSubTitle(
+            self.tr(
+                "pass Culture ne donne pas les contremarques des évènements : sans cet export, "
+                "une coupure du réseau fait répondre « INCONNUE HORS LIGNE » à des réservations "
+                "valables. Téléchargez l’export des réservations (CSV ou XLSX) sur le portail "
+                "pro, puis choisissez-le ici. Vous pourrez aussi l’importer plus tard "
+                "(Fichier › Importer l’export du portail pro…)."
+            )
+        )
+        self.choose = QPushButton(self.tr("Choisir le fichier…"), self)
+        self.choose.clicked.connect(self._choose)
+        self.status = QLabel("", self)
+        self.status.setObjectName("import_status")
+        self.status.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.choose)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+        self.report: Any = None
+        self.call: tasks.Task | None = None
+
+    def _choose(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Importer l’export des réservations (CSV ou XLSX)"),
+            "",
+            self.tr("Exports pass Culture (*.csv *.xlsx)"),
+        )
+        if path:
+            self.import_path(Path(path))
+
+    def import_path(self, path: Path) -> None:
+        """Import `path` in a worker thread; the page says what it brought."""
+        from kiosk.services.importer import import_file
+
+        cfg = self.wiz.config
+        venue_ids = tuple(cfg.venue_ids) if cfg is not None else ()
+        data_dir = self.wiz.data_dir
+
+        def work() -> Any:
+            db = Database.open(data_dir)
+            try:
+                return import_file(db, path, venue_ids=venue_ids)
+            finally:
+                db.dispose()
+
+        self.choose.setEnabled(False)
+        self.status.setStyleSheet("")
+        self.status.setText(self.tr("Import de %1…").replace("%1", path.name))
+        self.call = tasks.shared().submit(work, self._done, self._failed, owner=self)
+
+    def _done(self, report: Any) -> None:
+        self.report = report
+        self.choose.setEnabled(True)
+        self.status.setText(
+            self.tr("Import terminé : %1 réservations, dont %2 contremarques connues.")
+            .replace("%1", str(report.bookings))
+            .replace("%2", str(report.tokens))
+            + " "
+            + say("import.coverage", self.wiz.lang, known=report.covered, total=report.current)
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        from kiosk.services.importer import ImportError_
+
+        self.choose.setEnabled(True)
+        self.status.setStyleSheet(ERROR_STYLE)
+        if isinstance(exc, ImportError_):
+            self.status.setText(exc.text(self.wiz.lang))
+        else:
+            self.status.setText(
+                self.tr("Le fichier n’a pas pu être importé (%1).").replace(
+                    "%1", type(exc).__name__
+                )
+            )
+
+
 class SetupWizard(QWizard):
     def __init__(self, data_dir: Path, parent: QWidget | None = None, *, lang: str = "fr") -> None:
         super().__init__(parent)
@@ -387,6 +471,7 @@ class SetupWizard(QWizard):
         for button, text in (
             (QWizard.WizardButton.BackButton, self.tr("< Précédent")),
             (QWizard.WizardButton.NextButton, self.tr("Suivant >")),
+            (QWizard.WizardButton.CommitButton, self.tr("Suivant >")),
             (QWizard.WizardButton.CancelButton, self.tr("Annuler")),
             (QWizard.WizardButton.FinishButton, self.tr("Terminer")),
         ):
@@ -395,10 +480,14 @@ class SetupWizard(QWizard):
         self.venue_page = VenuePage(self.server_page)
         self.admin_page = AdminPage(lang)
         self.sync_page = SyncPage(self)
-        for page in (self.server_page, self.venue_page, self.admin_page, self.sync_page):
+        self.sync_page.setCommitPage(True)  # saved and synced: no way back past it
+        self.import_page = ImportPage(self)
+        pages = (self.server_page, self.venue_page, self.admin_page, self.sync_page)
+        for page in (*pages, self.import_page):
             self.addPage(page)
         self.setMinimumSize(720, 520)
         self.config: Config | None = None
+        self.on_duty: str | None = None  # the staff member created here holds the counter
 
     def save(self) -> Config:
         """Write config, key, admin PIN and first staff member (before the first sync)."""
@@ -425,6 +514,7 @@ class SetupWizard(QWizard):
                 staff = StaffService(db, security)
                 if name not in {m.name for m in staff.members(include_inactive=True)}:
                     staff.add(name, self.admin_page.staff_pin.text())
+                self.on_duty = name
         finally:
             db.dispose()
         self.config = cfg
@@ -443,14 +533,23 @@ class SetupWizard(QWizard):
             db.dispose()
 
 
+@dataclass(frozen=True)
+class Setup:
+    """What the finished wizard leaves: the saved config, and who is on duty (its staff
+    member, if one was created: they set the counter up, they hold it first)."""
+
+    config: Config
+    on_duty: str | None = None
+
+
 def run_first_run_wizard(
     data_dir: Path, parent: QWidget | None = None, *, lang: str = "fr"
-) -> Config | None:
-    """Show the wizard; the saved Config when finished, None when cancelled."""
+) -> Setup | None:
+    """Show the wizard; the saved set-up when finished, None when cancelled."""
     wizard = SetupWizard(data_dir, parent, lang=lang)
     try:
         if wizard.exec() != QWizard.DialogCode.Accepted or wizard.config is None:
             return None
-        return config_mod.load(Path(data_dir))
+        return Setup(config_mod.load(Path(data_dir)), wizard.on_duty)
     finally:
         wizard.deleteLater()  # its pages hold it in cycles: let Qt free it, not the collector

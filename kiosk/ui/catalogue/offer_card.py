@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain import categories
 from kiosk.domain.display import format_price
+from kiosk.domain.texts import say
 from kiosk.services.catalogue import OfferDetail, date_text, places_text, price_text
 from kiosk.ui.catalogue.qr import qr_pixmap
 from kiosk.ui.catalogue.style import colour_of, offer_pixmap
@@ -37,8 +38,9 @@ class OfferCard(QWidget):
 
     back_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, lang: str = "fr") -> None:
         super().__init__(parent)
+        self.lang = lang
         self.detail: OfferDetail | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 16, 24, 16)
@@ -124,12 +126,12 @@ class OfferCard(QWidget):
         self.detail = detail
         s = detail.summary
         self.image.setPixmap(offer_pixmap(image_path, s.category_id, IMAGE_W, IMAGE_H))
-        sub = detail.subcategory_label
-        cat = s.category_label
+        sub = categories.subcategory_label(s.subcategory_id, self.lang)
+        cat = categories.category_label(s.category_id, self.lang)
         self.category.setText(cat if not sub or sub == cat else f"{cat} · {sub}")
         self.category.setStyleSheet(f"color: {colour_of(s.category_id).name()};")
         self.name.setText(s.name)
-        self.price.setText(price_text(s.min_price_cents, s.max_price_cents) or "—")
+        self.price.setText(price_text(s.min_price_cents, s.max_price_cents, self.lang) or "—")
         self.duo.setVisible(s.is_duo)
         self._section("where", self._where(detail))
         self._section("when", self._when(detail))
@@ -159,10 +161,15 @@ class OfferCard(QWidget):
         for line in d.dates[:MAX_DATES]:
             if line.beginning is None:
                 continue
-            parts = [date_text(line.beginning, d.summary.department_code)]
-            price = "Gratuit" if line.price_cents == 0 else format_price(line.price_cents)
-            parts.append(f"{line.price_label} : {price}" if line.price_label else price)
-            places = places_text(line.places_left)
+            parts = [date_text(line.beginning, d.summary.department_code, self.lang)]
+            price = (
+                say("catalogue.free", self.lang)
+                if line.price_cents == 0
+                else format_price(line.price_cents)
+            )
+            colon = ": " if self.lang == "en" else " : "  # French typography's space
+            parts.append(f"{line.price_label}{colon}{price}" if line.price_label else price)
+            places = places_text(line.places_left, self.lang)
             if places:
                 parts.append(places)
             lines.append(" · ".join(parts))
@@ -173,7 +180,7 @@ class OfferCard(QWidget):
     def _how(self, d: OfferDetail) -> str:
         parts = []
         if d.withdrawal_type:
-            parts.append(categories.WITHDRAWAL_LABELS.get(d.withdrawal_type, ""))
+            parts.append(categories.withdrawal_label(d.withdrawal_type, self.lang))
         elif d.summary.is_digital:
             parts.append(self.tr("Accès en ligne après la réservation dans l’application"))
         elif not d.summary.is_event:
@@ -183,5 +190,7 @@ class OfferCard(QWidget):
         return "\n".join(p for p in parts if p)
 
     def _access(self, d: OfferDetail) -> str:
-        yes = [categories.ACCESSIBILITY_LABELS[k] for k, v in d.accessibility.items() if v]
+        yes = [
+            categories.accessibility_label(k, self.lang) for k, v in d.accessibility.items() if v
+        ]
         return ("♿ " + " · ".join(sorted(yes))) if yes else ""

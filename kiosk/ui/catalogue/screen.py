@@ -60,8 +60,11 @@ class CatalogueScreen(QWidget):
         youth_mode: bool = True,
         idle_seconds: int = 90,
         parent: QWidget | None = None,
+        *,
+        lang: str = "fr",
     ) -> None:
         super().__init__(parent)
+        self.lang = lang
         self.setObjectName("catalogue")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(STYLESHEET)
@@ -93,7 +96,7 @@ class CatalogueScreen(QWidget):
         self.pages = QStackedWidget()
         self.pages.addWidget(self._build_categories())
         self.pages.addWidget(self._build_results())
-        self.card = OfferCard()
+        self.card = OfferCard(lang=lang)
         self.card.back_requested.connect(self._back_to_results)
         self.pages.addWidget(self.card)
         # The offer card needs the room; filters only matter while choosing.
@@ -171,7 +174,7 @@ class CatalogueScreen(QWidget):
         self.tiles: dict[str, CategoryTile] = {}
         columns = 5
         for i, cat in enumerate(categories.CATEGORIES):
-            tile = CategoryTile(cat)
+            tile = CategoryTile(cat, lang=self.lang)
             tile.clicked.connect(lambda _=False, c=cat.id: self.open_category(c))
             grid.addWidget(tile, i // columns, i % columns)
             self.tiles[cat.id] = tile
@@ -390,7 +393,7 @@ class CatalogueScreen(QWidget):
         for c in range(3):
             self.grid.setColumnStretch(c, 1 if c < columns else 0)
         for i, offer in enumerate(result.offers):
-            tile = ResultTile(offer, paths.get(offer.id))
+            tile = ResultTile(offer, paths.get(offer.id), lang=self.lang)
             tile.clicked.connect(lambda _=False, oid=offer.id: self.open_offer(oid))
             self.grid.addWidget(tile, i // columns, i % columns)
             self.result_tiles.append(tile)
@@ -413,9 +416,10 @@ class CatalogueScreen(QWidget):
         )
         parts = []
         if q.category:
-            parts.append(categories.CATEGORY_BY_ID[q.category].label)
+            parts.append(categories.category_label(q.category, self.lang))
         if q.text.strip():
-            parts.append(f"« {q.text.strip()} »")
+            text = q.text.strip()
+            parts.append(f"“{text}”" if self.lang == "en" else f"« {text} »")
         return " · ".join([*parts, count])
 
     def _show_error(self, message: str | None = None) -> None:

@@ -9,8 +9,10 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 
+from kiosk.domain import categories
 from kiosk.domain.categories import Category
-from kiosk.services.catalogue import OfferSummary, date_text, price_text
+from kiosk.domain.texts import say
+from kiosk.services.catalogue import OfferSummary, date_text, offers_text, price_text
 from kiosk.ui.catalogue.style import ACCENT, INK, MUTED, colour_of, offer_pixmap
 
 TEXT_FLAGS = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
@@ -24,19 +26,23 @@ def _font(px: int, bold: bool = False) -> QFont:
 
 
 class CategoryTile(QPushButton):
-    def __init__(self, category: Category, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, category: Category, parent: QWidget | None = None, *, lang: str = "fr"
+    ) -> None:
         super().__init__(parent)
         self.category = category
+        self.lang = lang
+        self.label = categories.category_label(category.id, lang)
         self.count: int | None = None
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setMinimumSize(QSize(200, 120))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName(category.label)
+        self.setAccessibleName(self.label)
 
     def set_count(self, count: int | None) -> None:
         self.count = count
-        offers = "" if count is None else _offers(count)
-        self.setAccessibleName(f"{self.category.label}, {offers}".strip(", "))
+        offers = "" if count is None else offers_text(count, self.lang)
+        self.setAccessibleName(f"{self.label}, {offers}".strip(", "))
         self.setEnabled(count is None or count > 0)
         self.update()
 
@@ -66,43 +72,43 @@ class CategoryTile(QPushButton):
         p.setClipping(False)
         p.setPen(QColor("white"))
         p.setFont(_font(24 if r.width() > 260 else 20, bold=True))
-        p.drawText(r.adjusted(22, 18, -22, -50), TEXT_FLAGS, self.category.label)
+        p.drawText(r.adjusted(22, 18, -22, -50), TEXT_FLAGS, self.label)
         if self.count is not None:
             p.setFont(_font(18, bold=False))
             p.drawText(
                 r.adjusted(22, 0, -22, -16),
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
-                _offers(self.count),
+                offers_text(self.count, self.lang),
             )
         p.end()
-
-
-def _offers(n: int) -> str:
-    if n == 0:
-        return "Aucune offre pour l’instant"
-    return f"{n} offre" + ("s" if n > 1 else "")
 
 
 class ResultTile(QPushButton):
     THUMB_W, THUMB_H = 96, 140
 
     def __init__(
-        self, offer: OfferSummary, image_path: str | None, parent: QWidget | None = None
+        self,
+        offer: OfferSummary,
+        image_path: str | None,
+        parent: QWidget | None = None,
+        *,
+        lang: str = "fr",
     ) -> None:
         super().__init__(parent)
         self.offer = offer
+        self.category_label = categories.category_label(offer.category_id, lang)
         self.image_path = image_path
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setMinimumSize(QSize(360, self.THUMB_H + 24))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.price = price_text(offer.min_price_cents, offer.max_price_cents)
+        self.price = price_text(offer.min_price_cents, offer.max_price_cents, lang)
         self.when = (
-            date_text(offer.next_date, offer.department_code)
+            date_text(offer.next_date, offer.department_code, lang)
             if offer.is_event and offer.next_date
-            else ("En ligne" if offer.is_digital else "")
+            else (say("catalogue.online", lang) if offer.is_digital else "")
         )
         self.setAccessibleName(
-            ", ".join(p for p in (offer.name, offer.category_label, self.price) if p)
+            ", ".join(p for p in (offer.name, self.category_label, self.price) if p)
         )
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -120,7 +126,7 @@ class ResultTile(QPushButton):
         text = QRectF(x, r.top() + 12, r.right() - x - 14, r.height() - 24)
         p.setPen(colour_of(o.category_id))
         p.setFont(_font(15, bold=True))
-        p.drawText(text, TEXT_FLAGS, o.category_label.upper())
+        p.drawText(text, TEXT_FLAGS, self.category_label.upper())
         p.setPen(QColor(INK))
         p.setFont(_font(20, bold=True))
         name_box = text.adjusted(0, 22, 0, -52)

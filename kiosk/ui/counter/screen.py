@@ -64,6 +64,9 @@ class CounterScreen(QWidget):
     scan_arrived = Signal(str, str)  # before handling: the window closes transient dialogs
     result_shown = Signal(object)  # CheckResult now on screen (tests, today refresh)
     operation_done = Signal(object)  # CheckResult of a validate/unvalidate that was recorded
+    # A validation waits for someone on duty (staff accounts, nobody chosen): the window asks
+    # who, then calls the argument (the held validation) once someone is.
+    staff_required = Signal(object)
 
     def __init__(
         self,
@@ -84,6 +87,8 @@ class CounterScreen(QWidget):
         self.two_step = two_step
         self.is_online = is_online
         self.staff: str | None = None  # filled by the staff sign-in when there is one
+        # True while staff accounts exist and nobody is on duty (set by the window).
+        self.needs_staff: Callable[[], bool] = lambda: False
         self.current: CheckResult | None = None
         self.zone: tzinfo | None = None  # the venue's timezone, set from the status snapshot
         self.busy = False  # a validation/invalidation is in flight
@@ -332,15 +337,26 @@ class CounterScreen(QWidget):
         cur = self.current
         if self.busy or cur is None or not cur.verdict.can_validate or not cur.token:
             return
+        if self._hold_for_staff(self.validate):
+            return
         token = cur.token
         self._run_operation(
             self.tr("Validation en cours..."),
             lambda: self.counter.validate(token, staff=self.staff),
         )
 
+    def _hold_for_staff(self, resume: Callable[[], None]) -> bool:
+        """With staff accounts, nobody validates anonymously: ask who is on duty first."""
+        if self.staff or not self.needs_staff():
+            return False
+        self.staff_required.emit(resume)
+        return True
+
     def record_to_confirm(self, booking: Booking) -> None:
         cur = self.current
         if self.busy or cur is None or not cur.token:
+            return
+        if self._hold_for_staff(lambda: self.record_to_confirm(booking)):
             return
         token = cur.token
         self._run_operation(

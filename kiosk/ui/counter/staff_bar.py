@@ -149,6 +149,11 @@ class StaffBar(QWidget):
         self._has_members = True
         self.refresh()
 
+    @property
+    def has_members(self) -> bool:
+        """Staff accounts exist (read at the last refresh)."""
+        return self._has_members
+
     def current_name(self) -> str | None:
         return self._current.name if self._current else None
 

@@ -70,6 +70,7 @@ FR: dict[str, str] = {
     "verdict.when.on": " le {at}",
     "verdict.when.counter": ", au guichet « {counter} »",
     "verdict.when.staff": ", par {staff}",
+    "verdict.when.unconfirmed": " (pas encore confirmé par pass Culture)",
     "verdict.venue": " (réservation pour {venue})",
     "datetime": "{at:%d/%m/%Y} à {at:%H:%M}",
     # -- the booking card and the data's age (kiosk.domain.display)
@@ -381,6 +382,7 @@ EN: dict[str, str] = {
     "verdict.when.on": " on {at}",
     "verdict.when.counter": ', at counter "{counter}"',
     "verdict.when.staff": ", by {staff}",
+    "verdict.when.unconfirmed": " (not yet confirmed by pass Culture)",
     "verdict.venue": " (booking for {venue})",
     "datetime": "{at:%d/%m/%Y} at {at:%H:%M}",
     "card.user": "User",

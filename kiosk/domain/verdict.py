@@ -59,6 +59,8 @@ class Verdict:
     reason: str | None = None  # INVALID_SCAN: the parser's reason; server text otherwise
     # UNKNOWN_OFFLINE: pass Culture was reachable but limited the requests (429), not down
     rate_limited: bool = False
+    # ALREADY_USED at another counter of the venue, which pass Culture has not confirmed yet
+    unconfirmed: bool = False
 
     @property
     def family(self) -> Family:

@@ -187,6 +187,32 @@ class Staff(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
+class PeerRecord(Base):
+    """What the counters of a venue told each other (kiosk.mesh), one log per origin counter:
+    operations (op), their outcomes from the server (outcome) and tokens learned (token).
+    Never a youth's name. Times are stored as sent (UTC ISO text)."""
+
+    __tablename__ = "peer_record"
+    __table_args__ = (
+        Index("ix_peer_record_token", "token", "kind", "at"),
+        Index("ix_peer_record_op_id", "op_id"),
+    )
+    origin: Mapped[str] = mapped_column(String(36), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    kind: Mapped[str] = mapped_column(String(8))
+    op_id: Mapped[str | None] = mapped_column(String(36))
+    op_kind: Mapped[str | None] = mapped_column(String(8))
+    token: Mapped[str | None] = mapped_column(String(16))
+    booking_id: Mapped[int | None] = mapped_column(Integer)
+    at: Mapped[str | None] = mapped_column(String(40))
+    counter: Mapped[str | None] = mapped_column(String(100))
+    staff: Mapped[str | None] = mapped_column(String(100))
+    unverified: Mapped[bool] = mapped_column(Boolean, default=False)
+    state: Mapped[str | None] = mapped_column(String(10))
+    conflict: Mapped[str | None] = mapped_column(String(30))
+    received_at: Mapped[str] = mapped_column(String(40))
+
+
 class Setting(Base):
     __tablename__ = "setting"
     key: Mapped[str] = mapped_column(String(80), primary_key=True)

@@ -132,7 +132,14 @@ def insert_received(
 ) -> tuple[int, int]:
     """Store records received from peers; (new, already held). A record already held (same
     origin and seq) is a replay or a copy from another peer: dropped."""
-    rows = [{**{f: r.get(f) for f in FIELDS}, "received_at": _iso(now)} for r in records]
+    rows = [
+        {
+            **{f: r.get(f) for f in FIELDS},
+            "unverified": bool(r.get("unverified")),
+            "received_at": _iso(now),
+        }
+        for r in records
+    ]
     if not rows:
         return 0, 0
     result = conn.execute(_INSERT, rows)

@@ -216,6 +216,7 @@ FR: dict[str, str] = {
     "doctor.label.devices": "Caméra et son",
     "doctor.label.camera": "Caméra",
     "doctor.label.sound": "Son",
+    "doctor.label.mesh": "Guichets du lieu",
     "doctor.title": "Diagnostic du kiosque — {at:%d/%m/%Y %H:%M:%S}",
     "doctor.sep": " : ",
     "doctor.healthy": "Tout est en ordre.",
@@ -262,6 +263,13 @@ FR: dict[str, str] = {
     "doctor.no_camera": "Aucune caméra détectée (la douchette et la saisie du code restent "
     "possibles).",
     "doctor.no_sound": "Aucune sortie son détectée : les bips sont muets (l'écran reste coloré).",
+    "doctor.mesh_off": "partage désactivé (Réglages › Guichets du lieu).",
+    "doctor.mesh_peers": "connectés : {peers} ; dernier échange : {last}.",
+    "doctor.mesh_alone": "aucun autre guichet connecté ; dernier échange : {last}.",
+    "doctor.mesh_never": "jamais",
+    "doctor.mesh_dropped": " {rejected} message(s) refusé(s) (autre clé), {replayed} rejoué(s).",
+    "doctor.mesh_error": "le partage ne démarre pas ({error}) : vérifiez les adresses dans les "
+    "réglages et le pare-feu (ports TCP 7447, UDP 7446 multicast).",
     # -- texts-rest: network reason, recovery notice, server answers, import, config, tickets
     "net.unconfigured": "Serveur non configuré",
     "net.too_slow": "Réponses trop lentes du serveur pass Culture",
@@ -517,6 +525,7 @@ EN: dict[str, str] = {
     "doctor.label.devices": "Camera and sound",
     "doctor.label.camera": "Camera",
     "doctor.label.sound": "Sound",
+    "doctor.label.mesh": "Counters of the venue",
     "doctor.title": "Kiosk diagnostics — {at:%d/%m/%Y %H:%M:%S}",
     "doctor.sep": ": ",
     "doctor.healthy": "All is well.",
@@ -562,6 +571,13 @@ EN: dict[str, str] = {
     "doctor.no_camera": "No camera detected (the barcode scanner and typing the code still work).",
     "doctor.no_sound": "No sound output detected: beeps are silent (the screen still shows the "
     "colour).",
+    "doctor.mesh_off": "sharing off (Settings › Counters of the venue).",
+    "doctor.mesh_peers": "connected: {peers}; last exchange: {last}.",
+    "doctor.mesh_alone": "no other counter connected; last exchange: {last}.",
+    "doctor.mesh_never": "never",
+    "doctor.mesh_dropped": " {rejected} message(s) refused (another key), {replayed} replayed.",
+    "doctor.mesh_error": "sharing does not start ({error}): check the addresses in the "
+    "settings and the firewall (TCP port 7447, UDP 7446 multicast).",
     # -- texts-rest: network reason, recovery notice, server answers, import, config, tickets
     "net.unconfigured": "Server not configured",
     "net.too_slow": "pass Culture server answers too slowly",

@@ -457,3 +457,56 @@ class MeshNode:
                             break
         except Exception:
             log.exception("mesh: answering a catch-up failed")
+
+
+def probe(
+    db: Database, *, api_key: str, settings: MeshSettings, wait: float = 1.5
+) -> tuple[Peer, ...]:
+    """Who is on the mesh now, seen from a process that does not run the node (`kiosk doctor`
+    beside a running counter): join for a moment without taking the counter's port, show a
+    liveliness token of its own so the counters say hello, and read theirs. Raises what
+    Zenoh raises."""
+    import zenoh
+
+    keys = MeshKeys(api_key)
+    with db.connect() as conn, conn.begin():
+        me = peers.get_origin(conn) or ""
+        known = {s.origin: s.counter for s in peers.summaries(conn, me)}
+    names = {keys.tag(o): Peer(o, c or o) for o, c in known.items()}
+    # The running counter listens on its endpoints: dial them instead of binding them.
+    local = tuple(
+        e.replace("0.0.0.0", "127.0.0.1").replace("[::]", "[::1]") for e in settings.listen
+    )
+    quiet = MeshSettings(
+        listen=("tcp/127.0.0.1:0",),
+        connect=settings.connect + local,
+        multicast=settings.multicast,
+    )
+    session: Any = zenoh.open(zenoh_config(quiet))
+    lock = threading.Lock()
+
+    def hello(sample: Any) -> None:
+        message = keys.open(bytes(sample.payload.to_bytes()), keys.hello)
+        if message and isinstance(message.get("origin"), str):
+            with lock:
+                names[keys.tag(message["origin"])] = Peer(
+                    message["origin"], str(message.get("counter"))[:100]
+                )
+
+    try:
+        sub = session.declare_subscriber(keys.hello, hello)
+        token = session.liveliness().declare_token(f"{keys.live}/{keys.tag(me + ':doctor')}")
+        time.sleep(wait)  # connections, then the counters' hellos
+        tags = {
+            str(r.ok.key_expr).rsplit("/", 1)[-1]
+            for r in session.liveliness().get(f"{keys.live}/*", timeout=wait)
+            if r.ok is not None
+        }
+        token.undeclare()
+        sub.undeclare()
+    finally:
+        session.close()
+    own = keys.tag(me)
+    with lock:
+        found = [names[t] for t in tags if t in names and t != own]
+    return tuple(sorted(found, key=lambda p: p.counter))

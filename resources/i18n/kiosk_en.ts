@@ -61,7 +61,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="62" />
+        <location filename="../../kiosk/ui/main_window.py" line="71" />
         <source>État du kiosque</source>
         <translation>Kiosk state</translation>
     </message>
@@ -512,37 +512,37 @@
 <context>
     <name>DoctorDialog</name>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="69" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="70" />
         <source>Diagnostic du kiosque</source>
         <translation>Kiosk diagnostics</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="73" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="74" />
         <source>Diagnostic en cours…</source>
         <translation>Running diagnostics…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="74" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="75" />
         <source>Exporter dans un fichier…</source>
         <translation>Export to a file…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="77" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="78" />
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="95" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="102" />
         <source>Le diagnostic a échoué ({}).</source>
         <translation>Diagnostics failed ({}).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="111" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="118" />
         <source>Exporter le diagnostic</source>
         <translation>Export the diagnostics</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="118" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="125" />
         <source>
 Impossible d'écrire {} ({}).</source>
         <translation>
@@ -575,89 +575,104 @@ Cannot write {} ({}).</translation>
         <translation>Conflicts to handle</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="37" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="35" />
+        <source>Guichets connectés</source>
+        <translation>Connected counters</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="41" />
         <source>Dernier message</source>
         <translation>Last message</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="42" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="46" />
         <source>Dernière synchronisation</source>
         <translation>Last synchronisation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="45" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="49" />
         <source>Première synchronisation</source>
         <translation>First synchronisation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="50" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="54" />
         <source>Synchroniser</source>
         <translation>Synchronise</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="51" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="55" />
         <source>Synchroniser maintenant</source>
         <translation>Synchronise now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="73" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="78" />
         <source>● En ligne</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="74" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="79" />
         <source>● Hors ligne</source>
         <translation>● Offline</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="76" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="81" />
         <source>● Requêtes limitées</source>
         <translation>● Requests limited</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="77" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="82" />
         <source>● Clé d’API refusée</source>
         <translation>● API key refused</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="78" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="83" />
         <source>● Serveur non configuré</source>
         <translation>● Server not configured</translation>
     </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="102" />
+        <source>Guichets connectés : %1</source>
+        <translation>Connected counters: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="104" />
+        <source>Aucun autre guichet connecté</source>
+        <translation>No other counter connected</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="92" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="110" />
         <source>%n validation(s) en attente d’envoi</source>
         <translation>
             <numerusform>%n validation waiting to be sent</numerusform><numerusform>%n validations waiting to be sent</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="94" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="112" />
         <source>%n conflit(s) à traiter</source>
         <translation>
             <numerusform>%n conflict to handle</numerusform><numerusform>%n conflicts to handle</numerusform></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="96" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="114" />
         <source>Aucun conflit</source>
         <translation>No conflict</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="109" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="127" />
         <source>Lieux</source>
         <translation>Venues</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="110" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="128" />
         <source>Offres</source>
         <translation>Offers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="111" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="129" />
         <source>Réservations</source>
         <translation>Bookings</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="120" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="138" />
         <source>Première synchronisation : %1 %2</source>
         <translation>First synchronisation: %1 %2</translation>
     </message>
@@ -673,178 +688,178 @@ Cannot write {} ({}).</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="97" />
-        <location filename="../../kiosk/ui/main_window.py" line="349" />
+        <location filename="../../kiosk/ui/main_window.py" line="106" />
+        <location filename="../../kiosk/ui/main_window.py" line="358" />
         <source>Guichet pass Culture — %1</source>
         <translation>pass Culture counter — %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="172" />
+        <location filename="../../kiosk/ui/main_window.py" line="181" />
         <source>À savoir au démarrage</source>
         <translation>Worth knowing at start-up</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="197" />
+        <location filename="../../kiosk/ui/main_window.py" line="206" />
         <source>Caméra indisponible sur cet ordinateur.</source>
         <translation>Camera unavailable on this computer.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="248" />
+        <location filename="../../kiosk/ui/main_window.py" line="257" />
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="249" />
+        <location filename="../../kiosk/ui/main_window.py" line="258" />
         <source>&amp;Importer l’export du portail pro…</source>
         <translation>&amp;Import the pro portal export…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="253" />
+        <location filename="../../kiosk/ui/main_window.py" line="262" />
         <source>&amp;Synchroniser maintenant</source>
         <translation>&amp;Synchronise now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="257" />
+        <location filename="../../kiosk/ui/main_window.py" line="266" />
         <source>&amp;Conflits à traiter…</source>
         <translation>&amp;Conflicts to handle…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="261" />
+        <location filename="../../kiosk/ui/main_window.py" line="270" />
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="267" />
+        <location filename="../../kiosk/ui/main_window.py" line="276" />
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="268" />
+        <location filename="../../kiosk/ui/main_window.py" line="277" />
         <source>Mode &amp;bibliothécaire (offres)</source>
         <translation>&amp;Librarian mode (offers)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="272" />
+        <location filename="../../kiosk/ui/main_window.py" line="281" />
         <source>&amp;Guichet</source>
         <translation>&amp;Counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="276" />
+        <location filename="../../kiosk/ui/main_window.py" line="285" />
         <source>&amp;Caméra (scanner avec la webcam)</source>
         <translation>&amp;Camera (scan with the webcam)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="282" />
+        <location filename="../../kiosk/ui/main_window.py" line="291" />
         <source>&amp;Réglages</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="284" />
+        <location filename="../../kiosk/ui/main_window.py" line="293" />
         <source>&amp;Réglages du guichet (administrateur)…</source>
         <translation>Counter &amp;settings (administrator)…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="289" />
+        <location filename="../../kiosk/ui/main_window.py" line="298" />
         <source>&amp;Son des verdicts</source>
         <translation>Verdict &amp;sounds</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="294" />
+        <location filename="../../kiosk/ui/main_window.py" line="303" />
         <source>Validation en &amp;deux étapes (scan, puis « Valider »)</source>
         <translation>&amp;Two-step validation (scan, then “Validate”)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="358" />
+        <location filename="../../kiosk/ui/main_window.py" line="367" />
         <source>Réglages enregistrés</source>
         <translation>Settings saved</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="360" />
+        <location filename="../../kiosk/ui/main_window.py" line="369" />
         <source>Le serveur, la clé d’API, les lieux ou la langue ont changé : ils s’appliqueront au prochain démarrage du kiosque. Fermez-le puis relancez-le.</source>
         <translation>The server, API key, venues or language changed: they apply the next time the kiosk starts. Close it, then start it again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="366" />
+        <location filename="../../kiosk/ui/main_window.py" line="375" />
         <source>Réglages enregistrés et appliqués.</source>
         <translation>Settings saved and applied.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="379" />
+        <location filename="../../kiosk/ui/main_window.py" line="388" />
         <source>Mode kiosque non appliqué : aucun code administrateur n’est défini (assistant d’installation).</source>
         <translation>Kiosk mode not applied: no administrator PIN is set (setup wizard).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="388" />
+        <location filename="../../kiosk/ui/main_window.py" line="397" />
         <source>Re&amp;verrouiller le mode kiosque</source>
         <translation>Re&amp;lock kiosk mode</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="409" />
+        <location filename="../../kiosk/ui/main_window.py" line="418" />
         <source>Réglage non enregistré ( %1 ) : il sera perdu au redémarrage.</source>
         <translation>Setting not saved ( %1 ): it will be lost on restart.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="422" />
+        <location filename="../../kiosk/ui/main_window.py" line="431" />
         <source>Hors ligne — les validations sont enregistrées et partiront au retour du réseau</source>
         <translation>Offline — validations are recorded and will be sent when the network is back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="429" />
+        <location filename="../../kiosk/ui/main_window.py" line="438" />
         <source>Serveur non configuré — le guichet fonctionne sur ses données locales ; les validations seront envoyées une fois le serveur configuré.</source>
         <translation>Server not configured — the counter works on its local data; validations will be sent once the server is configured.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="436" />
+        <location filename="../../kiosk/ui/main_window.py" line="445" />
         <source>Clé d’API refusée par pass Culture — les validations sont gardées ici. Vérifiez la clé dans les réglages.</source>
         <translation>API key refused by pass Culture — validations are kept here. Check the key in the settings.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="447" />
+        <location filename="../../kiosk/ui/main_window.py" line="456" />
         <source>Synchronisation demandée…</source>
         <translation>Synchronisation requested…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="449" />
+        <location filename="../../kiosk/ui/main_window.py" line="458" />
         <source>Aucun serveur configuré.</source>
         <translation>No server configured.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="460" />
+        <location filename="../../kiosk/ui/main_window.py" line="469" />
         <source>Première synchronisation incomplète : %1</source>
         <translation>First synchronisation incomplete: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="503" />
+        <location filename="../../kiosk/ui/main_window.py" line="514" />
         <source>Importer l’export des réservations (CSV ou XLSX)</source>
         <translation>Import the bookings export (CSV or XLSX)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="504" />
+        <location filename="../../kiosk/ui/main_window.py" line="515" />
         <source>Exports pass Culture (*.csv *.xlsx)</source>
         <translation>pass Culture exports (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="515" />
+        <location filename="../../kiosk/ui/main_window.py" line="526" />
         <source>Import de %1…</source>
         <translation>Importing %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="520" />
+        <location filename="../../kiosk/ui/main_window.py" line="531" />
         <source>Import terminé : %1 réservations, dont %2 contremarques connues.</source>
         <translation>Import done: %1 bookings, %2 of them with a known countermark.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="526" />
+        <location filename="../../kiosk/ui/main_window.py" line="537" />
         <source>Import terminé</source>
         <translation>Import done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="535" />
+        <location filename="../../kiosk/ui/main_window.py" line="546" />
         <source>Le fichier n’a pas pu être importé (%1).</source>
         <translation>The file could not be imported (%1).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="540" />
+        <location filename="../../kiosk/ui/main_window.py" line="551" />
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
@@ -1126,142 +1141,177 @@ Cannot write {} ({}).</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="137" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="144" />
         <source>Réglages du guichet</source>
         <translation>Counter settings</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="144" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="151" />
         <source>Deux étapes : afficher, puis « Valider »</source>
         <translation>Two steps: show, then “Validate”</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="146" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="153" />
         <source>Sons activés</source>
         <translation>Sounds on</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="156" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="163" />
         <source> jours</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="159" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="166" />
         <source>Nom du guichet</source>
         <translation>Counter name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="162" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="169" />
         <source>Caméra</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="163" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="170" />
         <source>Retour à l'accueil (mode jeune) après</source>
         <translation>Back to the start (youth mode) after</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="164" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="171" />
         <source>Conserver les noms des réservations closes</source>
         <translation>Keep names of closed bookings for</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="165" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="172" />
         <source>Général</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="173" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="180" />
         <source>clé enregistrée — collez une nouvelle clé pour la remplacer</source>
         <translation>key saved — paste a new key to replace it</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="175" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="182" />
         <source>aucune clé : collez la clé d'API</source>
         <translation>no key: paste the API key</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="185" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="192" />
         <source>Adresse du serveur</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="186" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="193" />
         <source>Clé d'API</source>
         <translation>API key</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="187" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="194" />
         <source>Lieux servis</source>
         <translation>Venues served</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="188" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="195" />
         <source>Serveur</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="192" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="200" />
+        <source>Partager les validations avec les autres guichets du lieu</source>
+        <translation>Share validations with the other counters of the venue</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/settings.py" line="204" />
+        <source>Trouver les guichets automatiquement (multicast)</source>
+        <translation>Find the counters automatically (multicast)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/settings.py" line="208" />
+        <source>ex. tcp/192.168.1.21:7447</source>
+        <translation>e.g. tcp/192.168.1.21:7447</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/settings.py" line="210" />
+        <source>par défaut : tous les réseaux, un port libre</source>
+        <translation>default: every network, any free port</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/settings.py" line="214" />
+        <source>Adresses des autres guichets</source>
+        <translation>Addresses of the other counters</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/settings.py" line="215" />
+        <source>Écouter sur</source>
+        <translation>Listen on</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/settings.py" line="216" />
+        <source>Guichets du lieu</source>
+        <translation>Counters of the venue</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/settings.py" line="220" />
         <source>Personnel</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="202" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="230" />
         <source>Laissez vide pour garder le code actuel.</source>
         <translation>Leave empty to keep the current PIN.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="203" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="231" />
         <source>Nouveau code administrateur</source>
         <translation>New administrator PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="204" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="232" />
         <source>Confirmez</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="205" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="233" />
         <source>Sécurité</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="211" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="239" />
         <source>Diagnostic</source>
         <translation>Diagnostics</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="213" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="241" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="215" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="243" />
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="234" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="262" />
         <source>Aucune caméra détectée</source>
         <translation>No camera detected</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="245" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="273" />
         <source>Lieu n° {}</source>
         <translation>Venue no. {}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="258" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="286" />
         <source>Cochez au moins un lieu.</source>
         <translation>Tick at least one venue.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="262" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="290" />
         <source>Donnez un nom à ce guichet.</source>
         <translation>Name this counter.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="266" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="294" />
         <source>Les deux codes administrateur sont différents.</source>
         <translation>The two administrator PINs differ.</translation>
     </message>

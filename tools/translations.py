@@ -60,7 +60,7 @@ EN: dict[str, str] = {
     "Trouver les guichets automatiquement (multicast)": "Find the counters automatically "
     "(multicast)",
     "ex. tcp/192.168.1.21:7447": "e.g. tcp/192.168.1.21:7447",
-    "par défaut : tous les réseaux, un port libre": "default: every network, any free port",
+    "par défaut : tcp/0.0.0.0:7447 (tous les réseaux)": "default: tcp/0.0.0.0:7447 (every network)",
     "Adresses des autres guichets": "Addresses of the other counters",
     "Écouter sur": "Listen on",
     "Aucun conflit à traiter.": "No conflict to handle.",

@@ -35,6 +35,9 @@ from kiosk.store.database import Database
 
 log = logging.getLogger("kiosk.mesh")
 
+# One known port on every network of the machine, so the venue's firewall can name it
+# (docs/operations.md); Zenoh's own default is a random port.
+DEFAULT_LISTEN = ("tcp/0.0.0.0:7447",)
 BATCH = 500  # records per catch-up reply (Zenoh fragments larger payloads itself)
 CATCHUP_EVERY = 30.0  # seconds between two rounds of anti-entropy
 CATCHUP_TIMEOUT = 5.0

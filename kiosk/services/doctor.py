@@ -22,7 +22,7 @@ from kiosk import __version__
 from kiosk.domain.clock import Clock, utcnow
 from kiosk.domain.display import age_text
 from kiosk.domain.texts import LANGUAGES, say
-from kiosk.mesh.node import MeshSettings, MeshStatus, probe
+from kiosk.mesh.node import DEFAULT_LISTEN, MeshSettings, MeshStatus, probe
 from kiosk.platform.config import Config
 from kiosk.store import outbox, peers, state
 from kiosk.store.database import Database
@@ -244,7 +244,8 @@ def _mesh(report: Report, config: Config, db: Database, status: MeshStatus | Non
             live = status.peers
         else:
             assert config.api_key
-            settings = MeshSettings(config.mesh_listen, config.mesh_connect, config.mesh_multicast)
+            listen = config.mesh_listen or DEFAULT_LISTEN
+            settings = MeshSettings(listen, config.mesh_connect, config.mesh_multicast)
             live = probe(db, api_key=config.api_key, settings=settings)
     except Exception as exc:  # a finding, never a crash
         report.note("mesh", Level.WARNING, say("mesh_error", error=str(exc) or type(exc).__name__))

@@ -12,7 +12,7 @@ from datetime import timedelta
 
 from kiosk.domain.clock import Clock, utcnow
 from kiosk.domain.texts import Phrase
-from kiosk.mesh.node import MeshNode, MeshSettings
+from kiosk.mesh.node import DEFAULT_LISTEN, MeshNode, MeshSettings
 from kiosk.platform import logs
 from kiosk.platform.config import Config, log_dir, save
 from kiosk.services.counter import Counter
@@ -177,7 +177,9 @@ def start_mesh(
         api_key=config.api_key,
         origin=config.kiosk_id,
         counter_name=config.counter_name,
-        settings=MeshSettings(config.mesh_listen, config.mesh_connect, config.mesh_multicast),
+        settings=MeshSettings(
+            config.mesh_listen or DEFAULT_LISTEN, config.mesh_connect, config.mesh_multicast
+        ),
         clock=clock,
         on_peers=share,
     ).start()

@@ -1231,87 +1231,87 @@ Cannot write {} ({}).</translation>
         <translation>e.g. tcp/192.168.1.21:7447</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="210" />
-        <source>par défaut : tous les réseaux, un port libre</source>
-        <translation>default: every network, any free port</translation>
+        <location filename="../../kiosk/ui/admin/settings.py" line="211" />
+        <source>par défaut : tcp/0.0.0.0:7447 (tous les réseaux)</source>
+        <translation>default: tcp/0.0.0.0:7447 (every network)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="214" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="216" />
         <source>Adresses des autres guichets</source>
         <translation>Addresses of the other counters</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="215" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="217" />
         <source>Écouter sur</source>
         <translation>Listen on</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="216" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="218" />
         <source>Guichets du lieu</source>
         <translation>Counters of the venue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="220" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="222" />
         <source>Personnel</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="230" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="232" />
         <source>Laissez vide pour garder le code actuel.</source>
         <translation>Leave empty to keep the current PIN.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="231" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="233" />
         <source>Nouveau code administrateur</source>
         <translation>New administrator PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="232" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="234" />
         <source>Confirmez</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="233" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="235" />
         <source>Sécurité</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="239" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="241" />
         <source>Diagnostic</source>
         <translation>Diagnostics</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="241" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="243" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="243" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="245" />
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="262" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="264" />
         <source>Aucune caméra détectée</source>
         <translation>No camera detected</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="273" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="275" />
         <source>Lieu n° {}</source>
         <translation>Venue no. {}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="286" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="288" />
         <source>Cochez au moins un lieu.</source>
         <translation>Tick at least one venue.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="290" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="292" />
         <source>Donnez un nom à ce guichet.</source>
         <translation>Name this counter.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="294" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="296" />
         <source>Les deux codes administrateur sont différents.</source>
         <translation>The two administrator PINs differ.</translation>
     </message>

@@ -207,7 +207,9 @@ class SettingsDialog(QDialog):
         self.mesh_connect = QLineEdit(" ".join(cfg.mesh_connect), peers_tab)
         self.mesh_connect.setPlaceholderText(self.tr("ex. tcp/192.168.1.21:7447"))
         self.mesh_listen = QLineEdit(" ".join(cfg.mesh_listen), peers_tab)
-        self.mesh_listen.setPlaceholderText(self.tr("par défaut : tous les réseaux, un port libre"))
+        self.mesh_listen.setPlaceholderText(
+            self.tr("par défaut : tcp/0.0.0.0:7447 (tous les réseaux)")
+        )
         mform = QFormLayout(peers_tab)
         mform.addRow("", self.mesh)
         mform.addRow("", self.mesh_multicast)

@@ -178,6 +178,23 @@ class Counter:
                 # The server says usable; our venue check still applies (a key may see several
                 # venues while this counter serves one).
                 verdict = decide(booking, self.venue_ids, self.clock())
+                peer = bookings.lookup(self._raw(conn), result.token).peer
+                if (
+                    verdict.kind is VerdictKind.VALIDABLE
+                    and peer is not None
+                    and peer.kind == OpKind.USE.value
+                    and peer.state is None
+                ):
+                    # Another counter of the venue let the youth in and its validation is on
+                    # its way to pass Culture: the server cannot know yet.
+                    verdict = Verdict(
+                        VerdictKind.ALREADY_USED,
+                        used_at=peer.created_at,
+                        used_counter=peer.counter,
+                        used_staff=peer.staff,
+                        department_code=booking.department_code,
+                        unconfirmed=True,
+                    )
             elif answer.verdict.kind is VerdictKind.ALREADY_USED and booking is not None:
                 local = decide(booking, self.venue_ids, self.clock())
                 if local.kind is VerdictKind.ALREADY_USED:
@@ -313,6 +330,9 @@ class Counter:
     def _verdict(self, look: bookings.Lookup) -> Verdict:
         dept = look.booking.department_code if look.booking else None
         peer = look.peer
+        booking = look.booking
+        if booking is not None and self.venue_ids and booking.venue_id not in self.venue_ids:
+            peer = None  # another venue's booking stays "autre lieu", whoever used it
         if peer is not None and (look.pending is None or peer.created_at > look.pending.created_at):
             # Another counter of the venue acted on this code after this one did (or this one
             # never did): its operation is the freshest word until the server's own.

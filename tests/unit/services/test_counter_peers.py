@@ -112,3 +112,67 @@ def test_records_told_twice_are_stored_once(venue):
     a.validate("ABC234")
     assert tell(a, b) == 2  # the token A learned (fixture's import), the validation
     assert tell(a, b) == 0
+
+
+def test_another_venues_booking_stays_another_venue_whoever_used_it(tmp_path, clock):
+    made = []
+    for name, venue in (("A", 200), ("B", VENUE)):
+        db = Database.open(tmp_path / name)
+        with db.connect_writer() as conn, conn.begin():
+            peers.set_origin(conn, f"kiosk-{name}")
+        insert_bookings(db, [booking_row(7, "OTHR23", venue_id=200, venue_name="La Halle")])
+        made.append(Counter(db, venue_ids=[venue], counter_name=name, clock=clock))
+    a, b = made
+    try:
+        a.validate("OTHR23")
+        tell(a, b)
+        assert b.check("OTHR23", online=False).verdict.kind is VerdictKind.WRONG_VENUE
+    finally:
+        for c in made:
+            c.close()
+            c.db.dispose()
+
+
+def test_online_the_other_counters_validation_on_its_way_still_counts(sandbox, tmp_path):
+    """The server says usable, but another counter let the youth in and its validation has not
+    reached pass Culture yet: DÉJÀ VALIDÉE, not yet confirmed (no second entry)."""
+    from kiosk.demo import world as demo
+    from kiosk.services.wiring import open_services
+
+    services = open_services(demo.demo_config(sandbox, tmp_path / "B"))
+    try:
+        token = next(
+            t.token
+            for t in demo.pick_tickets(
+                sandbox.bookings(), sandbox.bookings(offerer_id=2), sandbox.now()
+            )
+            if t.kind == "validable"
+        )
+        first = services.counter.check(token)
+        assert first.source == "online" and first.verdict.kind is VerdictKind.VALIDABLE
+        with services.db.connect_writer() as conn, conn.begin():
+            peers.set_origin(conn, "kiosk-B")
+            peers.insert_received(
+                conn,
+                [
+                    {
+                        "origin": "kiosk-A",
+                        "seq": 1,
+                        "kind": "op",
+                        "op_id": "op-a-1",
+                        "op_kind": "use",
+                        "token": token,
+                        "booking_id": first.booking.id,
+                        "at": sandbox.now().isoformat(),
+                        "counter": "A",
+                        "staff": "Zoé",
+                    }
+                ],
+                NOW,
+            )
+        seen = services.counter.check(token)
+        assert seen.source == "online"
+        assert seen.verdict.kind is VerdictKind.ALREADY_USED and seen.verdict.unconfirmed
+        assert seen.verdict.used_counter == "A"
+    finally:
+        services.close()

@@ -71,6 +71,19 @@ EN: dict[str, str] = {
     "Annuler la réservation": "Cancel the booking",
     "Annuler la réservation choisie": "Cancel the chosen booking",
     "Aucun conflit": "No conflict",
+    "Aucun autre guichet connecté": "No other counter connected",
+    "Guichets connectés": "Connected counters",
+    "Guichets connectés : %1": "Connected counters: %1",
+    "Guichets du lieu": "Counters of the venue",
+    "Partager les validations avec les autres guichets du lieu": (
+        "Share validations with the other counters of the venue"
+    ),
+    "Trouver les guichets automatiquement (multicast)": "Find the counters automatically "
+    "(multicast)",
+    "ex. tcp/192.168.1.21:7447": "e.g. tcp/192.168.1.21:7447",
+    "par défaut : tcp/0.0.0.0:7447 (tous les réseaux)": "default: tcp/0.0.0.0:7447 (every network)",
+    "Adresses des autres guichets": "Addresses of the other counters",
+    "Écouter sur": "Listen on",
     "Aucun conflit à traiter.": "No conflict to handle.",
     "Aucun serveur configuré.": "No server configured.",
     "Aucune réservation affichée.": "No booking shown.",

@@ -47,6 +47,8 @@ def _when(v: Verdict, lang: str) -> str:
         parts.append(say("verdict.when.counter", lang, counter=v.used_counter))
     if v.used_staff:
         parts.append(say("verdict.when.staff", lang, staff=v.used_staff))
+    if v.unconfirmed:
+        parts.append(say("verdict.when.unconfirmed", lang))
     return "".join(parts)
 
 

@@ -95,6 +95,7 @@ FR: dict[str, str] = {
     "verdict.when.on": " le {at}",
     "verdict.when.counter": ", au guichet « {counter} »",
     "verdict.when.staff": ", par {staff}",
+    "verdict.when.unconfirmed": " (pas encore confirmé par pass Culture)",
     "verdict.venue": " (réservation pour {venue})",
     "datetime": "{at:%d/%m/%Y} à {at:%H:%M}",
     # -- the booking card and the data's age (kiosk.domain.display)
@@ -260,6 +261,7 @@ FR: dict[str, str] = {
     "doctor.label.devices": "Caméra et son",
     "doctor.label.camera": "Caméra",
     "doctor.label.sound": "Son",
+    "doctor.label.mesh": "Guichets du lieu",
     "doctor.title": "Diagnostic du kiosque — {at:%d/%m/%Y %H:%M:%S}",
     "doctor.sep": " : ",
     "doctor.healthy": "Tout est en ordre.",
@@ -306,6 +308,13 @@ FR: dict[str, str] = {
     "doctor.no_camera": "Aucune caméra détectée (la douchette et la saisie du code restent "
     "possibles).",
     "doctor.no_sound": "Aucune sortie son détectée : les bips sont muets (l'écran reste coloré).",
+    "doctor.mesh_off": "partage désactivé (Réglages › Guichets du lieu).",
+    "doctor.mesh_peers": "connectés : {peers} ; dernier échange : {last}.",
+    "doctor.mesh_alone": "aucun autre guichet connecté ; dernier échange : {last}.",
+    "doctor.mesh_never": "jamais",
+    "doctor.mesh_dropped": " {rejected} message(s) refusé(s) (autre clé), {replayed} rejoué(s).",
+    "doctor.mesh_error": "le partage ne démarre pas ({error}) : vérifiez les adresses dans les "
+    "réglages et le pare-feu (ports TCP 7447, UDP 7446 multicast).",
     # -- texts-rest: network reason, recovery notice, server answers, import, config, tickets
     "net.unconfigured": "Serveur non configuré",
     "net.too_slow": "Réponses trop lentes du serveur pass Culture",
@@ -455,6 +464,7 @@ EN: dict[str, str] = {
     "verdict.when.on": " on {at}",
     "verdict.when.counter": ', at counter "{counter}"',
     "verdict.when.staff": ", by {staff}",
+    "verdict.when.unconfirmed": " (not yet confirmed by pass Culture)",
     "verdict.venue": " (booking for {venue})",
     "datetime": "{at:%d/%m/%Y} at {at:%H:%M}",
     "card.user": "User",
@@ -608,6 +618,7 @@ EN: dict[str, str] = {
     "doctor.label.devices": "Camera and sound",
     "doctor.label.camera": "Camera",
     "doctor.label.sound": "Sound",
+    "doctor.label.mesh": "Counters of the venue",
     "doctor.title": "Kiosk diagnostics — {at:%d/%m/%Y %H:%M:%S}",
     "doctor.sep": ": ",
     "doctor.healthy": "All is well.",
@@ -653,6 +664,13 @@ EN: dict[str, str] = {
     "doctor.no_camera": "No camera detected (the barcode scanner and typing the code still work).",
     "doctor.no_sound": "No sound output detected: beeps are silent (the screen still shows the "
     "colour).",
+    "doctor.mesh_off": "sharing off (Settings › Counters of the venue).",
+    "doctor.mesh_peers": "connected: {peers}; last exchange: {last}.",
+    "doctor.mesh_alone": "no other counter connected; last exchange: {last}.",
+    "doctor.mesh_never": "never",
+    "doctor.mesh_dropped": " {rejected} message(s) refused (another key), {replayed} replayed.",
+    "doctor.mesh_error": "sharing does not start ({error}): check the addresses in the "
+    "settings and the firewall (TCP port 7447, UDP 7446 multicast).",
     # -- texts-rest: network reason, recovery notice, server answers, import, config, tickets
     "net.unconfigured": "Server not configured",
     "net.too_slow": "pass Culture server answers too slowly",

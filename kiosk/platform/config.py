@@ -65,6 +65,12 @@ class Config:
     rate_limit: bool = True
     demo: bool = False
     lockdown: bool = False  # kiosk mode: full screen, leaving it needs the admin PIN
+    # The counters of a venue know each other (kiosk.mesh): off unless the venue turns it on
+    # (it listens on the LAN and sends multicast: the venue's IT decides, docs/operations.md).
+    mesh: bool = False
+    mesh_listen: tuple[str, ...] = ()  # Zenoh endpoints, e.g. "tcp/0.0.0.0:7447"
+    mesh_connect: tuple[str, ...] = ()  # peers to dial where multicast is blocked
+    mesh_multicast: bool = True
 
     @property
     def configured(self) -> bool:
@@ -89,7 +95,14 @@ _SAVED = (
     "rate_limit",
     "demo",
     "lockdown",
+    "mesh",
+    "mesh_listen",
+    "mesh_connect",
+    "mesh_multicast",
 )
+
+
+_LISTS = ("venue_ids", "mesh_listen", "mesh_connect")
 
 
 def load(data_dir: Path, *, env: dict[str, str] | None = None) -> Config:
@@ -104,7 +117,7 @@ def load(data_dir: Path, *, env: dict[str, str] | None = None) -> Config:
         known = {f.name for f in fields(Config)}
         for key, value in raw.items():
             if key in known and key != "data_dir":
-                setattr(cfg, key, tuple(value) if key == "venue_ids" else value)
+                setattr(cfg, key, tuple(value) if key in _LISTS else value)
     if env.get("KIOSK_API_URL"):
         cfg.api_url = env["KIOSK_API_URL"]
     if env.get("KIOSK_VENUE_IDS"):

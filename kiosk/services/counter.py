@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Literal
@@ -22,7 +22,7 @@ from sqlalchemy.exc import DBAPIError
 from kiosk.domain.booking import Booking, BookingStatus
 from kiosk.domain.clock import Clock, utcnow
 from kiosk.domain.online import OnlineChannel
-from kiosk.domain.operations import Operation, OpKind, OpState
+from kiosk.domain.operations import Conflict, Operation, OpKind, OpState
 from kiosk.domain.payload import ParsedScan, parse_payload
 from kiosk.domain.rules import decide
 from kiosk.domain.verdict import Verdict, VerdictKind
@@ -32,6 +32,9 @@ from kiosk.store.database import Database, storage_error
 log = logging.getLogger("kiosk.services.counter")  # tokens and ids only: never the youth's name
 
 Source = Literal["local", "online"]
+
+# A validation at another counter that pass Culture refused for one of these is used all the same.
+_STILL_USED = frozenset({Conflict.USED_ELSEWHERE.value, Conflict.PAYMENT_LOCKED.value})
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +81,9 @@ class Counter:
         self.kiosk_id = kiosk_id
         self.clock = clock
         self.channel = channel
+        # Called after each commit that recorded something the other counters of the venue
+        # should hear of (an operation, a token learned): the mesh publishes it at once.
+        self.on_recorded: Callable[[], None] | None = None
         self._local = threading.local()
 
     # -- connections: one per thread, kept open (the hot path is a single indexed lookup) --
@@ -176,6 +182,23 @@ class Counter:
                 # The server says usable; our venue check still applies (a key may see several
                 # venues while this counter serves one).
                 verdict = decide(booking, self.venue_ids, self.clock())
+                peer = bookings.lookup(self._raw(conn), result.token).peer
+                if (
+                    verdict.kind is VerdictKind.VALIDABLE
+                    and peer is not None
+                    and peer.kind == OpKind.USE.value
+                    and peer.state is None
+                ):
+                    # Another counter of the venue let the youth in and its validation is on
+                    # its way to pass Culture: the server cannot know yet.
+                    verdict = Verdict(
+                        VerdictKind.ALREADY_USED,
+                        used_at=peer.created_at,
+                        used_counter=peer.counter,
+                        used_staff=peer.staff,
+                        department_code=booking.department_code,
+                        unconfirmed=True,
+                    )
             elif answer.verdict.kind is VerdictKind.ALREADY_USED and booking is not None:
                 local = decide(booking, self.venue_ids, self.clock())
                 if local.kind is VerdictKind.ALREADY_USED:
@@ -187,6 +210,7 @@ class Counter:
             pending = outbox.pending_for_token(conn, result.token)
             if pending and pending[-1].kind is OpKind.USE:
                 verdict = self._used_here(booking, pending[-1])
+        self._recorded()  # a token learned online
         return replace(result, booking=booking, verdict=verdict, source="online")
 
     # -- validate -----------------------------------------------------------------------
@@ -294,7 +318,7 @@ class Counter:
         first: bookings.Lookup | None = None
         for candidate in scan.candidates:
             look = bookings.lookup(raw, candidate)
-            if look.booking is not None or look.pending is not None:
+            if look.booking is not None or look.pending is not None or look.peer is not None:
                 return candidate, look
             first = first or look
         assert first is not None
@@ -308,6 +332,27 @@ class Counter:
         return scan.candidates[0], first
 
     def _verdict(self, look: bookings.Lookup) -> Verdict:
+        dept = look.booking.department_code if look.booking else None
+        peer = look.peer
+        booking = look.booking
+        if booking is not None and self.venue_ids and booking.venue_id not in self.venue_ids:
+            peer = None  # another venue's booking stays "autre lieu", whoever used it
+        if peer is not None and (look.pending is None or peer.created_at > look.pending.created_at):
+            # Another counter of the venue acted on this code after this one did (or this one
+            # never did): its operation is the freshest word until the server's own.
+            if peer.kind == OpKind.USE.value and peer.state != OpState.CONFLICT.value:
+                return Verdict(
+                    VerdictKind.ALREADY_USED,
+                    used_at=peer.created_at,
+                    used_counter=peer.counter,
+                    used_staff=peer.staff,
+                    department_code=dept,
+                    unconfirmed=peer.state is None,
+                )
+            if peer.kind == OpKind.USE.value and peer.conflict in _STILL_USED:
+                return Verdict(VerdictKind.ALREADY_USED, department_code=dept)
+            # An invalidation there (or a validation pass Culture refused): the cache decides.
+            return decide(look.booking, self.venue_ids, self.clock())
         if look.pending is not None and look.pending.kind == OpKind.USE.value:
             p = look.pending
             return Verdict(
@@ -315,7 +360,7 @@ class Counter:
                 used_at=p.created_at,
                 used_counter=p.counter,
                 used_staff=p.staff,
-                department_code=look.booking.department_code if look.booking else None,
+                department_code=dept,
             )
         return decide(look.booking, self.venue_ids, self.clock())
 
@@ -377,9 +422,17 @@ class Counter:
         )
         return op_id, booking
 
+    def _recorded(self) -> None:
+        if self.on_recorded is not None:
+            try:
+                self.on_recorded()
+            except Exception:  # the mesh never stops the counter
+                log.exception("peers not told")
+
     def _push(self, result: CheckResult) -> CheckResult:
         """Online: settle the new operation now, so a conflict shows at the counter at once."""
         log.info("recorded %s on %s: %s", result.op_id, result.token, result.verdict.kind.value)
+        self._recorded()  # the other counters hear of it before the server answers
         if result.op_id is None or not self._online():
             return result
         assert self.channel is not None

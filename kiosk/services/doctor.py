@@ -22,9 +22,10 @@ from kiosk import __version__
 from kiosk.domain.clock import Clock, utcnow
 from kiosk.domain.display import age_text
 from kiosk.domain.texts import LANGUAGES, say
+from kiosk.mesh.node import DEFAULT_LISTEN, MeshSettings, MeshStatus, probe
 from kiosk.platform.config import Config
 from kiosk.services.today import counter_zone
-from kiosk.store import outbox, state
+from kiosk.store import outbox, peers, state
 from kiosk.store.database import Database
 from kiosk.store.errors import StoreError
 from kiosk.sync.api import ApiClient
@@ -230,6 +231,40 @@ def _devices(report: Report, config: Config, probe: DeviceProbe | None) -> None:
         report.note("sound", level, report.say("no_sound"))
 
 
+def _mesh(report: Report, config: Config, db: Database, status: MeshStatus | None) -> None:
+    """The other counters of the venue: who is connected now, the last exchange. From the
+    running node when there is one in this process; else by joining the mesh for a moment."""
+    say = report.say
+    if not config.mesh:
+        report.note("mesh", Level.INFO, say("mesh_off"))
+        return
+    try:
+        with db.connect() as conn, conn.begin():
+            heard = peers.summaries(conn, peers.get_origin(conn))
+        if status is not None and status.error:
+            raise RuntimeError(status.error)
+        if status is not None:
+            live = status.peers
+        else:
+            assert config.api_key
+            listen = config.mesh_listen or DEFAULT_LISTEN
+            settings = MeshSettings(listen, config.mesh_connect, config.mesh_multicast)
+            live = probe(db, api_key=config.api_key, settings=settings)
+    except Exception as exc:  # a finding, never a crash
+        report.note("mesh", Level.WARNING, say("mesh_error", error=str(exc) or type(exc).__name__))
+        return
+    last = status.last_exchange if status is not None else None
+    received = [s.last_received for s in heard if s.last_received is not None]
+    if received:
+        last = max([*received, *([last] if last else [])])
+    ago = age_text(last, lang=report.lang) if last else say("mesh_never")
+    names = ", ".join(p.counter for p in live)
+    message = say("mesh_peers", peers=names, last=ago) if live else say("mesh_alone", last=ago)
+    if status is not None and (status.rejected or status.replayed):
+        message += say("mesh_dropped", rejected=status.rejected, replayed=status.replayed)
+    report.note("mesh", Level.OK, message)
+
+
 def run_doctor(
     config: Config,
     *,
@@ -239,6 +274,7 @@ def run_doctor(
     clock: Clock = utcnow,
     min_free_bytes: int = MIN_FREE_BYTES,
     lang: str = "fr",
+    mesh: MeshStatus | None = None,
 ) -> Report:
     """Run every check, reported in `lang` ("fr" or "en"). Opens (and closes) what it is not
     given; never raises."""
@@ -265,6 +301,7 @@ def run_doctor(
                 report.note("database", Level.ERROR, say("db_refused", error=exc.text(report.lang)))
         if db is not None:
             _database(report, db, tuple(config.venue_ids))
+            _mesh(report, config, db, mesh)
         _devices(report, config, device_probe)
     finally:
         if own_client and client is not None:

@@ -14,10 +14,11 @@ from datetime import timedelta
 
 from kiosk.domain.clock import Clock, utcnow
 from kiosk.domain.texts import Phrase
+from kiosk.mesh.node import DEFAULT_LISTEN, MeshNode, MeshSettings
 from kiosk.platform import logs
 from kiosk.platform.config import Config, log_dir, save
 from kiosk.services.counter import Counter
-from kiosk.store import backup, retention
+from kiosk.store import backup, peers, retention
 from kiosk.store.database import Database
 from kiosk.store.errors import DatabaseCorrupt, DataDirError
 from kiosk.store.health import mark_clean, quick_check, take_clean_mark
@@ -49,8 +50,11 @@ class Services:
     # The start skipped the integrity check (clean shutdown): housekeeping() runs it.
     check_deferred: bool = False
     damaged: Phrase | None = None  # what that check found, if anything
+    mesh: MeshNode | None = None  # the other counters of the venue, when turned on
 
     def close(self) -> None:
+        if self.mesh is not None:
+            self.mesh.close()
         self.counter.close()
         if self.client is not None:
             self.client.close()
@@ -210,6 +214,7 @@ def open_services(
             clock=clock,
             channel=engine,
         )
+        mesh = start_mesh(config, db, counter, client, clock) if lock else None
     except BaseException:
         if held is not None:
             held.release()
@@ -217,8 +222,49 @@ def open_services(
         raise
     notices = [report.phrase] if report else []
     services = Services(
-        config, db, counter, engine, client, connectivity, held, report, notices, clock, deferred
+        config,
+        db,
+        counter,
+        engine,
+        client,
+        connectivity,
+        held,
+        report,
+        notices,
+        clock,
+        check_deferred=deferred,
+        mesh=mesh,
     )
     if housekeeping:
         services.housekeeping()
     return services
+
+
+def start_mesh(
+    config: Config, db: Database, counter: Counter, client: ApiClient | None, clock: Clock
+) -> MeshNode | None:
+    """Join the venue's mesh when turned on (and a key to derive its keys from); otherwise
+    stop recording own records for it. A mesh that cannot start is logged, never fatal."""
+    if not (config.mesh and config.api_key):
+        with db.connect_writer() as conn, conn.begin():
+            peers.set_origin(conn, None)
+        return None
+    limiter = client.limiter if client is not None else None
+
+    def share(n: int) -> None:  # live counters of the key divide the background budget
+        if isinstance(limiter, RequestScheduler):
+            limiter.set_peers(n + 1)
+
+    node = MeshNode(
+        db,
+        api_key=config.api_key,
+        origin=config.kiosk_id,
+        counter_name=config.counter_name,
+        settings=MeshSettings(
+            config.mesh_listen or DEFAULT_LISTEN, config.mesh_connect, config.mesh_multicast
+        ),
+        clock=clock,
+        on_peers=share,
+    ).start()
+    counter.on_recorded = node.notify
+    return node

@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -25,7 +25,7 @@ from sqlalchemy.engine import Connection
 
 from kiosk.domain.booking import Booking, BookingStatus
 from kiosk.domain.operations import OpState
-from kiosk.store import models, outbox
+from kiosk.store import models, outbox, peers
 
 T = models.table(models.Booking)
 CLOSED = (BookingStatus.USED, BookingStatus.CANCELLED, BookingStatus.REIMBURSED)
@@ -79,10 +79,20 @@ def by_id(conn: Connection, booking_id: int) -> Booking | None:
 
 
 def learn_token(conn: Connection, booking_id: int, token: str, source: str) -> None:
-    """Attach a token to a cached booking (the token index), moving it off any stale row."""
+    """Attach a token to a cached booking (the token index), moving it off any stale row; the
+    other counters of the venue learn it too (when the mesh is on)."""
     token = token.upper()
     conn.execute(update(T).where(T.c.token == token, T.c.id != booking_id).values(token=None))
-    conn.execute(update(T).where(T.c.id == booking_id).values(token=token, token_source=source))
+    changed = conn.execute(
+        update(T)
+        .where(T.c.id == booking_id, (T.c.token != token) | T.c.token.is_(None))
+        .values(token=token, token_source=source)
+    ).rowcount
+    # Only news travels (an online check re-learns the same token every scan), and only real
+    # bookings: a negative id is this counter's own stand-in for an imported line.
+    if changed and booking_id > 0:
+        now = datetime.now(UTC)
+        peers.append_own(conn, peers.TOKEN, now=now, token=token, booking_id=booking_id)
 
 
 # The booking's local use state (status, and when/where/by whom it was used here). The only
@@ -318,15 +328,27 @@ def reconcile_imported(conn: Connection, asked: outbox.Watermark | None = None) 
 # statement (a consistent snapshot on its own) fetches the booking, the last pending operation
 # on the token and the cache's age, straight through the DBAPI connection.
 _COLUMNS = [c.name for c in T.columns]
+# The other counters of the venue (kiosk.store.peers) add two things: a token one of them
+# learned names the booking when the cache's index does not (coalesce stops at the first hit:
+# no cost when the index knows it), and the latest operation another counter recorded on the
+# token, with the server's outcome once it came.
 _LOOKUP_SQL = (
     "SELECT "
     + ", ".join(f"b.{c}" for c in _COLUMNS)
     + ", o.kind, o.created_at, o.counter, o.staff, o.op_id,"
-    " (SELECT value FROM sync_state WHERE key = 'bookings_pulled_at')"
+    " (SELECT value FROM sync_state WHERE key = 'bookings_pulled_at'),"
+    " p.op_kind, p.at, p.counter, p.staff, p.op_id,"
+    " (SELECT r.state || '|' || coalesce(r.conflict, '') FROM peer_record r"
+    "  WHERE r.op_id = p.op_id AND r.kind = 'outcome' ORDER BY r.seq DESC LIMIT 1)"
     " FROM (SELECT ? AS t) q"
-    " LEFT JOIN booking b ON b.token = q.t"
+    " LEFT JOIN booking b ON b.id = coalesce((SELECT id FROM booking WHERE token = q.t),"
+    "  (SELECT booking_id FROM peer_record WHERE token = q.t AND kind IN ('token', 'op')"
+    "   AND booking_id > 0 ORDER BY at DESC LIMIT 1))"
     " LEFT JOIN outbox o ON o.id = (SELECT max(id) FROM outbox WHERE token = q.t"
     " AND state = 'pending')"
+    " LEFT JOIN peer_record p ON p.rowid = (SELECT rowid FROM peer_record WHERE token = q.t"
+    "  AND kind = 'op' AND origin != coalesce((SELECT value FROM sync_state"
+    "  WHERE key = 'mesh_origin'), '') ORDER BY at DESC, seq DESC LIMIT 1)"
 )
 _TIME_COLUMNS = {
     "created_at",
@@ -352,6 +374,7 @@ class Lookup:
     booking: Booking | None
     pending: PendingOp | None
     pulled_at: datetime | None
+    peer: peers.PeerOp | None = None  # the latest operation of another counter on the token
 
 
 def _dt(value: str | None) -> datetime | None:
@@ -389,7 +412,20 @@ def lookup(dbapi_conn: Any, token: str) -> Lookup:
         created = datetime.fromisoformat(row[n + 1])
         pending = PendingOp(row[n], created, row[n + 2], row[n + 3], row[n + 4])
     pulled = row[n + 5]
-    return Lookup(booking, pending, datetime.fromisoformat(pulled) if pulled else None)
+    peer = None
+    if row[n + 6] is not None:
+        settled = row[n + 11]
+        outcome, _, conflict = settled.partition("|") if settled else (None, "", "")
+        peer = peers.PeerOp(
+            row[n + 6],
+            datetime.fromisoformat(row[n + 7]),
+            row[n + 8],
+            row[n + 9],
+            row[n + 10],
+            outcome,
+            conflict or None,
+        )
+    return Lookup(booking, pending, datetime.fromisoformat(pulled) if pulled else None, peer)
 
 
 # -- what the pull needs ------------------------------------------------------------------

@@ -221,6 +221,33 @@ class Staff(_Model):
     )
 
 
+class PeerRecord(_Model):
+    """What the counters of a venue told each other (kiosk.mesh), one log per origin counter:
+    operations (op), their outcomes from the server (outcome) and tokens learned (token).
+    Never a youth's name. Times are stored as sent (UTC ISO text)."""
+
+    __table__ = Table(
+        "peer_record",
+        metadata,
+        Column("origin", String(36), primary_key=True),
+        Column("seq", Integer, primary_key=True, autoincrement=False),
+        Column("kind", String(8), nullable=False),
+        Column("op_id", String(36)),
+        Column("op_kind", String(8)),
+        Column("token", String(16)),
+        Column("booking_id", Integer),
+        Column("at", String(40)),
+        Column("counter", String(100)),
+        Column("staff", String(100)),
+        Column("unverified", Boolean, default=False, nullable=False),
+        Column("state", String(10)),
+        Column("conflict", String(30)),
+        Column("received_at", String(40), nullable=False),
+        Index("ix_peer_record_token", "token", "kind", "at"),
+        Index("ix_peer_record_op_id", "op_id"),
+    )
+
+
 class Setting(_Model):
     __table__ = Table(
         "setting",

@@ -11,7 +11,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from kiosk.domain.operations import Operation, OpKind, OpState
-from kiosk.store import models
+from kiosk.store import models, peers
 
 T = models.table(models.Outbox)
 
@@ -76,6 +76,21 @@ def record(
             "attempts": 0,
             "ambiguous": False,
         },
+    )
+    # The peers' copy, in the same transaction: a validation said "Validée" is never missing
+    # from what the other counters can ask for (no-op while the mesh is off).
+    peers.append_own(
+        conn,
+        peers.OP,
+        now=now,
+        op_id=op_id,
+        op_kind=kind.value,
+        token=token,
+        booking_id=booking_id,
+        at=now,
+        counter=counter,
+        staff=staff,
+        unverified=unverified,
     )
     return op_id
 
@@ -176,6 +191,7 @@ def mark_done(conn: Connection, op_id: str, now: datetime, http_status: int) -> 
         .where(T.c.op_id == op_id)
         .values(state=OpState.DONE.value, settled_at=now, http_status=http_status, last_error=None)
     )
+    peers.append_outcome(conn, op_id, now, OpState.DONE.value, None)
 
 
 def mark_conflict(
@@ -192,6 +208,7 @@ def mark_conflict(
             last_error=detail,
         )
     )
+    peers.append_outcome(conn, op_id, now, OpState.CONFLICT.value, conflict)
 
 
 def mark_retry(

@@ -65,6 +65,7 @@ class RequestScheduler:
         self._share_since = 0.0  # when the share last changed (for the slow increase)
         self._waiting: Counter[Priority] = Counter()
         self._lock = threading.Lock()
+        self._peers = 1  # live counters of the key (kiosk.mesh), this one included
         self.throttled = 0  # 429s received: shown in diagnostics
         self.foreign = 0  # of which not predicted: another process shares the key
 
@@ -79,7 +80,13 @@ class RequestScheduler:
             self._share_since += quiet * self.period
 
     def _background_budget(self) -> int:
-        return max(1, int(self.max_requests * self.share))
+        return max(1, int(self.max_requests * self.share / self._peers))
+
+    def set_peers(self, n: int) -> None:
+        """`n` live counters of the key (this one included) share the background part of the
+        budget: each takes 1/n of it. The counter's own reserve is not divided."""
+        with self._lock:
+            self._peers = max(1, n)
 
     def _wait_locked(self, now: float, priority: Priority) -> float:
         self._expire(now)

@@ -53,7 +53,16 @@ log = logging.getLogger("kiosk.ui")
 PinPrompt = Callable[[QWidget | None], bool]
 DEFAULT_CAMERA = "default"  # camera_id when staff turned the camera on without choosing one
 # Settings the running window cannot apply: the services are built from them at start.
-RESTART_FIELDS = ("api_url", "api_key", "venue_ids", "language")
+RESTART_FIELDS = (
+    "api_url",
+    "api_key",
+    "venue_ids",
+    "language",
+    "mesh",
+    "mesh_listen",
+    "mesh_connect",
+    "mesh_multicast",
+)
 
 
 class Banner(QFrame):
@@ -560,6 +569,8 @@ class MainWindow(QMainWindow):
 
     def _apply_snapshot(self, snap: counter_overview.Snapshot) -> None:
         self.coverage = snap.coverage
+        mesh = self.services.mesh  # in memory: who is connected now
+        self.status.set_peers(None if mesh is None else [p.counter for p in mesh.live_peers()])
         self.status.set_counts(snap.pending, snap.conflicts)
         self.screen.zone = snap.zone
         self.status.set_last_sync(snap.data_as_of, self.lang, snap.zone)

@@ -94,6 +94,22 @@ def _check_qr(_tmp: Path) -> str:
     return "QR généré, relu et analysé (ABC123)"
 
 
+def _check_mesh(_tmp: Path) -> str:
+    """The venue's mesh can start here: Zenoh's native library loads and opens a session on
+    loopback (no multicast, no LAN traffic), and the payload cipher seals and opens."""
+    import zenoh
+
+    from kiosk.mesh.crypto import MeshKeys
+    from kiosk.mesh.node import MeshSettings, zenoh_config
+
+    keys = MeshKeys("self-test")
+    if keys.open(keys.seal({"ok": True}, keys.records), keys.records) != {"ok": True}:
+        raise RuntimeError("chiffrement AES-GCM en échec")
+    session = zenoh.open(zenoh_config(MeshSettings(listen=("tcp/127.0.0.1:0",), multicast=False)))
+    session.close()
+    return "Zenoh et AES-GCM disponibles"
+
+
 def _services(tmp: Path) -> Any:
     from kiosk.platform.config import Config
     from kiosk.services.wiring import open_services
@@ -225,6 +241,7 @@ CHECKS: list[tuple[str, Callable[[Path], str]]] = [
     ("Police", _check_font),
     ("Écrans", _check_screens),
     ("QR code", _check_qr),
+    ("Guichets du lieu", _check_mesh),
 ]
 
 

@@ -61,7 +61,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="65" />
+        <location filename="../../kiosk/ui/main_window.py" line="74" />
         <source>État du kiosque</source>
         <translation type="unfinished" />
     </message>
@@ -512,37 +512,37 @@
 <context>
     <name>DoctorDialog</name>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="69" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="70" />
         <source>Diagnostic du kiosque</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="73" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="74" />
         <source>Diagnostic en cours…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="74" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="75" />
         <source>Exporter dans un fichier…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="77" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="78" />
         <source>Fermer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="95" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="102" />
         <source>Le diagnostic a échoué ({}).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="111" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="118" />
         <source>Exporter le diagnostic</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="118" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="125" />
         <source>
 Impossible d'écrire {} ({}).</source>
         <translation type="unfinished" />
@@ -617,89 +617,104 @@ Impossible d'écrire {} ({}).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="37" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="35" />
+        <source>Guichets connectés</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="41" />
         <source>Dernier message</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="42" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="46" />
         <source>Dernière synchronisation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="45" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="49" />
         <source>Première synchronisation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="50" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="54" />
         <source>Synchroniser</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="51" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="55" />
         <source>Synchroniser maintenant</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="73" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="78" />
         <source>● En ligne</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="74" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="79" />
         <source>● Hors ligne</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="76" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="81" />
         <source>● Requêtes limitées</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="77" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="82" />
         <source>● Clé d’API refusée</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="78" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="83" />
         <source>● Serveur non configuré</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="102" />
+        <source>Guichets connectés : %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="104" />
+        <source>Aucun autre guichet connecté</source>
+        <translation type="unfinished" />
+    </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="92" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="110" />
         <source>%n validation(s) en attente d’envoi</source>
         <translation>
             <numerusform>%n validation en attente d’envoi</numerusform><numerusform>%n validations en attente d’envoi</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="94" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="112" />
         <source>%n conflit(s) à traiter</source>
         <translation>
             <numerusform>%n conflit à traiter</numerusform><numerusform>%n conflits à traiter</numerusform></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="96" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="114" />
         <source>Aucun conflit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="109" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="127" />
         <source>Lieux</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="110" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="128" />
         <source>Offres</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="111" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="129" />
         <source>Réservations</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="120" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="138" />
         <source>Première synchronisation : %1 %2</source>
         <translation type="unfinished" />
     </message>
@@ -715,197 +730,197 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="435" />
+        <location filename="../../kiosk/ui/main_window.py" line="444" />
         <source>Guichet pass Culture — %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="183" />
+        <location filename="../../kiosk/ui/main_window.py" line="192" />
         <source>À savoir au démarrage</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="208" />
+        <location filename="../../kiosk/ui/main_window.py" line="217" />
         <source>Caméra indisponible sur cet ordinateur.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="260" />
+        <location filename="../../kiosk/ui/main_window.py" line="269" />
         <source>&amp;Fichier</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="261" />
+        <location filename="../../kiosk/ui/main_window.py" line="270" />
         <source>&amp;Importer l’export du portail pro…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="265" />
+        <location filename="../../kiosk/ui/main_window.py" line="274" />
         <source>&amp;Synchroniser maintenant</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="269" />
+        <location filename="../../kiosk/ui/main_window.py" line="278" />
         <source>&amp;Conflits à traiter…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="274" />
+        <location filename="../../kiosk/ui/main_window.py" line="283" />
         <source>&amp;Quitter</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="280" />
+        <location filename="../../kiosk/ui/main_window.py" line="289" />
         <source>&amp;Affichage</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="281" />
+        <location filename="../../kiosk/ui/main_window.py" line="290" />
         <source>Mode &amp;bibliothécaire (offres)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="285" />
+        <location filename="../../kiosk/ui/main_window.py" line="294" />
         <source>&amp;Guichet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="289" />
+        <location filename="../../kiosk/ui/main_window.py" line="298" />
         <source>&amp;Caméra (scanner avec la webcam)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="295" />
+        <location filename="../../kiosk/ui/main_window.py" line="304" />
         <source>&amp;Réglages</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="297" />
+        <location filename="../../kiosk/ui/main_window.py" line="306" />
         <source>&amp;Réglages du guichet (administrateur)…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="302" />
+        <location filename="../../kiosk/ui/main_window.py" line="311" />
         <source>&amp;Son des verdicts</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="307" />
+        <location filename="../../kiosk/ui/main_window.py" line="316" />
         <source>Validation en &amp;deux étapes (scan, puis « Valider »)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="381" />
+        <location filename="../../kiosk/ui/main_window.py" line="390" />
         <source>Validation non enregistrée : choisissez d’abord la personne en service (« Changer »).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="422" />
+        <location filename="../../kiosk/ui/main_window.py" line="431" />
         <source>Réglages enregistrés</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="424" />
+        <location filename="../../kiosk/ui/main_window.py" line="433" />
         <source>Le serveur, la clé d’API, les lieux ou la langue ont changé : ils s’appliqueront au prochain démarrage du kiosque. Fermez-le puis relancez-le.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="430" />
+        <location filename="../../kiosk/ui/main_window.py" line="439" />
         <source>Réglages enregistrés et appliqués.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="434" />
+        <location filename="../../kiosk/ui/main_window.py" line="443" />
         <source>Guichet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="448" />
+        <location filename="../../kiosk/ui/main_window.py" line="457" />
         <source>Mode kiosque non appliqué : aucun code administrateur n’est défini (assistant d’installation).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="457" />
+        <location filename="../../kiosk/ui/main_window.py" line="466" />
         <source>Re&amp;verrouiller le mode kiosque</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="472" />
+        <location filename="../../kiosk/ui/main_window.py" line="481" />
         <source>Réglage inchangé : code administrateur requis.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="494" />
+        <location filename="../../kiosk/ui/main_window.py" line="503" />
         <source>Réglage non enregistré ( %1 ) : il sera perdu au redémarrage.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="507" />
+        <location filename="../../kiosk/ui/main_window.py" line="516" />
         <source>Hors ligne — les validations sont enregistrées et partiront au retour du réseau</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="514" />
+        <location filename="../../kiosk/ui/main_window.py" line="523" />
         <source>Serveur non configuré — le guichet fonctionne sur ses données locales ; les validations seront envoyées une fois le serveur configuré.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="521" />
+        <location filename="../../kiosk/ui/main_window.py" line="530" />
         <source>Clé d’API refusée par pass Culture — les validations sont gardées ici. Vérifiez la clé dans les réglages.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="532" />
+        <location filename="../../kiosk/ui/main_window.py" line="541" />
         <source>Synchronisation demandée…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="534" />
+        <location filename="../../kiosk/ui/main_window.py" line="543" />
         <source>Aucun serveur configuré.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="545" />
+        <location filename="../../kiosk/ui/main_window.py" line="554" />
         <source>Première synchronisation incomplète : %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="599" />
+        <location filename="../../kiosk/ui/main_window.py" line="610" />
         <source>Importer l’export des réservations (CSV ou XLSX)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="600" />
+        <location filename="../../kiosk/ui/main_window.py" line="611" />
         <source>Exports pass Culture (*.csv *.xlsx)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="611" />
+        <location filename="../../kiosk/ui/main_window.py" line="622" />
         <source>Import de %1…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="616" />
+        <location filename="../../kiosk/ui/main_window.py" line="627" />
         <source>Import terminé : %1 réservations, dont %2 contremarques connues.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="628" />
+        <location filename="../../kiosk/ui/main_window.py" line="639" />
         <source>Import terminé</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="637" />
+        <location filename="../../kiosk/ui/main_window.py" line="648" />
         <source>Le fichier n’a pas pu être importé (%1).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="642" />
+        <location filename="../../kiosk/ui/main_window.py" line="653" />
         <source>Import impossible</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="652" />
+        <location filename="../../kiosk/ui/main_window.py" line="663" />
         <source>Base de données à réparer</source>
         <translation type="unfinished" />
     </message>
@@ -1187,142 +1202,177 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="137" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="144" />
         <source>Réglages du guichet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="144" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="151" />
         <source>Deux étapes : afficher, puis « Valider »</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="146" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="153" />
         <source>Sons activés</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="156" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="163" />
         <source> jours</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="159" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="166" />
         <source>Nom du guichet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="162" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="169" />
         <source>Caméra</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="163" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="170" />
         <source>Retour à l'accueil (mode jeune) après</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="164" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="171" />
         <source>Conserver les noms des réservations closes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="165" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="172" />
         <source>Général</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="173" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="180" />
         <source>clé enregistrée — collez une nouvelle clé pour la remplacer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="175" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="182" />
         <source>aucune clé : collez la clé d'API</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="185" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="192" />
         <source>Adresse du serveur</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="186" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="193" />
         <source>Clé d'API</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="187" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="194" />
         <source>Lieux servis</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="188" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="195" />
         <source>Serveur</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="192" />
-        <source>Personnel</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="202" />
-        <source>Laissez vide pour garder le code actuel.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="203" />
-        <source>Nouveau code administrateur</source>
+        <location filename="../../kiosk/ui/admin/settings.py" line="200" />
+        <source>Partager les validations avec les autres guichets du lieu</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../kiosk/ui/admin/settings.py" line="204" />
-        <source>Confirmez</source>
+        <source>Trouver les guichets automatiquement (multicast)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="205" />
-        <source>Sécurité</source>
+        <location filename="../../kiosk/ui/admin/settings.py" line="208" />
+        <source>ex. tcp/192.168.1.21:7447</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../kiosk/ui/admin/settings.py" line="211" />
-        <source>Diagnostic</source>
+        <source>par défaut : tcp/0.0.0.0:7447 (tous les réseaux)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="213" />
-        <source>Annuler</source>
+        <location filename="../../kiosk/ui/admin/settings.py" line="216" />
+        <source>Adresses des autres guichets</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="215" />
-        <source>Enregistrer</source>
+        <location filename="../../kiosk/ui/admin/settings.py" line="217" />
+        <source>Écouter sur</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/settings.py" line="218" />
+        <source>Guichets du lieu</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/settings.py" line="222" />
+        <source>Personnel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/settings.py" line="232" />
+        <source>Laissez vide pour garder le code actuel.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/settings.py" line="233" />
+        <source>Nouveau code administrateur</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../kiosk/ui/admin/settings.py" line="234" />
-        <source>Aucune caméra détectée</source>
+        <source>Confirmez</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/settings.py" line="235" />
+        <source>Sécurité</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/settings.py" line="241" />
+        <source>Diagnostic</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/settings.py" line="243" />
+        <source>Annuler</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../kiosk/ui/admin/settings.py" line="245" />
+        <source>Enregistrer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/settings.py" line="264" />
+        <source>Aucune caméra détectée</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/settings.py" line="275" />
         <source>Lieu n° {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="258" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="288" />
         <source>Cochez au moins un lieu.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="262" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="292" />
         <source>Donnez un nom à ce guichet.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings.py" line="266" />
+        <location filename="../../kiosk/ui/admin/settings.py" line="296" />
         <source>Les deux codes administrateur sont différents.</source>
         <translation type="unfinished" />
     </message>

@@ -21,7 +21,14 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_self_test_from_source(qapp, capsys) -> None:
     assert run(["--self-test"]) == 0
     out = capsys.readouterr().out
-    for label in ("Base de données", "Traductions", "Police", "Écrans", "QR code"):
+    for label in (
+        "Base de données",
+        "Traductions",
+        "Police",
+        "Écrans",
+        "QR code",
+        "Guichets du lieu",
+    ):
         assert f"OK    {label}" in out
     assert "Auto-test réussi." in out
 

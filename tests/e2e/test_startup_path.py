@@ -2,7 +2,8 @@
 
 Sync, the retention purge, the sound backend and the camera start right after the first paint;
 the sandbox, the catalogue, the wizard, Alembic (schema at head), QtMultimedia, zxing,
-openpyxl, httpx and SQLAlchemy's ORM are not even imported on the way. Measured in benchmarks/bench_startup.py.
+openpyxl, httpx and SQLAlchemy's ORM are not even imported on the way. Measured in
+benchmarks/bench_startup.py.
 """
 
 from __future__ import annotations

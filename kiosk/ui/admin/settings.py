@@ -64,6 +64,7 @@ class DoctorDialog(QDialog):
         parent: QWidget | None = None,
         *,
         devices: DeviceLister = _default_devices,
+        mesh: Any = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Diagnostic du kiosque"))
@@ -89,7 +90,13 @@ class DoctorDialog(QDialog):
         # The application's pool, not one of this dialog's: closing it must not wait for the
         # network checks; `owner` keeps their answer from reaching a deleted dialog.
         self.call = tasks.shared().submit(
-            lambda: run_doctor(config, db=db, device_probe=lambda: found, lang=lang),
+            lambda: run_doctor(
+                config,
+                db=db,
+                device_probe=lambda: found,
+                lang=lang,
+                mesh=mesh.status() if mesh is not None else None,  # the node of this window
+            ),
             self._show,
             lambda exc: self.text.setPlainText(
                 self.tr("Le diagnostic a échoué ({}).").format(type(exc).__name__)
@@ -187,6 +194,29 @@ class SettingsDialog(QDialog):
         sform.addRow(self.tr("Lieux servis"), self.venue_box)
         tabs.addTab(server, self.tr("Serveur"))
 
+        # -- the other counters of the venue (kiosk.mesh)
+        peers_tab = QWidget()
+        self.mesh = QCheckBox(
+            self.tr("Partager les validations avec les autres guichets du lieu"), peers_tab
+        )
+        self.mesh.setChecked(cfg.mesh)
+        self.mesh_multicast = QCheckBox(
+            self.tr("Trouver les guichets automatiquement (multicast)"), peers_tab
+        )
+        self.mesh_multicast.setChecked(cfg.mesh_multicast)
+        self.mesh_connect = QLineEdit(" ".join(cfg.mesh_connect), peers_tab)
+        self.mesh_connect.setPlaceholderText(self.tr("ex. tcp/192.168.1.21:7447"))
+        self.mesh_listen = QLineEdit(" ".join(cfg.mesh_listen), peers_tab)
+        self.mesh_listen.setPlaceholderText(
+            self.tr("par défaut : tcp/0.0.0.0:7447 (tous les réseaux)")
+        )
+        mform = QFormLayout(peers_tab)
+        mform.addRow("", self.mesh)
+        mform.addRow("", self.mesh_multicast)
+        mform.addRow(self.tr("Adresses des autres guichets"), self.mesh_connect)
+        mform.addRow(self.tr("Écouter sur"), self.mesh_listen)
+        tabs.addTab(peers_tab, self.tr("Guichets du lieu"))
+
         # -- staff
         self.staff_manager = StaffManager(self.staff, lang=self.lang)
         tabs.addTab(self.staff_manager, self.tr("Personnel"))
@@ -280,6 +310,10 @@ class SettingsDialog(QDialog):
             camera_id=self.camera.currentData(),
             youth_idle_seconds=self.idle.value(),
             retention_days=self.retention.value(),
+            mesh=self.mesh.isChecked(),
+            mesh_multicast=self.mesh_multicast.isChecked(),
+            mesh_connect=tuple(self.mesh_connect.text().split()),
+            mesh_listen=tuple(self.mesh_listen.text().split()),
         )
         key = self.key.text().strip()
         if key:
@@ -298,7 +332,11 @@ class SettingsDialog(QDialog):
 
     def open_doctor(self) -> DoctorDialog:
         self.doctor = DoctorDialog(
-            self.services.config, self.services.db, self, devices=self.devices
+            self.services.config,
+            self.services.db,
+            self,
+            devices=self.devices,
+            mesh=getattr(self.services, "mesh", None),
         )
         self.doctor.open()
         return self.doctor

@@ -31,6 +31,10 @@ class KioskStatusBar(QStatusBar):
         self.conflicts.setAccessibleName(self.tr("Conflits à traiter"))
         self.conflicts.clicked.connect(self.conflicts_requested)
         self.addWidget(self.conflicts)
+        self.peers = QLabel()
+        self.peers.setAccessibleName(self.tr("Guichets connectés"))
+        self.peers.hide()
+        self.addWidget(self.peers)
         self.message = QLabel()
         # Long texts must never widen the window past a 1280-pixel screen.
         self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -54,6 +58,7 @@ class KioskStatusBar(QStatusBar):
         self.set_net("online", "")
         self.set_counts(0, 0)
         self.set_last_sync(None)
+        self.peer_names: list[str] | None = None
 
     def showMessage(self, text: str, timeout: int = 0) -> None:
         """Messages go beside the counts instead of hiding them (Qt's default)."""
@@ -86,6 +91,19 @@ class KioskStatusBar(QStatusBar):
         self.net.setText(text)
         self.net.setToolTip(text)
         self.net_state = state
+
+    def set_peers(self, names: list[str] | None) -> None:
+        """The other counters of the venue connected now; None: sharing is off (hidden)."""
+        self.peer_names = names
+        if names is None:
+            self.peers.hide()
+            return
+        self.peers.setText(
+            self.tr("Guichets connectés : %1").replace("%1", ", ".join(names))
+            if names
+            else self.tr("Aucun autre guichet connecté")
+        )
+        self.peers.show()
 
     def set_counts(self, pending: int, conflicts: int) -> None:
         self.pending_count, self.conflict_count = pending, conflicts

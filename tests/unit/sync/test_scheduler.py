@@ -266,3 +266,14 @@ def test_wait_for_blocks_until_a_slot_without_counting_it():
     assert sum(clock.slept) == pytest.approx(60.0)
     assert s._waiting[Priority.PUSH] == 0
     assert fill(s, Priority.PUSH) == 5  # the slot it waited for is still free
+
+
+def test_live_counters_of_the_key_divide_the_background_share():
+    clock = FakeClock()
+    s = make(clock, max_requests=100, background_share=0.6)
+    s.set_peers(3)  # three counters of the structure are up (kiosk.mesh)
+    assert fill(s, Priority.PULL) == 20
+    assert fill(s, Priority.COUNTER) == 80  # the counter's own reserve is not divided
+    clock.now += 61
+    s.set_peers(1)  # alone again
+    assert fill(s, Priority.PULL) == 60

@@ -125,3 +125,22 @@ def test_a_doctor_closed_early_gets_no_report(qtbot, services: Services) -> None
     assert doctor.call.owner is doctor
     shiboken6.delete(doctor)  # before the report lands: nothing must touch its widgets
     qtbot.waitUntil(lambda: tasks.shared().pending == 0, timeout=20_000)
+
+
+def test_sharing_with_the_other_counters_is_switched_on_and_off_here(
+    qtbot, services: Services, data_dir: Path
+) -> None:
+    dlg = SettingsDialog(services, devices=lambda: {"cameras": [], "audio_outputs": []})
+    qtbot.addWidget(dlg)
+    assert not dlg.mesh.isChecked() and dlg.mesh_multicast.isChecked()  # the defaults
+    dlg.mesh.setChecked(True)
+    dlg.mesh_multicast.setChecked(False)  # a municipal network that blocks multicast
+    dlg.mesh_connect.setText("tcp/192.0.2.21:7447  tcp/192.0.2.22:7447")
+    assert dlg.save()
+    cfg = config_mod.load(data_dir)
+    assert cfg.mesh and not cfg.mesh_multicast
+    assert cfg.mesh_connect == ("tcp/192.0.2.21:7447", "tcp/192.0.2.22:7447")
+    assert cfg.mesh_listen == ()
+    dlg.mesh.setChecked(False)
+    assert dlg.save()
+    assert not config_mod.load(data_dir).mesh

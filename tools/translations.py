@@ -94,7 +94,12 @@ EN: dict[str, str] = {
     "Enregistrée sur ce guichet — en attente d’envoi à pass Culture": (
         "Recorded at this counter — waiting to be sent to pass Culture"
     ),
-    "Entrée, ou scanner le même code une 2e fois": "Enter, or scan the same code again",
+    "Entrée": "Enter",
+    "Même contremarque, déjà affichée": "Same countermark, already shown",
+    "Scan ignoré : une fenêtre est ouverte (code, réglages…). Terminez-la ou fermez-la, "
+    "puis scannez à nouveau.": (
+        "Scan ignored: a window is open (PIN, settings…). Finish or close it, then scan again."
+    ),
     "Export de démonstration indisponible (réseau coupé ?).": (
         "Demo export unavailable (network cut?)."
     ),

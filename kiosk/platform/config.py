@@ -62,6 +62,13 @@ class Config:
     rate_limit: bool = True
     demo: bool = False
     lockdown: bool = False  # kiosk mode: full screen, leaving it needs the admin PIN
+    # Keyboard-wedge scanner (docs/operations.md, "Scanner"): the longest gap between two keys
+    # of a scan, how long a complete payload sent without Enter waits for one, a prefix the
+    # scanner is programmed to send, and how long the same code rescanned just re-shows.
+    scanner_gap_ms: int = 40
+    scanner_idle_ms: int = 120
+    scanner_prefix: str = ""
+    same_scan_seconds: int = 10
 
     @property
     def configured(self) -> bool:
@@ -86,7 +93,19 @@ _SAVED = (
     "rate_limit",
     "demo",
     "lockdown",
+    "scanner_gap_ms",
+    "scanner_idle_ms",
+    "scanner_prefix",
+    "same_scan_seconds",
 )
+
+
+# Settings that must be whole numbers in a range: a typo must not make every key a "scan".
+_BOUNDED = {
+    "scanner_gap_ms": (5, 200),
+    "scanner_idle_ms": (20, 2000),
+    "same_scan_seconds": (0, 3600),
+}
 
 
 def load(data_dir: Path, *, env: dict[str, str] | None = None) -> Config:
@@ -102,6 +121,16 @@ def load(data_dir: Path, *, env: dict[str, str] | None = None) -> Config:
         for key, value in raw.items():
             if key in known and key != "data_dir":
                 setattr(cfg, key, tuple(value) if key == "venue_ids" else value)
+        for key, (low, high) in _BOUNDED.items():
+            value = getattr(cfg, key)
+            if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+                raise ConfigError(
+                    Phrase.of(
+                        "config.bad_number", path=path, key=key, low=low, high=high, value=value
+                    )
+                )
+        if not isinstance(cfg.scanner_prefix, str):
+            cfg.scanner_prefix = str(cfg.scanner_prefix)
     if env.get("KIOSK_API_URL"):
         cfg.api_url = env["KIOSK_API_URL"]
     if env.get("KIOSK_VENUE_IDS"):

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.domain.verdict import Family
 from kiosk.platform.config import Config, save
 from kiosk.services import counter_overview
 from kiosk.services.security import Security
@@ -153,6 +155,7 @@ class MainWindow(QMainWindow):
         self.wedge = None
         if install_wedge:
             self.install_wedge()
+        self.apply_scanner_settings(self.config)
         self.camera: CameraScanner | None = None
         self.camera_view: QWidget | None = None
         if self.config.camera_id and install_wedge:
@@ -178,9 +181,42 @@ class MainWindow(QMainWindow):
         except ImportError:  # the wedge module is optional until it ships
             log.info("keyboard-wedge capture not available: typed codes only")
             return
+        from kiosk.scan.wedge import mark_scan_field
+
         self.wedge = WedgeCapture(self)
+        self.apply_scanner_settings(self.config)
+        mark_scan_field(self.screen.entry.field)
+        self.wedge.text_home = self._text_home
         self.wedge.scanned.connect(self.handle_scan)
+        self.wedge.refused.connect(self.refuse_scan)
         self.wedge.install()
+
+    def apply_scanner_settings(self, cfg: Config) -> None:
+        """The thresholds of kiosk.toml (docs/operations.md, "Scanner")."""
+        self.screen.same_scan_seconds = cfg.same_scan_seconds
+        if self.wedge is None:
+            return
+        self.wedge.gap_threshold_ms = cfg.scanner_gap_ms
+        self.wedge.idle_accept_ms = cfg.scanner_idle_ms
+        self.wedge.prefix = cfg.scanner_prefix
+
+    def _text_home(self, target: object) -> QWidget | None:
+        """Letters a person types while no text field has focus (after a menu, a dialog, the
+        staff switch…) go to the code field, not nowhere until F2. Not in a dialog, a menu or
+        the librarian screen: there they keep their own meaning."""
+        if self.stack.currentWidget() is not self.screen:
+            return None
+        if QApplication.activeModalWidget() is not None:
+            return None
+        if QApplication.activePopupWidget() is not None:
+            return None
+        if isinstance(target, QWidget):
+            if target.window() is not self:
+                return None
+        elif QApplication.activeWindow() is not self:
+            return None
+        field = self.screen.entry.field
+        return field if field.isEnabled() and field.isVisible() else None
 
     def set_camera(
         self, on: bool, camera_id: str | None = None, *, save_choice: bool = True
@@ -233,8 +269,28 @@ class MainWindow(QMainWindow):
         source.scanned.connect(self.handle_scan)  # type: ignore[attr-defined]
 
     def handle_scan(self, payload: str, source: str) -> None:
-        """Every scan source (wedge, camera) is connected here."""
+        """Every scan source (wedge, camera) is connected here. While a modal dialog that a scan
+        does not close is open (a PIN, the settings…), the scan is refused, never acted on
+        behind it; the counter's own transient dialogs are closed by a scan, as before."""
+        modal = QApplication.activeModalWidget()
+        if modal is not None and modal not in self.screen.transients:
+            self.refuse_scan()
+            return
         self.screen.handle_scan(payload, source)
+
+    def refuse_scan(self) -> None:
+        """A scan that arrived while a dialog was open (or into a PIN field): not acted on."""
+        text = self.tr(
+            "Scan ignoré : une fenêtre est ouverte (code, réglages…). Terminez-la ou fermez-la, "
+            "puis scannez à nouveau."
+        )
+        log.info("scan refused: a dialog was open")
+        self.status.showMessage(text, 10_000)
+        modal = QApplication.activeModalWidget()
+        say = getattr(modal, "scan_refused", None)
+        if callable(say):
+            say(text)
+        self.sounds.play(Family.REFUSED)
 
     def show_counter(self) -> None:
         if self.stack.currentWidget() is not self.screen:
@@ -322,6 +378,8 @@ class MainWindow(QMainWindow):
     # -- staff, settings, kiosk mode ---------------------------------------------------------
     def _staff_changed(self, name: str) -> None:
         self.screen.staff = name or None  # recorded with every validation and invalidation
+        if self.stack.currentWidget() is self.screen:
+            self.screen.entry.field.setFocus()  # the next person's code, typed or scanned
 
     def open_settings(self) -> bool:
         """The settings behind the admin PIN; what the window can apply is applied at once."""
@@ -346,6 +404,7 @@ class MainWindow(QMainWindow):
             action.setChecked(on)
             action.blockSignals(False)
         self.services.counter.counter_name = new.counter_name
+        self.apply_scanner_settings(new)
         self.setWindowTitle(self.tr("Guichet pass Culture — %1").replace("%1", new.counter_name))
         if new.camera_id != before.camera_id or bool(new.camera_id) != (self.camera is not None):
             self.set_camera(bool(new.camera_id), new.camera_id, save_choice=False)

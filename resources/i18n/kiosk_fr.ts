@@ -61,7 +61,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="62" />
+        <location filename="../../kiosk/ui/main_window.py" line="64" />
         <source>État du kiosque</source>
         <translation type="unfinished" />
     </message>
@@ -329,94 +329,99 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="117" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="125" />
         <source>Rappel : vérifier l’identité</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="134" />
-        <source>Entrée, ou scanner le même code une 2e fois</source>
+        <location filename="../../kiosk/ui/counter/screen.py" line="142" />
+        <source>Entrée</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="146" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="154" />
         <source>Chercher par le nom du jeune (F3)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="148" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="156" />
         <source>Chercher la réservation par le nom du jeune</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="213" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="216" />
         <source>ERREUR</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="221" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="224" />
         <source>VÉRIFICATION…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="222" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="225" />
         <source>Vérification de la contremarque %1 auprès de pass Culture...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="254" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="261" />
+        <source>Même contremarque, déjà affichée</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/screen.py" line="283" />
         <source> — vérification en ligne…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="256" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="285" />
         <source>Enregistrée sur ce guichet — en attente d’envoi à pass Culture</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="314" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="343" />
         <source>PRÊT</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="315" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="344" />
         <source>Scannez le QR code du jeune ou saisissez sa contremarque.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="337" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="366" />
         <source>Validation en cours...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="347" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="376" />
         <source>Enregistrement en cours...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="362" />
-        <location filename="../../kiosk/ui/counter/screen.py" line="364" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="391" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="393" />
         <source>Annuler</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="363" />
-        <location filename="../../kiosk/ui/counter/screen.py" line="365" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="392" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="394" />
         <source>Continuer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="375" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="404" />
         <source>Invalidation en cours...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="428" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="457" />
         <source>Cette réservation n’est plus dans les données locales.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="431" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="460" />
         <source>NON ENREGISTRÉE</source>
         <translation type="unfinished" />
     </message>
@@ -672,178 +677,183 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="97" />
-        <location filename="../../kiosk/ui/main_window.py" line="349" />
+        <location filename="../../kiosk/ui/main_window.py" line="99" />
+        <location filename="../../kiosk/ui/main_window.py" line="408" />
         <source>Guichet pass Culture — %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="172" />
+        <location filename="../../kiosk/ui/main_window.py" line="175" />
         <source>À savoir au démarrage</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="197" />
+        <location filename="../../kiosk/ui/main_window.py" line="233" />
         <source>Caméra indisponible sur cet ordinateur.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="248" />
+        <location filename="../../kiosk/ui/main_window.py" line="284" />
+        <source>Scan ignoré : une fenêtre est ouverte (code, réglages…). Terminez-la ou fermez-la, puis scannez à nouveau.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="304" />
         <source>&amp;Fichier</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="249" />
+        <location filename="../../kiosk/ui/main_window.py" line="305" />
         <source>&amp;Importer l’export du portail pro…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="253" />
+        <location filename="../../kiosk/ui/main_window.py" line="309" />
         <source>&amp;Synchroniser maintenant</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="257" />
+        <location filename="../../kiosk/ui/main_window.py" line="313" />
         <source>&amp;Conflits à traiter…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="261" />
+        <location filename="../../kiosk/ui/main_window.py" line="317" />
         <source>&amp;Quitter</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="267" />
+        <location filename="../../kiosk/ui/main_window.py" line="323" />
         <source>&amp;Affichage</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="268" />
+        <location filename="../../kiosk/ui/main_window.py" line="324" />
         <source>Mode &amp;bibliothécaire (offres)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="272" />
+        <location filename="../../kiosk/ui/main_window.py" line="328" />
         <source>&amp;Guichet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="276" />
+        <location filename="../../kiosk/ui/main_window.py" line="332" />
         <source>&amp;Caméra (scanner avec la webcam)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="282" />
+        <location filename="../../kiosk/ui/main_window.py" line="338" />
         <source>&amp;Réglages</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="284" />
+        <location filename="../../kiosk/ui/main_window.py" line="340" />
         <source>&amp;Réglages du guichet (administrateur)…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="289" />
+        <location filename="../../kiosk/ui/main_window.py" line="345" />
         <source>&amp;Son des verdicts</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="294" />
+        <location filename="../../kiosk/ui/main_window.py" line="350" />
         <source>Validation en &amp;deux étapes (scan, puis « Valider »)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="358" />
+        <location filename="../../kiosk/ui/main_window.py" line="417" />
         <source>Réglages enregistrés</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="360" />
+        <location filename="../../kiosk/ui/main_window.py" line="419" />
         <source>Le serveur, la clé d’API, les lieux ou la langue ont changé : ils s’appliqueront au prochain démarrage du kiosque. Fermez-le puis relancez-le.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="366" />
+        <location filename="../../kiosk/ui/main_window.py" line="425" />
         <source>Réglages enregistrés et appliqués.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="379" />
+        <location filename="../../kiosk/ui/main_window.py" line="438" />
         <source>Mode kiosque non appliqué : aucun code administrateur n’est défini (assistant d’installation).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="388" />
+        <location filename="../../kiosk/ui/main_window.py" line="447" />
         <source>Re&amp;verrouiller le mode kiosque</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="409" />
+        <location filename="../../kiosk/ui/main_window.py" line="468" />
         <source>Réglage non enregistré ( %1 ) : il sera perdu au redémarrage.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="422" />
+        <location filename="../../kiosk/ui/main_window.py" line="481" />
         <source>Hors ligne — les validations sont enregistrées et partiront au retour du réseau</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="429" />
+        <location filename="../../kiosk/ui/main_window.py" line="488" />
         <source>Serveur non configuré — le guichet fonctionne sur ses données locales ; les validations seront envoyées une fois le serveur configuré.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="436" />
+        <location filename="../../kiosk/ui/main_window.py" line="495" />
         <source>Clé d’API refusée par pass Culture — les validations sont gardées ici. Vérifiez la clé dans les réglages.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="447" />
+        <location filename="../../kiosk/ui/main_window.py" line="506" />
         <source>Synchronisation demandée…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="449" />
+        <location filename="../../kiosk/ui/main_window.py" line="508" />
         <source>Aucun serveur configuré.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="460" />
+        <location filename="../../kiosk/ui/main_window.py" line="519" />
         <source>Première synchronisation incomplète : %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="503" />
+        <location filename="../../kiosk/ui/main_window.py" line="562" />
         <source>Importer l’export des réservations (CSV ou XLSX)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="504" />
+        <location filename="../../kiosk/ui/main_window.py" line="563" />
         <source>Exports pass Culture (*.csv *.xlsx)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="515" />
+        <location filename="../../kiosk/ui/main_window.py" line="574" />
         <source>Import de %1…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="520" />
+        <location filename="../../kiosk/ui/main_window.py" line="579" />
         <source>Import terminé : %1 réservations, dont %2 contremarques connues.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="526" />
+        <location filename="../../kiosk/ui/main_window.py" line="585" />
         <source>Import terminé</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="535" />
+        <location filename="../../kiosk/ui/main_window.py" line="594" />
         <source>Le fichier n’a pas pu être importé (%1).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="540" />
+        <location filename="../../kiosk/ui/main_window.py" line="599" />
         <source>Import impossible</source>
         <translation type="unfinished" />
     </message>
@@ -895,64 +905,64 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>NameSearchDialog</name>
     <message>
-        <location filename="../../kiosk/ui/counter/name_search.py" line="39" />
+        <location filename="../../kiosk/ui/counter/name_search.py" line="41" />
         <source>Chercher la réservation par le nom du jeune</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/name_search.py" line="45" />
+        <location filename="../../kiosk/ui/counter/name_search.py" line="47" />
         <source>La contremarque %1 est inconnue hors ligne. Cherchez la réservation du jeune, vérifiez sa pièce d’identité, puis enregistrez la validation « à confirmer ».</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/name_search.py" line="51" />
+        <location filename="../../kiosk/ui/counter/name_search.py" line="53" />
         <source>&amp;Nom ou prénom du jeune</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/name_search.py" line="53" />
+        <location filename="../../kiosk/ui/counter/name_search.py" line="55" />
         <source>Nom ou prénom du jeune</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/name_search.py" line="58" />
+        <location filename="../../kiosk/ui/counter/name_search.py" line="60" />
         <source>Réservations à retirer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/name_search.py" line="64" />
+        <location filename="../../kiosk/ui/counter/name_search.py" line="66" />
         <source>Enregistrer « à confirmer »</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/name_search.py" line="66" />
+        <location filename="../../kiosk/ui/counter/name_search.py" line="68" />
         <source>Enregistrer la validation à confirmer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/name_search.py" line="68" />
-        <location filename="../../kiosk/ui/counter/name_search.py" line="69" />
+        <location filename="../../kiosk/ui/counter/name_search.py" line="70" />
+        <location filename="../../kiosk/ui/counter/name_search.py" line="71" />
         <source>Annuler</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/name_search.py" line="91" />
+        <location filename="../../kiosk/ui/counter/name_search.py" line="101" />
         <source>Tapez au moins 2 lettres.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/name_search.py" line="93" />
+        <location filename="../../kiosk/ui/counter/name_search.py" line="103" />
         <source>Recherche...</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/name_search.py" line="101" />
+        <location filename="../../kiosk/ui/counter/name_search.py" line="111" />
         <source>%n réservation(s) à retirer</source>
         <translation>
             <numerusform>%n réservation à retirer</numerusform><numerusform>%n réservations à retirer</numerusform></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/name_search.py" line="103" />
+        <location filename="../../kiosk/ui/counter/name_search.py" line="113" />
         <source>Aucune réservation à retirer à ce nom dans les données locales.</source>
         <translation type="unfinished" />
     </message>
@@ -1039,7 +1049,7 @@ Impossible d'écrire {} ({}).</source>
     </message>
     <message>
         <location filename="../../kiosk/ui/common/pin_dialog.py" line="109" />
-        <location filename="../../kiosk/ui/common/pin_dialog.py" line="163" />
+        <location filename="../../kiosk/ui/common/pin_dialog.py" line="167" />
         <source>Valider</source>
         <translation type="unfinished" />
     </message>
@@ -1049,17 +1059,17 @@ Impossible d'écrire {} ({}).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/common/pin_dialog.py" line="164" />
+        <location filename="../../kiosk/ui/common/pin_dialog.py" line="168" />
         <source>Vous pouvez réessayer.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/common/pin_dialog.py" line="169" />
+        <location filename="../../kiosk/ui/common/pin_dialog.py" line="173" />
         <source>Patientez {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/common/pin_dialog.py" line="177" />
+        <location filename="../../kiosk/ui/common/pin_dialog.py" line="181" />
         <source>Code administrateur</source>
         <translation type="unfinished" />
     </message>
@@ -1296,27 +1306,27 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>StaffBar</name>
     <message>
-        <location filename="../../kiosk/ui/counter/staff_bar.py" line="139" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="143" />
         <source>Changer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/staff_bar.py" line="141" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="145" />
         <source>Changer la personne en service</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/staff_bar.py" line="190" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="194" />
         <source>En service : {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/staff_bar.py" line="193" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="197" />
         <source>Aucun compte du personnel : les validations sont enregistrées sans nom.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/staff_bar.py" line="196" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="200" />
         <source>Personne en service : touchez « Changer »</source>
         <translation type="unfinished" />
     </message>

@@ -212,7 +212,7 @@ def test_staff_switch_names_the_next_validation(qtbot, data_dir, sessions):
     assert switch.done
     assert window.staff_bar.label.text() == "En service : Yanis"
     window.handle_scan("ABC234", "wedge")
-    window.handle_scan("ABC234", "wedge")  # two-step: the same code again validates
+    window.screen.validate_button.click()  # two-step: "Valider" (a rescan only re-shows)
     wait_idle(qtbot, window)
     assert window.screen.band.title == "VALIDÉE"
     assert [(r.kind, r.staff) for r in outbox_rows(window.services.db, "ABC234")] == [

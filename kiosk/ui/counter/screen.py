@@ -5,11 +5,16 @@ indexed lookup), the band and card are painted; when the network is up the onlin
 (`check_online`, in a pool thread) refines it, unless staff have moved on to another scan.
 Validation and invalidation run in the pool too ("Validation en cours..."), one at a time;
 a scan arriving meanwhile waits for the answer, so none is ever lost.
+
+A repeated scan is harmless: the code on screen scanned again within `same_scan_seconds` only
+re-shows its verdict ("Même contremarque, déjà affichée"); it never validates (only "Valider" or
+Enter does, or the scan itself in one-step mode). Later, it is checked again as a new scan.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import tzinfo
@@ -91,6 +96,9 @@ class CounterScreen(QWidget):
         self._seq = 0
         self._transients: list[QWidget] = []
         self._card_next: object = _NOTHING  # booking to show once the band is on screen
+        self.same_scan_seconds = 10  # kiosk.toml `same_scan_seconds`
+        self.monotonic: Callable[[], float] = time.monotonic  # injectable for tests
+        self._last_scan: tuple[str, float] | None = None  # token on screen, when last scanned
         self._build()
         # Queued: the card is changed after the band's paint event has returned.
         self.band.painted.connect(self._flush_card, Qt.ConnectionType.QueuedConnection)
@@ -131,7 +139,7 @@ class CounterScreen(QWidget):
         self.validate_button = QPushButton("&" + messages.text(messages.VALIDATE_BUTTON, self.lang))
         self.validate_button.setObjectName("validate")
         self.validate_button.setAccessibleName(messages.text(messages.VALIDATE_BUTTON, self.lang))
-        self.validate_button.setToolTip(self.tr("Entrée, ou scanner le même code une 2e fois"))
+        self.validate_button.setToolTip(self.tr("Entrée"))
         self.validate_button.clicked.connect(self.validate)
         actions.addWidget(self.validate_button)
         self.unvalidate_button = QPushButton(
@@ -193,18 +201,13 @@ class CounterScreen(QWidget):
     def handle_scan(self, payload: str, source: str = "wedge") -> None:
         self.scan_arrived.emit(payload, source)
         self.close_transients()
+        # The field never keeps a code past its verdict: the next one typed is not appended.
+        self.entry.clear()
         if self.busy:
             self.queued.append((payload, source))  # answered after the current validation
             return
-        if source != "manual":
-            self.entry.clear()
-        cur = self.current
-        if cur is not None and cur.verdict.can_validate and cur.token:
-            scan = parse_payload(payload)
-            if scan.ok and cur.token in scan.candidates:
-                # The same code again: in two-step mode this is the confirmation.
-                self.validate()
-                return
+        if self._same_as_shown(payload):
+            return
         self._seq += 1
         seq = self._seq
         try:
@@ -235,6 +238,32 @@ class CounterScreen(QWidget):
                 lambda refined: self._online_answer(seq, result, refined),
                 lambda exc: self._online_answer(seq, result, result),
             )
+
+    def _same_as_shown(self, payload: str) -> bool:
+        """The code on screen scanned again shortly after: re-show it, say so, do nothing."""
+        cur, last, now = self.current, self._last_scan, self.monotonic()
+        scan = parse_payload(payload)
+        token = scan.token if scan.ok else None
+        if token is None:
+            return False
+        same = (
+            cur is not None
+            and cur.token is not None
+            and cur.token in scan.candidates
+            and last is not None
+            and last[0] == cur.token
+            and now - last[1] <= self.same_scan_seconds
+        )
+        self._last_scan = (cur.token if same and cur and cur.token else token, now)
+        if not same or cur is None:
+            return False
+        if self.band.style_key != "busy":  # an answer on its way will show it anyway
+            note = self.tr("Même contremarque, déjà affichée")
+            source = self.band.source_text
+            if not source.startswith(note):
+                source = f"{note} — {source}" if source else note
+            self.band.show_verdict(cur.verdict, self.lang, source, announce=True)
+        return True
 
     def _online_answer(self, seq: int, local: CheckResult, refined: CheckResult) -> None:
         if seq != self._seq or self.busy:

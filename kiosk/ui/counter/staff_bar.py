@@ -106,6 +106,10 @@ class StaffSwitchDialog(QDialog):
         self.pages.setCurrentIndex(1)
         self.pad.field.setFocus()
 
+    def scan_refused(self, text: str) -> None:
+        """A scanner fired while the staff PIN is asked: said here, nothing done behind."""
+        self.message.setText(text)
+
     def choose(self, name: str) -> None:
         self.name_buttons[name].click()
 

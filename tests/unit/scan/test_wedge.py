@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QVBoxLayout, QWi
 from pytestqt.qtbot import QtBot
 
 from kiosk.domain.payload import parse_payload
-from kiosk.scan.wedge import WedgeCapture
+from kiosk.scan.wedge import WedgeCapture, mark_scan_field
 
 pytestmark = pytest.mark.gui
 
@@ -41,8 +41,9 @@ def type_burst(target: QWidget, text: str, start: int = 10_000, gap: int = 5) ->
 class Screen(QWidget):
     def __init__(self) -> None:
         super().__init__()
-        self.edit = QLineEdit(self)
-        self.other = QLineEdit(self)
+        self.edit = QLineEdit(self)  # the counter's code field: where scans belong
+        mark_scan_field(self.edit)
+        self.other = QLineEdit(self)  # any other text field (a search…)
         layout = QVBoxLayout(self)
         layout.addWidget(self.edit)
         layout.addWidget(self.other)

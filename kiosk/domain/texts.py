@@ -46,6 +46,8 @@ FR: dict[str, str] = {
     "verdict.too_early.title": "TROP TÔT",
     "verdict.too_early.message": "Vous pourrez valider cette contremarque à partir du {date}, "
     "une fois le délai d’annulation passé.",
+    "verdict.too_early.no_date": "Vous pourrez valider cette contremarque une fois le délai "
+    "d’annulation passé.",
     "verdict.wrong_venue.title": "AUTRE LIEU",
     "verdict.wrong_venue.message": "Vous n'avez pas les droits nécessaires pour voir cette "
     "contremarque{venue}",
@@ -362,6 +364,8 @@ EN: dict[str, str] = {
     "verdict.too_early.title": "TOO EARLY",
     "verdict.too_early.message": "You can validate this countermark from {date}, once the "
     "cancellation period is over.",
+    "verdict.too_early.no_date": "You can validate this countermark once the cancellation "
+    "period is over.",
     "verdict.wrong_venue.title": "OTHER VENUE",
     "verdict.wrong_venue.message": "You are not allowed to see this countermark{venue}",
     "verdict.unknown.title": "UNKNOWN",

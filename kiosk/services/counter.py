@@ -177,6 +177,10 @@ class Counter:
                 local = decide(booking, self.venue_ids, self.clock())
                 if local.kind is VerdictKind.ALREADY_USED:
                     verdict = local  # ours knows when, where and by whom
+            elif answer.verdict.kind is VerdictKind.TOO_EARLY and booking is not None:
+                local = decide(booking, self.venue_ids, self.clock())
+                if local.kind is VerdictKind.TOO_EARLY and local.available_from is not None:
+                    verdict = local  # the booking's own limit, in its department's time
             elif answer.verdict.kind is VerdictKind.UNKNOWN and booking is not None:
                 local = decide(booking, self.venue_ids, self.clock())
                 if local.kind is VerdictKind.WRONG_VENUE:

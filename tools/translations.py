@@ -95,6 +95,16 @@ EN: dict[str, str] = {
         "Recorded at this counter — waiting to be sent to pass Culture"
     ),
     "Entrée": "Enter",
+    "Enregistrée sur ce guichet — reçue par pass Culture": (
+        "Recorded at this counter — received by pass Culture"
+    ),
+    "Refusée ensuite par pass Culture — voir « Conflits à traiter »": (
+        "Refused later by pass Culture — see \u201cConflicts to handle\u201d"
+    ),
+    "invalidée": "invalidated",
+    "conflit traité": "conflict handled",
+    "Annulation refusée": "Cancellation refused",
+    "pass Culture : « %1 »": "pass Culture: \u201c%1\u201d",
     "Même contremarque, déjà affichée": "Same countermark, already shown",
     "Scan ignoré : une fenêtre est ouverte (code, réglages…). Terminez-la ou fermez-la, "
     "puis scannez à nouveau.": (

@@ -537,6 +537,7 @@ class MainWindow(QMainWindow):
         self.screen.zone = snap.zone
         self.status.set_last_sync(snap.data_as_of, self.lang, snap.zone)
         self.screen.today.set_day(snap.rows, snap.counts)
+        self.screen.settled({r.op_id: r.state for r in snap.rows if r.op_id})
 
     # -- conflicts ----------------------------------------------------------------------
     def show_conflicts(self) -> None:

@@ -159,33 +159,33 @@
 <context>
     <name>CancelDialog</name>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="120" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="121" />
         <source>Démo — annuler une réservation comme le jeune</source>
         <translation>Demo — cancel a booking as the youth</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="127" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="128" />
         <source>Le jeune annule dans son application. Validez ensuite ce code hors ligne : au retour du réseau, pass Culture le refusera et un conflit apparaîtra.</source>
         <translation>The youth cancels in their app. Then validate this code offline: when the network is back, pass Culture will refuse it and a conflict will appear.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="133" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="134" />
         <source>Réservations annulables</source>
         <translation>Cancellable bookings</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="142" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="143" />
         <source>Annuler la réservation</source>
         <translation>Cancel the booking</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="144" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="145" />
         <source>Annuler la réservation choisie</source>
         <translation>Cancel the chosen booking</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="145" />
         <location filename="../../kiosk/ui/demo_menu.py" line="146" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="147" />
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
@@ -329,99 +329,109 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="125" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="126" />
         <source>Rappel : vérifier l’identité</source>
         <translation>Reminder: check the ID</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="142" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="143" />
         <source>Entrée</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="154" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="155" />
         <source>Chercher par le nom du jeune (F3)</source>
         <translation>Find by the youth's name (F3)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="156" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="157" />
         <source>Chercher la réservation par le nom du jeune</source>
         <translation>Find the booking by the youth's name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="216" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="217" />
         <source>ERREUR</source>
         <translation>ERROR</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="224" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="225" />
         <source>VÉRIFICATION…</source>
         <translation>CHECKING…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="225" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="226" />
         <source>Vérification de la contremarque %1 auprès de pass Culture...</source>
         <translation>Checking countermark %1 with pass Culture...</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="261" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="262" />
         <source>Même contremarque, déjà affichée</source>
         <translation>Same countermark, already shown</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="283" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="284" />
         <source> — vérification en ligne…</source>
         <translation> — checking online…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="285" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="286" />
         <source>Enregistrée sur ce guichet — en attente d’envoi à pass Culture</source>
         <translation>Recorded at this counter — waiting to be sent to pass Culture</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="343" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="288" />
+        <source>Enregistrée sur ce guichet — reçue par pass Culture</source>
+        <translation>Recorded at this counter — received by pass Culture</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/screen.py" line="290" />
+        <source>Refusée ensuite par pass Culture — voir « Conflits à traiter »</source>
+        <translation>Refused later by pass Culture — see “Conflicts to handle”</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/screen.py" line="359" />
         <source>PRÊT</source>
         <translation>READY</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="344" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="360" />
         <source>Scannez le QR code du jeune ou saisissez sa contremarque.</source>
         <translation>Scan the youth's QR code or type their countermark.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="366" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="382" />
         <source>Validation en cours...</source>
         <translation>Validating...</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="376" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="392" />
         <source>Enregistrement en cours...</source>
         <translation>Recording...</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="391" />
-        <location filename="../../kiosk/ui/counter/screen.py" line="393" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="407" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="409" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="392" />
-        <location filename="../../kiosk/ui/counter/screen.py" line="394" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="408" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="410" />
         <source>Continuer</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="404" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="420" />
         <source>Invalidation en cours...</source>
         <translation>Invalidating...</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="457" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="473" />
         <source>Cette réservation n’est plus dans les données locales.</source>
         <translation>This booking is no longer in the local data.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="460" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="476" />
         <source>NON ENREGISTRÉE</source>
         <translation>NOT RECORDED</translation>
     </message>
@@ -429,89 +439,99 @@
 <context>
     <name>DemoMenu</name>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="163" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="165" />
         <source>Dé&amp;mo</source>
         <translation>De&amp;mo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="164" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="166" />
         <source>&amp;Couper le réseau</source>
         <translation>&amp;Cut the network</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="167" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="169" />
         <source>&amp;Rétablir le réseau</source>
         <translation>&amp;Restore the network</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="173" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="175" />
         <source>Structure &amp;fermée sur pass Culture</source>
         <translation>Structure &amp;closed on pass Culture</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="177" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="179" />
         <source>Salle de concert &amp;désactivée (clé)</source>
         <translation>Concert hall &amp;deactivated (key)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="182" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="184" />
         <source>&amp;Annuler une réservation comme le jeune…</source>
         <translation>&amp;Cancel a booking as the youth…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="185" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="187" />
         <source>Contremarques à &amp;essayer…</source>
         <translation>Countermarks to &amp;try…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="189" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="191" />
         <source>&amp;Importer l’export du portail pro (démo)</source>
         <translation>&amp;Import the pro portal export (demo)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="211" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="213" />
         <source>Export de démonstration indisponible (réseau coupé ?).</source>
         <translation>Demo export unavailable (network cut?).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="225" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="227" />
         <source>Démo : structure fermée.</source>
         <translation>Demo: structure closed.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="225" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="227" />
         <source>Démo : structure rouverte.</source>
         <translation>Demo: structure reopened.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="234" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="236" />
         <source>Démo : salle de concert désactivée pour cette clé.</source>
         <translation>Demo: concert hall deactivated for this key.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="236" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="238" />
         <source>Démo : salle de concert réactivée.</source>
         <translation>Demo: concert hall reactivated.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="247" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="249" />
         <source>Démo : réseau coupé.</source>
         <translation>Demo: network cut.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="247" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="249" />
         <source>Démo : réseau rétabli.</source>
         <translation>Demo: network restored.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="266" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="268" />
         <source>Démo : le jeune a annulé %1.</source>
         <translation>Demo: the youth cancelled %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="269" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="285" />
         <source>Démo : annulation refusée pour %1.</source>
         <translation>Demo: cancellation refused for %1.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/demo_menu.py" line="287" />
+        <source>pass Culture : « %1 »</source>
+        <translation>pass Culture: “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/demo_menu.py" line="290" />
+        <source>Annulation refusée</source>
+        <translation>Cancellation refused</translation>
     </message>
 </context>
 <context>
@@ -824,37 +844,37 @@ Cannot write {} ({}).</translation>
         <translation>First synchronisation incomplete: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="562" />
+        <location filename="../../kiosk/ui/main_window.py" line="563" />
         <source>Importer l’export des réservations (CSV ou XLSX)</source>
         <translation>Import the bookings export (CSV or XLSX)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="563" />
+        <location filename="../../kiosk/ui/main_window.py" line="564" />
         <source>Exports pass Culture (*.csv *.xlsx)</source>
         <translation>pass Culture exports (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="574" />
+        <location filename="../../kiosk/ui/main_window.py" line="575" />
         <source>Import de %1…</source>
         <translation>Importing %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="579" />
+        <location filename="../../kiosk/ui/main_window.py" line="580" />
         <source>Import terminé : %1 réservations, dont %2 contremarques connues.</source>
         <translation>Import done: %1 bookings, %2 of them with a known countermark.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="585" />
+        <location filename="../../kiosk/ui/main_window.py" line="586" />
         <source>Import terminé</source>
         <translation>Import done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="594" />
+        <location filename="../../kiosk/ui/main_window.py" line="595" />
         <source>Le fichier n’a pas pu être importé (%1).</source>
         <translation>The file could not be imported (%1).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="599" />
+        <location filename="../../kiosk/ui/main_window.py" line="600" />
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
@@ -1517,56 +1537,66 @@ Cannot write {} ({}).</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/counter/today_panel.py" line="119" />
+        <source>invalidée</source>
+        <translation>invalidated</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="121" />
+        <source>conflit traité</source>
+        <translation>conflict handled</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="123" />
         <source>à confirmer</source>
         <translation>to confirm</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="119" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="123" />
         <source>en attente</source>
         <translation>waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="121" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="125" />
         <source>conflit</source>
         <translation>conflict</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="122" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="126" />
         <source>synchronisée</source>
         <translation>synchronised</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="127" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="131" />
         <source>%n validation(s)</source>
         <translation>
             <numerusform>%n validation</numerusform><numerusform>%n validations</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="128" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="132" />
         <source>%n place(s)</source>
         <translation>
             <numerusform>%n place</numerusform><numerusform>%n places</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="131" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="135" />
         <source>%n invalidation(s)</source>
         <translation>
             <numerusform>%n invalidation</numerusform><numerusform>%n invalidations</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="132" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="136" />
         <source>%n en attente d’envoi</source>
         <translation>
             <numerusform>%n waiting to be sent</numerusform><numerusform>%n waiting to be sent</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="134" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="138" />
         <source>%n conflit(s)</source>
         <translation>
             <numerusform>%n conflict</numerusform><numerusform>%n conflicts</numerusform></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="139" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="143" />
         <source> (invalidée)</source>
         <translation> (invalidated)</translation>
     </message>
@@ -1574,47 +1604,47 @@ Cannot write {} ({}).</translation>
 <context>
     <name>TokensPanel</name>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="67" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="68" />
         <source>Démo — contremarques à essayer</source>
         <translation>Demo — countermarks to try</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="74" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="75" />
         <source>Scannez les QR codes imprimés avec « kiosk tickets », tapez le code, ou double-cliquez une ligne pour la « scanner ».</source>
         <translation>Scan the QR codes printed with “kiosk tickets”, type the code, or double-click a row to “scan” it.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="81" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="82" />
         <source>%1 (code %2)</source>
         <translation>%1 (PIN %2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="86" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="87" />
         <source>Personnel : %1 — « Changer » en haut à droite du guichet. Code administrateur (réglages, sortie du mode kiosque) : %2.</source>
         <translation>Staff: %1 — “Change” at the top right of the counter. Administrator PIN (settings, leaving kiosk mode): %2.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="96" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="97" />
         <source>Contremarques de démonstration</source>
         <translation>Demo countermarks</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="98" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="99" />
         <source>Cas</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="98" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="99" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="98" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="99" />
         <source>Offre</source>
         <translation>Offer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="98" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="99" />
         <source>Le guichet affiche</source>
         <translation>The counter shows</translation>
     </message>
@@ -1650,7 +1680,7 @@ Cannot write {} ({}).</translation>
 <context>
     <name>VerdictBand</name>
     <message>
-        <location filename="../../kiosk/ui/counter/verdict_band.py" line="43" />
+        <location filename="../../kiosk/ui/counter/verdict_band.py" line="50" />
         <source>Verdict</source>
         <translation>Verdict</translation>
     </message>

@@ -159,33 +159,33 @@
 <context>
     <name>CancelDialog</name>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="120" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="121" />
         <source>Démo — annuler une réservation comme le jeune</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="127" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="128" />
         <source>Le jeune annule dans son application. Validez ensuite ce code hors ligne : au retour du réseau, pass Culture le refusera et un conflit apparaîtra.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="133" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="134" />
         <source>Réservations annulables</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="142" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="143" />
         <source>Annuler la réservation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="144" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="145" />
         <source>Annuler la réservation choisie</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="145" />
         <location filename="../../kiosk/ui/demo_menu.py" line="146" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="147" />
         <source>Fermer</source>
         <translation type="unfinished" />
     </message>
@@ -329,99 +329,109 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="125" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="126" />
         <source>Rappel : vérifier l’identité</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="142" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="143" />
         <source>Entrée</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="154" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="155" />
         <source>Chercher par le nom du jeune (F3)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="156" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="157" />
         <source>Chercher la réservation par le nom du jeune</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="216" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="217" />
         <source>ERREUR</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="224" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="225" />
         <source>VÉRIFICATION…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="225" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="226" />
         <source>Vérification de la contremarque %1 auprès de pass Culture...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="261" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="262" />
         <source>Même contremarque, déjà affichée</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="283" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="284" />
         <source> — vérification en ligne…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="285" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="286" />
         <source>Enregistrée sur ce guichet — en attente d’envoi à pass Culture</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="343" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="288" />
+        <source>Enregistrée sur ce guichet — reçue par pass Culture</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/screen.py" line="290" />
+        <source>Refusée ensuite par pass Culture — voir « Conflits à traiter »</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/screen.py" line="359" />
         <source>PRÊT</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="344" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="360" />
         <source>Scannez le QR code du jeune ou saisissez sa contremarque.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="366" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="382" />
         <source>Validation en cours...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="376" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="392" />
         <source>Enregistrement en cours...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="391" />
-        <location filename="../../kiosk/ui/counter/screen.py" line="393" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="407" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="409" />
         <source>Annuler</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="392" />
-        <location filename="../../kiosk/ui/counter/screen.py" line="394" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="408" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="410" />
         <source>Continuer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="404" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="420" />
         <source>Invalidation en cours...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="457" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="473" />
         <source>Cette réservation n’est plus dans les données locales.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="460" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="476" />
         <source>NON ENREGISTRÉE</source>
         <translation type="unfinished" />
     </message>
@@ -429,88 +439,98 @@
 <context>
     <name>DemoMenu</name>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="163" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="165" />
         <source>Dé&amp;mo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="164" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="166" />
         <source>&amp;Couper le réseau</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="167" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="169" />
         <source>&amp;Rétablir le réseau</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="173" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="175" />
         <source>Structure &amp;fermée sur pass Culture</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="177" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="179" />
         <source>Salle de concert &amp;désactivée (clé)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="182" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="184" />
         <source>&amp;Annuler une réservation comme le jeune…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="185" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="187" />
         <source>Contremarques à &amp;essayer…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="189" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="191" />
         <source>&amp;Importer l’export du portail pro (démo)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="211" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="213" />
         <source>Export de démonstration indisponible (réseau coupé ?).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="225" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="227" />
         <source>Démo : structure fermée.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="225" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="227" />
         <source>Démo : structure rouverte.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="234" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="236" />
         <source>Démo : salle de concert désactivée pour cette clé.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="236" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="238" />
         <source>Démo : salle de concert réactivée.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="247" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="249" />
         <source>Démo : réseau coupé.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="247" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="249" />
         <source>Démo : réseau rétabli.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="266" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="268" />
         <source>Démo : le jeune a annulé %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="269" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="285" />
         <source>Démo : annulation refusée pour %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/demo_menu.py" line="287" />
+        <source>pass Culture : « %1 »</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/demo_menu.py" line="290" />
+        <source>Annulation refusée</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -823,37 +843,37 @@ Impossible d'écrire {} ({}).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="562" />
+        <location filename="../../kiosk/ui/main_window.py" line="563" />
         <source>Importer l’export des réservations (CSV ou XLSX)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="563" />
+        <location filename="../../kiosk/ui/main_window.py" line="564" />
         <source>Exports pass Culture (*.csv *.xlsx)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="574" />
+        <location filename="../../kiosk/ui/main_window.py" line="575" />
         <source>Import de %1…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="579" />
+        <location filename="../../kiosk/ui/main_window.py" line="580" />
         <source>Import terminé : %1 réservations, dont %2 contremarques connues.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="585" />
+        <location filename="../../kiosk/ui/main_window.py" line="586" />
         <source>Import terminé</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="594" />
+        <location filename="../../kiosk/ui/main_window.py" line="595" />
         <source>Le fichier n’a pas pu être importé (%1).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="599" />
+        <location filename="../../kiosk/ui/main_window.py" line="600" />
         <source>Import impossible</source>
         <translation type="unfinished" />
     </message>
@@ -1516,56 +1536,66 @@ Impossible d'écrire {} ({}).</source>
     </message>
     <message>
         <location filename="../../kiosk/ui/counter/today_panel.py" line="119" />
-        <source>à confirmer</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="119" />
-        <source>en attente</source>
+        <source>invalidée</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../kiosk/ui/counter/today_panel.py" line="121" />
+        <source>conflit traité</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="123" />
+        <source>à confirmer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="123" />
+        <source>en attente</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="125" />
         <source>conflit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="122" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="126" />
         <source>synchronisée</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="127" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="131" />
         <source>%n validation(s)</source>
         <translation>
             <numerusform>%n validation</numerusform><numerusform>%n validations</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="128" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="132" />
         <source>%n place(s)</source>
         <translation>
             <numerusform>%n place</numerusform><numerusform>%n places</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="131" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="135" />
         <source>%n invalidation(s)</source>
         <translation>
             <numerusform>%n invalidation</numerusform><numerusform>%n invalidations</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="132" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="136" />
         <source>%n en attente d’envoi</source>
         <translation>
             <numerusform>%n en attente d’envoi</numerusform><numerusform>%n en attente d’envoi</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="134" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="138" />
         <source>%n conflit(s)</source>
         <translation>
             <numerusform>%n conflit</numerusform><numerusform>%n conflits</numerusform></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="139" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="143" />
         <source> (invalidée)</source>
         <translation type="unfinished" />
     </message>
@@ -1573,47 +1603,47 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>TokensPanel</name>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="67" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="68" />
         <source>Démo — contremarques à essayer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="74" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="75" />
         <source>Scannez les QR codes imprimés avec « kiosk tickets », tapez le code, ou double-cliquez une ligne pour la « scanner ».</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="81" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="82" />
         <source>%1 (code %2)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="86" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="87" />
         <source>Personnel : %1 — « Changer » en haut à droite du guichet. Code administrateur (réglages, sortie du mode kiosque) : %2.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="96" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="97" />
         <source>Contremarques de démonstration</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="98" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="99" />
         <source>Cas</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="98" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="99" />
         <source>Code</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="98" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="99" />
         <source>Offre</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="98" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="99" />
         <source>Le guichet affiche</source>
         <translation type="unfinished" />
     </message>
@@ -1649,7 +1679,7 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>VerdictBand</name>
     <message>
-        <location filename="../../kiosk/ui/counter/verdict_band.py" line="43" />
+        <location filename="../../kiosk/ui/counter/verdict_band.py" line="50" />
         <source>Verdict</source>
         <translation type="unfinished" />
     </message>

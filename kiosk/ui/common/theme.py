@@ -11,14 +11,19 @@ from kiosk.domain.verdict import Family
 class BandStyle:
     background: str
     foreground: str
-    icon: str  # "check" | "warning" | "cross" | "dots" | "scan"
+    icon: str  # "check" | "warning" | "cross" | "undo" | "dots" | "scan"
 
+
+UNDONE = "undone"  # the band's look for INVALIDÉE
 
 # White on dark green/red and black on amber all pass WCAG AA for large text.
 BANDS: dict[str, BandStyle] = {
     Family.OK.value: BandStyle("#1B7A36", "#FFFFFF", "check"),
     Family.WARNING.value: BandStyle("#F2B200", "#111111", "warning"),
     Family.REFUSED.value: BandStyle("#C0262D", "#FFFFFF", "cross"),
+    # INVALIDÉE: an undone validation must never be read as VALIDÉE from a step back (not
+    # green, no tick): deep violet with an "undo" arrow; white on it passes WCAG AA.
+    UNDONE: BandStyle("#4A2C82", "#FFFFFF", "undo"),
     "busy": BandStyle("#34495E", "#FFFFFF", "dots"),
     "idle": BandStyle("#E9EDF2", "#1F2A36", "scan"),
 }

@@ -35,6 +35,7 @@ from kiosk.domain import messages
 from kiosk.domain.booking import Booking
 from kiosk.domain.display import source_line
 from kiosk.domain.errors import KioskError
+from kiosk.domain.operations import OpState
 from kiosk.domain.payload import parse_payload
 from kiosk.domain.verdict import Family, VerdictKind
 from kiosk.services.counter import CheckResult, Counter
@@ -283,6 +284,10 @@ class CounterScreen(QWidget):
             source += self.tr(" — vérification en ligne…")
         elif result.op_id is not None and result.op_state == "pending":
             source = self.tr("Enregistrée sur ce guichet — en attente d’envoi à pass Culture")
+        elif result.op_id is not None and result.op_state == "done" and result.source == "local":
+            source = self.tr("Enregistrée sur ce guichet — reçue par pass Culture")
+        elif result.op_id is not None and result.op_state == "conflict":
+            source = self.tr("Refusée ensuite par pass Culture — voir « Conflits à traiter »")
         # The online answer repeating the local verdict is neither heard nor said again.
         self.band.show_verdict(result.verdict, self.lang, source, announce=sound)
         self._set_card(result.booking)
@@ -290,6 +295,17 @@ class CounterScreen(QWidget):
         if sound:
             self.sounds.play(result.verdict.family)
         self.result_shown.emit(result)
+
+    def settled(self, states: dict[str, str]) -> None:
+        """The outbox moved on (a sync, a push): the operation on screen says where it is now,
+        instead of "en attente d'envoi" forever. `states`: op_id -> state, from the snapshot."""
+        cur = self.current
+        if cur is None or cur.op_id is None or self.busy:
+            return
+        state = states.get(cur.op_id)
+        if state is None or state == cur.op_state:
+            return
+        self._show(replace(cur, op_state=OpState(state)), sound=False)
 
     def _set_card(self, booking: Booking | None) -> None:
         """The verdict first, the card right after: re-laying out the card costs several ms,

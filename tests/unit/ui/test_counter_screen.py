@@ -429,3 +429,27 @@ def test_scan_in_librarian_mode_brings_the_counter_back(window, qtbot):
     window.handle_scan("ABC234", "wedge")
     assert window.stack.currentWidget() is window.screen
     assert window.screen.band.title == "VALIDABLE"
+
+
+def test_invalidation_has_its_own_look_and_changes_the_day(window, services, qtbot, screenshot_dir):
+    """Issue 14: INVALIDÉE looked like VALIDÉE and left the day's row and counts unchanged."""
+    screen = window.screen
+    window.handle_scan("ABC234", "wedge")
+    screen.validate()
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: screen.today.counts.validated == 1)
+    assert screen.band.style_key == "ok"
+    screen.ask_unvalidate()
+    go = next(b for b in screen.unvalidate_dialog.buttons() if b.text() == "Continuer")
+    go.click()
+    settle(qtbot, window)
+    assert screen.band.title == "INVALIDÉE"
+    assert screen.band.style_key == "undone" and screen.band.style.icon != "check"
+    qtbot.waitUntil(lambda: screen.today.counts.unvalidated == 1)
+    counts = screen.today.counts
+    assert (counts.validated, counts.places, sum(counts.per_hour)) == (0, 0, 0)
+    use_row = next(r for r in screen.today.rows if r.kind == "use")
+    assert screen.today.state_text(use_row) == "invalidée"
+    summary = screen.today.summary.text()
+    assert summary.startswith("0 validation") and "1 invalidation" in summary
+    shot(window, screenshot_dir, "counter_invalidated_1280x720")

@@ -162,6 +162,29 @@ def test_shipped_font_is_the_application_font(data_dir, sessions):
     assert QApplication.font().family() == "DejaVu Sans"
 
 
+# -- scanner settings (issue 14) --------------------------------------------------------------
+def test_scanner_thresholds_come_from_kiosk_toml(qtbot, data_dir, sessions):
+    configure(data_dir, rows=[BOOK], scanner_gap_ms=25, scanner_idle_ms=300, same_scan_seconds=0)
+    text = (data_dir / "kiosk.toml").read_text(encoding="utf-8")
+    assert "scanner_gap_ms = 25" in text  # saved like the other settings
+    window = start(sessions, "run", "--data-dir", str(data_dir)).window
+    assert window.wedge is not None
+    assert (window.wedge.gap_threshold_ms, window.wedge.idle_accept_ms) == (25, 300)
+    window.handle_scan("ABC234", "wedge")
+    window.handle_scan("ABC234", "wedge")  # same_scan_seconds = 0: checked anew, not a note
+    assert "Même contremarque" not in window.screen.band.source_text
+
+
+def test_a_bad_scanner_threshold_is_named_not_a_traceback(data_dir, sessions):
+    configure(data_dir)
+    path = data_dir / "kiosk.toml"
+    text = path.read_text(encoding="utf-8").replace("scanner_gap_ms = 40", "scanner_gap_ms = 0")
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(CliError) as refused:
+        start(sessions, "run", "--data-dir", str(data_dir))
+    assert "scanner_gap_ms" in refused.value.message and "entre 5 et 200" in refused.value.message
+
+
 # -- 3. single instance -----------------------------------------------------------------------
 def test_second_launch_raises_the_first_window_and_exits_3(qtbot, data_dir, sessions):
     configure(data_dir)

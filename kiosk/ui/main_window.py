@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +33,7 @@ from kiosk.services.wiring import Services
 from kiosk.sync.connectivity import Reason
 from kiosk.ui.admin.lockdown import Lockdown
 from kiosk.ui.common.i18n import lang_of
+from kiosk.ui.common.page_stack import PageStack
 from kiosk.ui.common.pin_dialog import ask_admin_pin
 from kiosk.ui.common.sounds import SoundPlayer
 from kiosk.ui.common.tasks import Tasks
@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
         lay.setSpacing(0)
         self.banner = Banner()
         lay.addWidget(self.banner)
-        self.stack = QStackedWidget()
+        self.stack = PageStack()  # sized by the page on screen, not the widest one
         self.screen = CounterScreen(
             services.counter,
             self.tasks,

@@ -6,7 +6,7 @@ Painted by hand: dozens of them are rebuilt at every keystroke, so each is one c
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPaintEvent
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 
 from kiosk.domain.categories import Category
@@ -29,7 +29,8 @@ class CategoryTile(QPushButton):
         self.category = category
         self.count: int | None = None
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setMinimumSize(QSize(200, 120))
+        # Five across fit a 1024-pixel screen; the label's size follows the tile (label_font).
+        self.setMinimumSize(QSize(172, 120))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(category.label)
 
@@ -65,8 +66,9 @@ class CategoryTile(QPushButton):
         )
         p.setClipping(False)
         p.setPen(QColor("white"))
-        p.setFont(_font(24 if r.width() > 260 else 20, bold=True))
-        p.drawText(r.adjusted(22, 18, -22, -50), TEXT_FLAGS, self.category.label)
+        text_rect = r.adjusted(22, 18, -22, -50)
+        p.setFont(label_font(self.category.label, text_rect, 24 if r.width() > 260 else 20))
+        p.drawText(text_rect, TEXT_FLAGS, self.category.label)
         if self.count is not None:
             p.setFont(_font(18, bold=False))
             p.drawText(
@@ -75,6 +77,22 @@ class CategoryTile(QPushButton):
                 _offers(self.count),
             )
         p.end()
+
+
+def label_font(text: str, rect: QRectF, largest: int, smallest: int = 13) -> QFont:
+    """The largest bold font, from `largest` px down, in which `text` wraps inside `rect`:
+    a long category name on a small tile gets smaller letters rather than losing words."""
+    for px in range(largest, smallest - 1, -1):
+        font = _font(px, bold=True)
+        if fits(text, font, rect):
+            return font
+    return _font(smallest, bold=True)
+
+
+def fits(text: str, font: QFont, rect: QRectF) -> bool:
+
+    need = QFontMetricsF(font).boundingRect(rect, TEXT_FLAGS, text)
+    return need.width() <= rect.width() + 0.5 and need.height() <= rect.height() + 0.5
 
 
 def _offers(n: int) -> str:

@@ -24,7 +24,6 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -39,6 +38,7 @@ from kiosk.domain.operations import OpState
 from kiosk.domain.payload import parse_payload
 from kiosk.domain.verdict import Family, VerdictKind
 from kiosk.services.counter import CheckResult, Counter
+from kiosk.ui.common.elided import WrappedLabel
 from kiosk.ui.common.sounds import SoundPlayer
 from kiosk.ui.common.tasks import Tasks
 from kiosk.ui.counter.booking_card import BookingCard
@@ -126,12 +126,10 @@ class CounterScreen(QWidget):
         self.callout.setAccessibleName(self.tr("Rappel : vérifier l’identité"))
         cl = QVBoxLayout(self.callout)
         cl.setContentsMargins(14, 8, 14, 8)
-        self.reminder = QLabel(messages.text(messages.ID_REMINDER, self.lang))
+        self.reminder = WrappedLabel(messages.text(messages.ID_REMINDER, self.lang))
         self.reminder.setObjectName("calloutTitle")
-        self.reminder.setWordWrap(True)
-        self.reminder_detail = QLabel(messages.text(messages.ID_REMINDER_DETAIL, self.lang))
+        self.reminder_detail = WrappedLabel(messages.text(messages.ID_REMINDER_DETAIL, self.lang))
         self.reminder_detail.setObjectName("calloutDetail")
-        self.reminder_detail.setWordWrap(True)
         cl.addWidget(self.reminder)
         cl.addWidget(self.reminder_detail)
         left.addWidget(self.callout)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.services.staff import StaffMember, StaffService
+from kiosk.ui.common.elided import WrappedLabel
 from kiosk.ui.common.pin_dialog import PinPad
 
 
@@ -136,7 +137,7 @@ class StaffBar(QWidget):
         self.staff = staff
         self.lang = lang
         self._current: StaffMember | None = None
-        self.label = QLabel(self)
+        self.label = WrappedLabel(parent=self)  # two lines rather than a wider window
         font = QFont(self.label.font())
         font.setPointSize(13)
         self.label.setFont(font)

@@ -272,6 +272,8 @@ class MainWindow(QMainWindow):
         """Every scan source (wedge, camera) is connected here. While a modal dialog that a scan
         does not close is open (a PIN, the settings…), the scan is refused, never acted on
         behind it; the counter's own transient dialogs are closed by a scan, as before."""
+        # Never the payload itself: had anything private been taken for a scan, it stays out.
+        log.info("scan received from %s (%d characters)", source, len(payload))
         modal = QApplication.activeModalWidget()
         if modal is not None and modal not in self.screen.transients:
             self.refuse_scan()

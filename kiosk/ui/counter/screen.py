@@ -6,9 +6,10 @@ indexed lookup), the band and card are painted; when the network is up the onlin
 Validation and invalidation run in the pool too ("Validation en cours..."), one at a time;
 a scan arriving meanwhile waits for the answer, so none is ever lost.
 
-A repeated scan is harmless: the code on screen scanned again within `same_scan_seconds` only
-re-shows its verdict ("Même contremarque, déjà affichée"); it never validates (only "Valider" or
-Enter does, or the scan itself in one-step mode). Later, it is checked again as a new scan.
+A repeated scan is harmless: the code on screen, waiting for "Valider" or just validated or
+invalidated here, scanned again within `same_scan_seconds` only re-shows its verdict ("Même
+contremarque, déjà affichée"); it never validates (only "Valider" or Enter does, or the scan
+itself in one-step mode). A refusal, or the same code later, is checked again as a new scan.
 """
 
 from __future__ import annotations
@@ -245,8 +246,12 @@ class CounterScreen(QWidget):
         token = scan.token if scan.ok else None
         if token is None:
             return False
+        # Only where a second look could mislead or act: a code waiting for "Valider", or this
+        # counter's own operation just recorded. A refusal is checked again (the network, the
+        # structure… may have changed since).
         same = (
             cur is not None
+            and (cur.verdict.can_validate or cur.op_id is not None)
             and cur.token is not None
             and cur.token in scan.candidates
             and last is not None

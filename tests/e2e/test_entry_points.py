@@ -124,7 +124,7 @@ def test_unconfigured_run_opens_the_wizard_then_the_synced_counter(
     window.handle_scan(ticket.qr_payload, "wedge")
     wait_idle(qtbot, window)
     assert window.screen.band.title == "VALIDABLE"
-    window.handle_scan(ticket.qr_payload, "wedge")
+    window.screen.validate_button.click()  # two steps: "Valider" (a rescan only re-shows)
     wait_idle(qtbot, window)
     assert window.screen.band.title == "VALIDÉE"
     assert outbox_rows(window.services.db, ticket.token)[0].staff == "Marie"

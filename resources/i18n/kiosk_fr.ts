@@ -69,13 +69,13 @@
 <context>
     <name>BookingCard</name>
     <message>
-        <location filename="../../kiosk/ui/counter/booking_card.py" line="21" />
-        <location filename="../../kiosk/ui/counter/booking_card.py" line="26" />
+        <location filename="../../kiosk/ui/counter/booking_card.py" line="22" />
+        <location filename="../../kiosk/ui/counter/booking_card.py" line="27" />
         <source>Réservation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/booking_card.py" line="32" />
+        <location filename="../../kiosk/ui/counter/booking_card.py" line="33" />
         <source>Réservation DUO</source>
         <translation type="unfinished" />
     </message>
@@ -85,7 +85,7 @@
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/booking_card.py" line="82" />
+        <location filename="../../kiosk/ui/counter/booking_card.py" line="89" />
         <source>DUO — %n places</source>
         <translation>
             <numerusform>DUO — %n place</numerusform><numerusform>DUO — %n places</numerusform></translation>
@@ -233,57 +233,57 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="156" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="162" />
         <source>Les plus pertinentes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="157" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="163" />
         <source>Par date</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="158" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="164" />
         <source>Par prix</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="186" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="193" />
         <source>← Catégories</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="365" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="373" />
         <source>Cette offre n’est plus disponible.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="375" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="385" />
         <source>Tous les lieux</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="400" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="410" />
         <source>Aucune offre ne correspond. Essaie un autre mot ou enlève un filtre.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="410" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="420" />
         <source>plus de %1 offres</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="412" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="422" />
         <source>1 offre</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="412" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="422" />
         <source>%1 offres</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="429" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="439" />
         <source>Le catalogue est momentanément illisible. Réessaie dans un instant ; si cela continue, préviens l’équipe de la médiathèque.</source>
         <translation type="unfinished" />
     </message>
@@ -334,89 +334,89 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="134" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="132" />
         <source>Entrée, ou scanner le même code une 2e fois</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="146" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="144" />
         <source>Chercher par le nom du jeune (F3)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="148" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="146" />
         <source>Chercher la réservation par le nom du jeune</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="213" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="211" />
         <source>ERREUR</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="221" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="219" />
         <source>VÉRIFICATION…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="222" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="220" />
         <source>Vérification de la contremarque %1 auprès de pass Culture...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="254" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="252" />
         <source> — vérification en ligne…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="256" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="254" />
         <source>Enregistrée sur ce guichet — en attente d’envoi à pass Culture</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="314" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="312" />
         <source>PRÊT</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="315" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="313" />
         <source>Scannez le QR code du jeune ou saisissez sa contremarque.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="337" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="335" />
         <source>Validation en cours...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="347" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="345" />
         <source>Enregistrement en cours...</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../kiosk/ui/counter/screen.py" line="360" />
         <location filename="../../kiosk/ui/counter/screen.py" line="362" />
-        <location filename="../../kiosk/ui/counter/screen.py" line="364" />
         <source>Annuler</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../kiosk/ui/counter/screen.py" line="361" />
         <location filename="../../kiosk/ui/counter/screen.py" line="363" />
-        <location filename="../../kiosk/ui/counter/screen.py" line="365" />
         <source>Continuer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="375" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="373" />
         <source>Invalidation en cours...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="428" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="426" />
         <source>Cette réservation n’est plus dans les données locales.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="431" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="429" />
         <source>NON ENREGISTRÉE</source>
         <translation type="unfinished" />
     </message>
@@ -551,7 +551,7 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>HourChart</name>
     <message>
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="27" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="28" />
         <source>Validations par heure</source>
         <translation type="unfinished" />
     </message>
@@ -559,104 +559,104 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>KioskStatusBar</name>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="24" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="27" />
         <source>État du réseau</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="27" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="30" />
         <source>Validations en attente d’envoi</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="31" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="34" />
         <source>Conflits à traiter</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="37" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="39" />
         <source>Dernier message</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="42" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="44" />
         <source>Dernière synchronisation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="45" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="47" />
         <source>Première synchronisation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="50" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="53" />
         <source>Synchroniser</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="51" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="54" />
         <source>Synchroniser maintenant</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="73" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="76" />
         <source>● En ligne</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="74" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="77" />
         <source>● Hors ligne</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="76" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="79" />
         <source>● Requêtes limitées</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="77" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="80" />
         <source>● Clé d’API refusée</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="78" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="81" />
         <source>● Serveur non configuré</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="92" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="95" />
         <source>%n validation(s) en attente d’envoi</source>
         <translation>
             <numerusform>%n validation en attente d’envoi</numerusform><numerusform>%n validations en attente d’envoi</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="94" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="97" />
         <source>%n conflit(s) à traiter</source>
         <translation>
             <numerusform>%n conflit à traiter</numerusform><numerusform>%n conflits à traiter</numerusform></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="96" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="99" />
         <source>Aucun conflit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="109" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="112" />
         <source>Lieux</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="110" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="113" />
         <source>Offres</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="111" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="114" />
         <source>Réservations</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="120" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="123" />
         <source>Première synchronisation : %1 %2</source>
         <translation type="unfinished" />
     </message>
@@ -672,178 +672,178 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="97" />
-        <location filename="../../kiosk/ui/main_window.py" line="349" />
+        <location filename="../../kiosk/ui/main_window.py" line="101" />
+        <location filename="../../kiosk/ui/main_window.py" line="354" />
         <source>Guichet pass Culture — %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="172" />
+        <location filename="../../kiosk/ui/main_window.py" line="177" />
         <source>À savoir au démarrage</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="197" />
+        <location filename="../../kiosk/ui/main_window.py" line="202" />
         <source>Caméra indisponible sur cet ordinateur.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="248" />
+        <location filename="../../kiosk/ui/main_window.py" line="253" />
         <source>&amp;Fichier</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="249" />
+        <location filename="../../kiosk/ui/main_window.py" line="254" />
         <source>&amp;Importer l’export du portail pro…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="253" />
+        <location filename="../../kiosk/ui/main_window.py" line="258" />
         <source>&amp;Synchroniser maintenant</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="257" />
+        <location filename="../../kiosk/ui/main_window.py" line="262" />
         <source>&amp;Conflits à traiter…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="261" />
+        <location filename="../../kiosk/ui/main_window.py" line="266" />
         <source>&amp;Quitter</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="267" />
+        <location filename="../../kiosk/ui/main_window.py" line="272" />
         <source>&amp;Affichage</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="268" />
+        <location filename="../../kiosk/ui/main_window.py" line="273" />
         <source>Mode &amp;bibliothécaire (offres)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="272" />
+        <location filename="../../kiosk/ui/main_window.py" line="277" />
         <source>&amp;Guichet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="276" />
+        <location filename="../../kiosk/ui/main_window.py" line="281" />
         <source>&amp;Caméra (scanner avec la webcam)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="282" />
+        <location filename="../../kiosk/ui/main_window.py" line="287" />
         <source>&amp;Réglages</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="284" />
+        <location filename="../../kiosk/ui/main_window.py" line="289" />
         <source>&amp;Réglages du guichet (administrateur)…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="289" />
+        <location filename="../../kiosk/ui/main_window.py" line="294" />
         <source>&amp;Son des verdicts</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="294" />
+        <location filename="../../kiosk/ui/main_window.py" line="299" />
         <source>Validation en &amp;deux étapes (scan, puis « Valider »)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="358" />
+        <location filename="../../kiosk/ui/main_window.py" line="363" />
         <source>Réglages enregistrés</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="360" />
+        <location filename="../../kiosk/ui/main_window.py" line="365" />
         <source>Le serveur, la clé d’API, les lieux ou la langue ont changé : ils s’appliqueront au prochain démarrage du kiosque. Fermez-le puis relancez-le.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="366" />
+        <location filename="../../kiosk/ui/main_window.py" line="371" />
         <source>Réglages enregistrés et appliqués.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="379" />
+        <location filename="../../kiosk/ui/main_window.py" line="384" />
         <source>Mode kiosque non appliqué : aucun code administrateur n’est défini (assistant d’installation).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="388" />
+        <location filename="../../kiosk/ui/main_window.py" line="393" />
         <source>Re&amp;verrouiller le mode kiosque</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="409" />
+        <location filename="../../kiosk/ui/main_window.py" line="414" />
         <source>Réglage non enregistré ( %1 ) : il sera perdu au redémarrage.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="422" />
+        <location filename="../../kiosk/ui/main_window.py" line="427" />
         <source>Hors ligne — les validations sont enregistrées et partiront au retour du réseau</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="429" />
+        <location filename="../../kiosk/ui/main_window.py" line="434" />
         <source>Serveur non configuré — le guichet fonctionne sur ses données locales ; les validations seront envoyées une fois le serveur configuré.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="436" />
+        <location filename="../../kiosk/ui/main_window.py" line="441" />
         <source>Clé d’API refusée par pass Culture — les validations sont gardées ici. Vérifiez la clé dans les réglages.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="447" />
+        <location filename="../../kiosk/ui/main_window.py" line="452" />
         <source>Synchronisation demandée…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="449" />
+        <location filename="../../kiosk/ui/main_window.py" line="454" />
         <source>Aucun serveur configuré.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="460" />
+        <location filename="../../kiosk/ui/main_window.py" line="465" />
         <source>Première synchronisation incomplète : %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="503" />
+        <location filename="../../kiosk/ui/main_window.py" line="508" />
         <source>Importer l’export des réservations (CSV ou XLSX)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="504" />
+        <location filename="../../kiosk/ui/main_window.py" line="509" />
         <source>Exports pass Culture (*.csv *.xlsx)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="515" />
+        <location filename="../../kiosk/ui/main_window.py" line="520" />
         <source>Import de %1…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="520" />
+        <location filename="../../kiosk/ui/main_window.py" line="525" />
         <source>Import terminé : %1 réservations, dont %2 contremarques connues.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="526" />
+        <location filename="../../kiosk/ui/main_window.py" line="531" />
         <source>Import terminé</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="535" />
+        <location filename="../../kiosk/ui/main_window.py" line="540" />
         <source>Le fichier n’a pas pu être importé (%1).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="540" />
+        <location filename="../../kiosk/ui/main_window.py" line="545" />
         <source>Import impossible</source>
         <translation type="unfinished" />
     </message>
@@ -851,43 +851,43 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>ManualEntry</name>
     <message>
-        <location filename="../../kiosk/ui/counter/manual_entry.py" line="40" />
-        <location filename="../../kiosk/ui/counter/manual_entry.py" line="46" />
+        <location filename="../../kiosk/ui/counter/manual_entry.py" line="42" />
+        <location filename="../../kiosk/ui/counter/manual_entry.py" line="48" />
         <source>Contremarque</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/manual_entry.py" line="45" />
+        <location filename="../../kiosk/ui/counter/manual_entry.py" line="47" />
         <source>ex : AZE123</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/manual_entry.py" line="47" />
+        <location filename="../../kiosk/ui/counter/manual_entry.py" line="49" />
         <source>Saisissez les 6 caractères du code</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/manual_entry.py" line="53" />
+        <location filename="../../kiosk/ui/counter/manual_entry.py" line="55" />
         <source>Aide à la saisie</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/manual_entry.py" line="64" />
+        <location filename="../../kiosk/ui/counter/manual_entry.py" line="66" />
         <source>Caractères restants : %1/6</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/manual_entry.py" line="66" />
+        <location filename="../../kiosk/ui/counter/manual_entry.py" line="68" />
         <source>Saisissez une contremarque</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/manual_entry.py" line="68" />
+        <location filename="../../kiosk/ui/counter/manual_entry.py" line="70" />
         <source>Caractères valides : de A à Z et de 0 à 9</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/manual_entry.py" line="71" />
+        <location filename="../../kiosk/ui/counter/manual_entry.py" line="73" />
         <source>La contremarque ne peut pas faire plus de 6 caractères</source>
         <translation type="unfinished" />
     </message>
@@ -960,72 +960,72 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>OfferCard</name>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="46" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="55" />
         <source>← Retour aux résultats</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="82" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="92" />
         <source>DUO : 2 places</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="92" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="102" />
         <source>Où ?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="93" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="103" />
         <source>Quand ?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="94" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="104" />
         <source>Comment l’obtenir ?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="95" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="105" />
         <source>Accessibilité</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="96" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="106" />
         <source>En quelques mots</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="106" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="116" />
         <source>Scanne-moi avec ton téléphone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="114" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="124" />
         <source>et réserve l’offre dans l’application pass Culture</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="152" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="189" />
         <source>En ligne, sur ton téléphone ou ton ordinateur</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="170" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="207" />
         <source>… et d’autres dates dans l’application</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="171" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="208" />
         <source>Pas de date à venir</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="178" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="215" />
         <source>Accès en ligne après la réservation dans l’application</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="180" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="217" />
         <source>À retirer sur place après la réservation dans l’application</source>
         <translation type="unfinished" />
     </message>
@@ -1296,28 +1296,28 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>StaffBar</name>
     <message>
-        <location filename="../../kiosk/ui/counter/staff_bar.py" line="139" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="140" />
         <source>Changer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/staff_bar.py" line="141" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="142" />
         <source>Changer la personne en service</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/staff_bar.py" line="190" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="191" />
         <source>En service : {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/staff_bar.py" line="193" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="194" />
         <source>Aucun compte du personnel : les validations sont enregistrées sans nom.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/staff_bar.py" line="196" />
-        <source>Personne en service : touchez « Changer »</source>
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="198" />
+        <source>Personne en service : touchez « Changer »</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1393,37 +1393,37 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>StaffSwitchDialog</name>
     <message>
-        <location filename="../../kiosk/ui/counter/staff_bar.py" line="35" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="36" />
         <source>Qui est en service ?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/staff_bar.py" line="43" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="44" />
         <source>Qui prend le guichet ? Touchez votre nom.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/staff_bar.py" line="61" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="62" />
         <source>Aucun compte du personnel. Un administrateur peut en créer dans les réglages.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/staff_bar.py" line="77" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="78" />
         <source>← Autre nom</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/staff_bar.py" line="78" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="79" />
         <source>Valider</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/staff_bar.py" line="95" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="96" />
         <source>Annuler</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/staff_bar.py" line="103" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="104" />
         <source>{} : votre code</source>
         <translation type="unfinished" />
     </message>
@@ -1464,8 +1464,8 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>TodayPanel</name>
     <message>
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="87" />
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="90" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="88" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="91" />
         <source>Aujourd’hui à ce guichet</source>
         <translation type="unfinished" />
     </message>
@@ -1639,7 +1639,7 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>VerdictBand</name>
     <message>
-        <location filename="../../kiosk/ui/counter/verdict_band.py" line="43" />
+        <location filename="../../kiosk/ui/counter/verdict_band.py" line="44" />
         <source>Verdict</source>
         <translation type="unfinished" />
     </message>

@@ -234,3 +234,10 @@ def test_status_bar_is_inside_the_window_at_the_smallest_size(small: Any, qtbot:
     assert window.rect().contains(QRect(bar.mapTo(window, QPoint(0, 0)), bar.size()))
     assert bar.sync.isVisible() and bar.sync.x() + bar.sync.width() <= bar.width()
     assert fits(window.minimumSizeHint(), room(1024, 768))
+
+
+def test_changer_in_guillemets_never_splits_over_two_lines(small: Any) -> None:
+    # It wrapped as "… touchez «" / "Changer »" on a 1024-pixel screen.
+    small.staff_service.add("Marie", "2468")
+    small.staff_bar.refresh()
+    assert "«\u00a0Changer\u00a0»" in small.staff_bar.label.text()

@@ -356,7 +356,7 @@ EN: dict[str, str] = {
     "Terminer": "Finish",
     "Changer": "Change",
     "En service : {}": "On duty: {}",
-    "Personne en service : touchez « Changer »": "Nobody on duty: tap \u201cChange\u201d",
+    "Personne en service : touchez «\u00a0Changer\u00a0»": "Nobody on duty: tap \u201cChange\u201d",
     "Prénom (ex. Marie)": "First name (e.g. Marie)",
     "Ajouter": "Add",
     "Désactiver / réactiver": "Disable / enable",

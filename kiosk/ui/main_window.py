@@ -10,13 +10,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -32,12 +31,13 @@ from kiosk.services.staff import StaffService
 from kiosk.services.wiring import Services
 from kiosk.sync.connectivity import Reason
 from kiosk.ui.admin.lockdown import Lockdown
+from kiosk.ui.common import theme
+from kiosk.ui.common.elided import WrappedLabel
 from kiosk.ui.common.i18n import lang_of
 from kiosk.ui.common.page_stack import PageStack
 from kiosk.ui.common.pin_dialog import ask_admin_pin
 from kiosk.ui.common.sounds import SoundPlayer
 from kiosk.ui.common.tasks import Tasks
-from kiosk.ui.common.theme import STYLE
 from kiosk.ui.counter.conflicts_dialog import ConflictsDialog
 from kiosk.ui.counter.screen import CounterScreen
 from kiosk.ui.counter.staff_bar import StaffBar
@@ -64,9 +64,8 @@ class Banner(QFrame):
         self.setAccessibleName(self.tr("État du kiosque"))
         lay = QHBoxLayout(self)
         lay.setContentsMargins(16, 6, 16, 6)
-        self.label = QLabel()
+        self.label = WrappedLabel()
         self.label.setObjectName("bannerText")
-        self.label.setWordWrap(True)
         lay.addWidget(self.label, 1)
         self.hide()
 
@@ -89,16 +88,21 @@ class MainWindow(QMainWindow):
         install_wedge: bool = True,
         start_sync: bool = True,
         ask_pin: PinPrompt | None = None,
+        text_scale: float | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
+        if text_scale is None:  # from the screen the window opens on
+            screen = QGuiApplication.primaryScreen()
+            text_scale = theme.text_scale(screen.availableGeometry().height() if screen else 0)
+        self.text_scale = text_scale
         self.config: Config = services.config
         self.lang = lang_of(self.config.language)
         self.setWindowTitle(
             self.tr("Guichet pass Culture — %1").replace("%1", self.config.counter_name)
         )
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(theme.style(text_scale))
         self.tasks = Tasks(self)
         self.sounds = SoundPlayer(self, enabled=self.config.sounds)
         self.net_state = services.connectivity.state.value
@@ -126,6 +130,7 @@ class MainWindow(QMainWindow):
             two_step=self.config.two_step,
             is_online=services.connectivity.is_online,
         )
+        self.screen.band.min_height = round(self.screen.band.min_height * text_scale)
         self.stack.addWidget(self.screen)
         self.staff_service = StaffService(services.db, self.security)
         self.staff_bar = StaffBar(self.staff_service, lang=self.lang)

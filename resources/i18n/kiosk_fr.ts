@@ -69,13 +69,13 @@
 <context>
     <name>BookingCard</name>
     <message>
-        <location filename="../../kiosk/ui/counter/booking_card.py" line="21" />
-        <location filename="../../kiosk/ui/counter/booking_card.py" line="26" />
+        <location filename="../../kiosk/ui/counter/booking_card.py" line="22" />
+        <location filename="../../kiosk/ui/counter/booking_card.py" line="27" />
         <source>Réservation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/booking_card.py" line="32" />
+        <location filename="../../kiosk/ui/counter/booking_card.py" line="33" />
         <source>Réservation DUO</source>
         <translation type="unfinished" />
     </message>
@@ -85,7 +85,7 @@
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/booking_card.py" line="82" />
+        <location filename="../../kiosk/ui/counter/booking_card.py" line="89" />
         <source>DUO — %n places</source>
         <translation>
             <numerusform>DUO — %n place</numerusform><numerusform>DUO — %n places</numerusform></translation>
@@ -233,57 +233,57 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="156" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="162" />
         <source>Les plus pertinentes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="157" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="163" />
         <source>Par date</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="158" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="164" />
         <source>Par prix</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="186" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="193" />
         <source>← Catégories</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="365" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="373" />
         <source>Cette offre n’est plus disponible.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="375" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="385" />
         <source>Tous les lieux</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="400" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="410" />
         <source>Aucune offre ne correspond. Essaie un autre mot ou enlève un filtre.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="410" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="420" />
         <source>plus de %1 offres</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="412" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="422" />
         <source>1 offre</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="412" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="422" />
         <source>%1 offres</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="429" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="439" />
         <source>Le catalogue est momentanément illisible. Réessaie dans un instant ; si cela continue, préviens l’équipe de la médiathèque.</source>
         <translation type="unfinished" />
     </message>
@@ -329,109 +329,109 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="126" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="127" />
         <source>Rappel : vérifier l’identité</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="143" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="142" />
         <source>Entrée</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="155" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="154" />
         <source>Chercher par le nom du jeune (F3)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="157" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="156" />
         <source>Chercher la réservation par le nom du jeune</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="217" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="216" />
         <source>ERREUR</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="225" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="224" />
         <source>VÉRIFICATION…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="226" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="225" />
         <source>Vérification de la contremarque %1 auprès de pass Culture...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="262" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="265" />
         <source>Même contremarque, déjà affichée</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="284" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="287" />
         <source> — vérification en ligne…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="286" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="289" />
         <source>Enregistrée sur ce guichet — en attente d’envoi à pass Culture</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="288" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="291" />
         <source>Enregistrée sur ce guichet — reçue par pass Culture</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="290" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="293" />
         <source>Refusée ensuite par pass Culture — voir « Conflits à traiter »</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="359" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="362" />
         <source>PRÊT</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="360" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="363" />
         <source>Scannez le QR code du jeune ou saisissez sa contremarque.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="382" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="385" />
         <source>Validation en cours...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="392" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="395" />
         <source>Enregistrement en cours...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="407" />
-        <location filename="../../kiosk/ui/counter/screen.py" line="409" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="410" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="412" />
         <source>Annuler</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="408" />
-        <location filename="../../kiosk/ui/counter/screen.py" line="410" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="411" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="413" />
         <source>Continuer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="420" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="423" />
         <source>Invalidation en cours...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="473" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="476" />
         <source>Cette réservation n’est plus dans les données locales.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="476" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="479" />
         <source>NON ENREGISTRÉE</source>
         <translation type="unfinished" />
     </message>
@@ -576,7 +576,7 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>HourChart</name>
     <message>
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="27" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="28" />
         <source>Validations par heure</source>
         <translation type="unfinished" />
     </message>
@@ -584,104 +584,104 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>KioskStatusBar</name>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="24" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="27" />
         <source>État du réseau</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="27" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="30" />
         <source>Validations en attente d’envoi</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="31" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="34" />
         <source>Conflits à traiter</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="37" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="39" />
         <source>Dernier message</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="42" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="44" />
         <source>Dernière synchronisation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="45" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="47" />
         <source>Première synchronisation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="50" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="53" />
         <source>Synchroniser</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="51" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="54" />
         <source>Synchroniser maintenant</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="73" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="76" />
         <source>● En ligne</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="74" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="77" />
         <source>● Hors ligne</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="76" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="79" />
         <source>● Requêtes limitées</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="77" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="80" />
         <source>● Clé d’API refusée</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="78" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="81" />
         <source>● Serveur non configuré</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="92" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="95" />
         <source>%n validation(s) en attente d’envoi</source>
         <translation>
             <numerusform>%n validation en attente d’envoi</numerusform><numerusform>%n validations en attente d’envoi</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="94" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="97" />
         <source>%n conflit(s) à traiter</source>
         <translation>
             <numerusform>%n conflit à traiter</numerusform><numerusform>%n conflits à traiter</numerusform></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="96" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="99" />
         <source>Aucun conflit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="109" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="112" />
         <source>Lieux</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="110" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="113" />
         <source>Offres</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="111" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="114" />
         <source>Réservations</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="120" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="123" />
         <source>Première synchronisation : %1 %2</source>
         <translation type="unfinished" />
     </message>
@@ -697,183 +697,183 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="99" />
-        <location filename="../../kiosk/ui/main_window.py" line="408" />
+        <location filename="../../kiosk/ui/main_window.py" line="103" />
+        <location filename="../../kiosk/ui/main_window.py" line="415" />
         <source>Guichet pass Culture — %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="175" />
+        <location filename="../../kiosk/ui/main_window.py" line="180" />
         <source>À savoir au démarrage</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="233" />
+        <location filename="../../kiosk/ui/main_window.py" line="238" />
         <source>Caméra indisponible sur cet ordinateur.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="284" />
+        <location filename="../../kiosk/ui/main_window.py" line="291" />
         <source>Scan ignoré : une fenêtre est ouverte (code, réglages…). Terminez-la ou fermez-la, puis scannez à nouveau.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="304" />
+        <location filename="../../kiosk/ui/main_window.py" line="311" />
         <source>&amp;Fichier</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="305" />
+        <location filename="../../kiosk/ui/main_window.py" line="312" />
         <source>&amp;Importer l’export du portail pro…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="309" />
+        <location filename="../../kiosk/ui/main_window.py" line="316" />
         <source>&amp;Synchroniser maintenant</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="313" />
+        <location filename="../../kiosk/ui/main_window.py" line="320" />
         <source>&amp;Conflits à traiter…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="317" />
+        <location filename="../../kiosk/ui/main_window.py" line="324" />
         <source>&amp;Quitter</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="323" />
+        <location filename="../../kiosk/ui/main_window.py" line="330" />
         <source>&amp;Affichage</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="324" />
+        <location filename="../../kiosk/ui/main_window.py" line="331" />
         <source>Mode &amp;bibliothécaire (offres)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="328" />
+        <location filename="../../kiosk/ui/main_window.py" line="335" />
         <source>&amp;Guichet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="332" />
+        <location filename="../../kiosk/ui/main_window.py" line="339" />
         <source>&amp;Caméra (scanner avec la webcam)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="338" />
+        <location filename="../../kiosk/ui/main_window.py" line="345" />
         <source>&amp;Réglages</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="340" />
+        <location filename="../../kiosk/ui/main_window.py" line="347" />
         <source>&amp;Réglages du guichet (administrateur)…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="345" />
+        <location filename="../../kiosk/ui/main_window.py" line="352" />
         <source>&amp;Son des verdicts</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="350" />
+        <location filename="../../kiosk/ui/main_window.py" line="357" />
         <source>Validation en &amp;deux étapes (scan, puis « Valider »)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="417" />
+        <location filename="../../kiosk/ui/main_window.py" line="424" />
         <source>Réglages enregistrés</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="419" />
+        <location filename="../../kiosk/ui/main_window.py" line="426" />
         <source>Le serveur, la clé d’API, les lieux ou la langue ont changé : ils s’appliqueront au prochain démarrage du kiosque. Fermez-le puis relancez-le.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="425" />
+        <location filename="../../kiosk/ui/main_window.py" line="432" />
         <source>Réglages enregistrés et appliqués.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="438" />
+        <location filename="../../kiosk/ui/main_window.py" line="445" />
         <source>Mode kiosque non appliqué : aucun code administrateur n’est défini (assistant d’installation).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="447" />
+        <location filename="../../kiosk/ui/main_window.py" line="454" />
         <source>Re&amp;verrouiller le mode kiosque</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="468" />
+        <location filename="../../kiosk/ui/main_window.py" line="475" />
         <source>Réglage non enregistré ( %1 ) : il sera perdu au redémarrage.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="481" />
+        <location filename="../../kiosk/ui/main_window.py" line="488" />
         <source>Hors ligne — les validations sont enregistrées et partiront au retour du réseau</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="488" />
+        <location filename="../../kiosk/ui/main_window.py" line="495" />
         <source>Serveur non configuré — le guichet fonctionne sur ses données locales ; les validations seront envoyées une fois le serveur configuré.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="495" />
+        <location filename="../../kiosk/ui/main_window.py" line="502" />
         <source>Clé d’API refusée par pass Culture — les validations sont gardées ici. Vérifiez la clé dans les réglages.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="506" />
+        <location filename="../../kiosk/ui/main_window.py" line="513" />
         <source>Synchronisation demandée…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="508" />
+        <location filename="../../kiosk/ui/main_window.py" line="515" />
         <source>Aucun serveur configuré.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="519" />
+        <location filename="../../kiosk/ui/main_window.py" line="526" />
         <source>Première synchronisation incomplète : %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="563" />
+        <location filename="../../kiosk/ui/main_window.py" line="570" />
         <source>Importer l’export des réservations (CSV ou XLSX)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="564" />
+        <location filename="../../kiosk/ui/main_window.py" line="571" />
         <source>Exports pass Culture (*.csv *.xlsx)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="575" />
+        <location filename="../../kiosk/ui/main_window.py" line="582" />
         <source>Import de %1…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="580" />
+        <location filename="../../kiosk/ui/main_window.py" line="587" />
         <source>Import terminé : %1 réservations, dont %2 contremarques connues.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="586" />
+        <location filename="../../kiosk/ui/main_window.py" line="593" />
         <source>Import terminé</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="595" />
+        <location filename="../../kiosk/ui/main_window.py" line="602" />
         <source>Le fichier n’a pas pu être importé (%1).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="600" />
+        <location filename="../../kiosk/ui/main_window.py" line="607" />
         <source>Import impossible</source>
         <translation type="unfinished" />
     </message>
@@ -881,43 +881,43 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>ManualEntry</name>
     <message>
-        <location filename="../../kiosk/ui/counter/manual_entry.py" line="40" />
-        <location filename="../../kiosk/ui/counter/manual_entry.py" line="46" />
+        <location filename="../../kiosk/ui/counter/manual_entry.py" line="42" />
+        <location filename="../../kiosk/ui/counter/manual_entry.py" line="48" />
         <source>Contremarque</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/manual_entry.py" line="45" />
+        <location filename="../../kiosk/ui/counter/manual_entry.py" line="47" />
         <source>ex : AZE123</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/manual_entry.py" line="47" />
+        <location filename="../../kiosk/ui/counter/manual_entry.py" line="49" />
         <source>Saisissez les 6 caractères du code</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/manual_entry.py" line="53" />
+        <location filename="../../kiosk/ui/counter/manual_entry.py" line="55" />
         <source>Aide à la saisie</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/manual_entry.py" line="64" />
+        <location filename="../../kiosk/ui/counter/manual_entry.py" line="66" />
         <source>Caractères restants : %1/6</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/manual_entry.py" line="66" />
+        <location filename="../../kiosk/ui/counter/manual_entry.py" line="68" />
         <source>Saisissez une contremarque</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/manual_entry.py" line="68" />
+        <location filename="../../kiosk/ui/counter/manual_entry.py" line="70" />
         <source>Caractères valides : de A à Z et de 0 à 9</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/manual_entry.py" line="71" />
+        <location filename="../../kiosk/ui/counter/manual_entry.py" line="73" />
         <source>La contremarque ne peut pas faire plus de 6 caractères</source>
         <translation type="unfinished" />
     </message>
@@ -990,72 +990,72 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>OfferCard</name>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="46" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="55" />
         <source>← Retour aux résultats</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="82" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="92" />
         <source>DUO : 2 places</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="92" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="102" />
         <source>Où ?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="93" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="103" />
         <source>Quand ?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="94" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="104" />
         <source>Comment l’obtenir ?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="95" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="105" />
         <source>Accessibilité</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="96" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="106" />
         <source>En quelques mots</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="106" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="116" />
         <source>Scanne-moi avec ton téléphone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="114" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="124" />
         <source>et réserve l’offre dans l’application pass Culture</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="152" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="189" />
         <source>En ligne, sur ton téléphone ou ton ordinateur</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="170" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="207" />
         <source>… et d’autres dates dans l’application</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="171" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="208" />
         <source>Pas de date à venir</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="178" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="215" />
         <source>Accès en ligne après la réservation dans l’application</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="180" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="217" />
         <source>À retirer sur place après la réservation dans l’application</source>
         <translation type="unfinished" />
     </message>
@@ -1326,28 +1326,28 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>StaffBar</name>
     <message>
-        <location filename="../../kiosk/ui/counter/staff_bar.py" line="143" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="144" />
         <source>Changer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/staff_bar.py" line="145" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="146" />
         <source>Changer la personne en service</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/staff_bar.py" line="194" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="195" />
         <source>En service : {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/staff_bar.py" line="197" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="198" />
         <source>Aucun compte du personnel : les validations sont enregistrées sans nom.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/staff_bar.py" line="200" />
-        <source>Personne en service : touchez « Changer »</source>
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="202" />
+        <source>Personne en service : touchez « Changer »</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1423,37 +1423,37 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>StaffSwitchDialog</name>
     <message>
-        <location filename="../../kiosk/ui/counter/staff_bar.py" line="35" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="36" />
         <source>Qui est en service ?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/staff_bar.py" line="43" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="44" />
         <source>Qui prend le guichet ? Touchez votre nom.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/staff_bar.py" line="61" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="62" />
         <source>Aucun compte du personnel. Un administrateur peut en créer dans les réglages.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/staff_bar.py" line="77" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="78" />
         <source>← Autre nom</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/staff_bar.py" line="78" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="79" />
         <source>Valider</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/staff_bar.py" line="95" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="96" />
         <source>Annuler</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/staff_bar.py" line="103" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="104" />
         <source>{} : votre code</source>
         <translation type="unfinished" />
     </message>
@@ -1494,8 +1494,8 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>TodayPanel</name>
     <message>
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="87" />
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="90" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="88" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="91" />
         <source>Aujourd’hui à ce guichet</source>
         <translation type="unfinished" />
     </message>
@@ -1679,7 +1679,7 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>VerdictBand</name>
     <message>
-        <location filename="../../kiosk/ui/counter/verdict_band.py" line="50" />
+        <location filename="../../kiosk/ui/counter/verdict_band.py" line="51" />
         <source>Verdict</source>
         <translation type="unfinished" />
     </message>

@@ -26,14 +26,14 @@ HERE = Path(__file__).resolve().parent
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     missing = missing_tools()
     for item in items:
-        if HERE not in Path(str(item.fspath)).resolve().parents:
+        if HERE not in Path(item.path).resolve().parents:
             continue
         item.add_marker(pytest.mark.xreal)
         if missing:
             item.add_marker(
                 pytest.mark.skip(
-                    reason=f"X tools missing: {', '.join(missing)} — run `sh tools/sysdeps.sh` "
-                    "as root (make test does)"
+                    reason=f"X tools missing: {', '.join(missing)} — run "
+                    "`sh tools/sysdeps.sh --test` as root (make test does)"
                 )
             )
 

@@ -304,16 +304,19 @@ def nearest(colour: QColor, palette: dict[str, str], tolerance: int = 40) -> str
 
 def band_family(app: RealApp, image: QImage) -> str | None:
     """Which verdict band staff see: the colour of the band's left margin (left of its icon),
-    sampled down the first 200 px under the menu bar, by majority; None if no band colour."""
+    sampled from 30 to 130 px under the window's top (the band is at least 120 px tall, under
+    the menu bar); None unless most samples are one band colour (librarian mode, a dialog)."""
     from kiosk.ui.common.theme import BANDS
 
     palette = {name: style.background for name, style in BANDS.items()}
     votes: dict[str, int] = {}
-    for y in range(30, 200, 6):
+    samples = range(30, 130, 5)
+    for y in samples:
         name = nearest(app.pixel(image, 6, y), palette, tolerance=12)
         if name is not None:
             votes[name] = votes.get(name, 0) + 1
-    return max(votes, key=lambda k: votes[k]) if votes else None
+    best = max(votes, key=lambda k: votes[k], default=None)
+    return best if best is not None and votes[best] * 10 >= len(samples) * 7 else None
 
 
 def wait_verdict(app: RealApp, shot: Path, timeout: float = 20) -> str:

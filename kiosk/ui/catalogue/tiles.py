@@ -38,6 +38,7 @@ class CategoryTile(QPushButton):
         self.count = count
         offers = "" if count is None else _offers(count)
         self.setAccessibleName(f"{self.category.label}, {offers}".strip(", "))
+        self.setToolTip(f"{self.category.label} — {offers}".strip(" —"))
         self.setEnabled(count is None or count > 0)
         self.update()
 
@@ -70,11 +71,11 @@ class CategoryTile(QPushButton):
         p.setFont(label_font(self.category.label, text_rect, 24 if r.width() > 260 else 20))
         p.drawText(text_rect, TEXT_FLAGS, self.category.label)
         if self.count is not None:
-            p.setFont(_font(18, bold=False))
+            count_rect = r.adjusted(22, 0, -22, -16)
+            font, shown = count_text(_offers(self.count), count_rect.width())
+            p.setFont(font)
             p.drawText(
-                r.adjusted(22, 0, -22, -16),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
-                _offers(self.count),
+                count_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), shown
             )
         p.end()
 
@@ -93,6 +94,17 @@ def fits(text: str, font: QFont, rect: QRectF) -> bool:
 
     need = QFontMetricsF(font).boundingRect(rect, TEXT_FLAGS, text)
     return need.width() <= rect.width() + 0.5 and need.height() <= rect.height() + 0.5
+
+
+def count_text(text: str, width: float, largest: int = 18, smallest: int = 14) -> tuple[QFont, str]:
+    """The count line in the largest font from `largest` px down that holds it on one line;
+    at the smallest size, its start and "…" (the whole text is in the tile's tooltip)."""
+    for px in range(largest, smallest - 1, -1):
+        font = _font(px)
+        if QFontMetricsF(font).horizontalAdvance(text) <= width:
+            return font, text
+    font = _font(smallest)
+    return font, QFontMetricsF(font).elidedText(text, Qt.TextElideMode.ElideRight, width)
 
 
 def _offers(n: int) -> str:

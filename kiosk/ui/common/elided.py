@@ -7,7 +7,7 @@ widens the window past a small screen; this one asks for `min_chars` characters 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStyle, QStyleOption, QWidget
 
@@ -107,7 +107,30 @@ class WrappedLabel(QLabel):
             self._laid_out = True
             self._fit_lines(event.size().width())
 
+    def sizeHint(self) -> QSize:
+        # QLabel's own hint measures the lines at a narrower width than the label has: more
+        # lines, so the layout made it taller than its text (a gap under each sentence).
+        hint = super().sizeHint()
+        if self._laid_out and self.text():
+            return QSize(hint.width(), self.lines_height(self.width()))
+        return hint
+
+    def lines_height(self, width: int) -> int:
+        """The height of the text wrapped as it is painted at `width` (QLabel's heightForWidth
+        said one line more than painted for some texts under X, leaving a gap)."""
+        m = self.contentsMargins()
+        inner = max(1, width - m.left() - m.right() - 2 * self.margin())
+        flags = int(self.alignment()) | int(Qt.TextFlag.TextWordWrap)
+        box = self.fontMetrics().boundingRect(QRect(0, 0, inner, 1 << 20), flags, self.text())
+        return box.height() + m.top() + m.bottom() + 2 * self.margin()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # The style sheet's font arrives after the first layout: fewer or more lines.
+        if self._laid_out and event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_lines(self.width())
+
     def _fit_lines(self, width: int) -> None:
-        need = self.heightForWidth(width) if self.text() else 0
+        need = self.lines_height(width) if self.text() else 0
         if need != self.minimumHeight():  # new width or text, new number of lines
             self.setMinimumHeight(max(0, need))

@@ -198,5 +198,6 @@ class StaffBar(QWidget):
                 self.tr("Aucun compte du personnel : les validations sont enregistrées sans nom.")
             )
         else:
-            self.label.setText(self.tr("Personne en service : touchez « Changer »"))
+            # No-break spaces: « Changer » never splits over two lines.
+            self.label.setText(self.tr("Personne en service : touchez «\u00a0Changer\u00a0»"))
         self.label.setAccessibleName(self.label.text())

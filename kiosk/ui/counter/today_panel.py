@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.services.today import TodayCounts, TodayRow
+from kiosk.ui.common.elided import WrappedLabel
 
 
 class HourChart(QWidget):
@@ -90,9 +91,8 @@ class TodayPanel(QWidget):
         title = QLabel(self.tr("Aujourd’hui à ce guichet"))
         title.setObjectName("sectionTitle")
         lay.addWidget(title)
-        self.summary = QLabel()
+        self.summary = WrappedLabel()
         self.summary.setObjectName("todayCount")
-        self.summary.setWordWrap(True)
         self.summary.setAccessibleName(self.tr("Compteurs du jour"))
         lay.addWidget(self.summary)
         self.chart = HourChart()

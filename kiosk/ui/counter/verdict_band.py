@@ -54,12 +54,13 @@ class VerdictBand(QWidget):
         self.message = ""
         self.source_text = ""
         self.verdict: Verdict | None = None
+        self.min_height = 150  # the window scales it down on a short screen
 
     def sizeHint(self) -> QSize:
         return QSize(800, 190)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(400, 150)
+        return QSize(400, self.min_height)
 
     # -- states -------------------------------------------------------------------------
     def show_idle(self, title: str, message: str) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QWidget
 
 from kiosk.ui.app import DECORATION, PREFERRED_SIZE, start_size
 from kiosk.ui.common.elided import ElidedLabel
+from kiosk.ui.common.theme import text_scale
 from tests.unit.services import catalogue_corpus as corpus
 from tests.unit.ui.conftest import settle
 
@@ -71,6 +72,30 @@ def cut_texts(root: QWidget) -> list[str]:
     return cut
 
 
+def cut_tiles(catalogue: Any) -> list[str]:
+    """Category tiles whose name or count does not fit, with no "…" and tooltip."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QFontMetricsF
+
+    from kiosk.ui.catalogue.tiles import _offers, count_text, fits, label_font
+
+    cut = []
+    for tile in catalogue.tiles.values():
+        r = QRectF(tile.rect()).adjusted(4, 4, -4, -4)
+        name_rect = r.adjusted(22, 18, -22, -50)
+        if not fits(tile.category.label, label_font(tile.category.label, name_rect, 20), name_rect):
+            cut.append(f"name: {tile.category.label!r} in {name_rect.width():.0f} px")
+        if tile.count is None:
+            continue
+        full = _offers(tile.count)
+        font, shown = count_text(full, r.width() - 44)
+        if QFontMetricsF(font).horizontalAdvance(shown) > r.width() - 44:
+            cut.append(f"count: {shown!r}")
+        if shown != full and (not shown.endswith("…") or full not in tile.toolTip()):
+            cut.append(f"count elided without a sign: {shown!r}")
+    return cut
+
+
 @pytest.fixture
 def services_with_offers(services: Any) -> Any:
     corpus.load_default(services.db)
@@ -78,8 +103,22 @@ def services_with_offers(services: Any) -> Any:
 
 
 @pytest.fixture
-def small(services_with_offers: Any, window_factory: Any) -> Iterator[Any]:
-    yield window_factory(services_with_offers, size=room(1024, 768).toTuple())
+def window_for(services_with_offers: Any, window_factory: Any) -> Any:
+    """`window_for(w, h)`: the window as the application opens it on a w×h screen (its size,
+    its type scale)."""
+
+    def make(width: int, height: int) -> Any:
+        size = start_size(QSize(width, height)) or room(width, height)
+        return window_factory(
+            services_with_offers, size=size.toTuple(), text_scale=text_scale(height)
+        )
+
+    return make
+
+
+@pytest.fixture
+def small(window_for: Any) -> Any:
+    return window_for(1024, 768)
 
 
 def fits(hint: QSize, space: QSize) -> bool:
@@ -95,12 +134,23 @@ def test_start_size_maximizes_when_the_preferred_size_and_its_frame_do_not_fit()
     assert start_size(PREFERRED_SIZE) is None
 
 
+def test_type_is_smaller_on_a_short_screen_only(services: Any, window_factory: Any) -> None:
+    from kiosk.ui.common.theme import style
+
+    assert text_scale(768) < 1.0 and text_scale(728) < 1.0
+    assert text_scale(1040) == 1.0
+    assert "font-size: 22px" in style(1.0) and "font-size: 22px" not in style(text_scale(768))
+    window = window_factory(services, text_scale=text_scale(768))
+    assert window.styleSheet() == style(text_scale(768))
+    assert window.screen.band.minimumSizeHint().height() < 150
+
+
 @pytest.mark.parametrize(("width", "height"), SCREENS)
 def test_counter_minimum_fits_the_screen_in_every_state(
-    width: int, height: int, small: Any, qtbot: Any
+    width: int, height: int, window_for: Any, qtbot: Any
 ) -> None:
     space = room(width, height)
-    window = small
+    window = window_for(width, height)
     assert fits(window.minimumSizeHint(), space), window.minimumSizeHint()
     for code in LONG_SCANS:
         window.handle_scan(code, "wedge")
@@ -129,6 +179,7 @@ def test_librarian_mode_and_back_keeps_the_minimum(small: Any, qtbot: Any) -> No
     assert window.stack.currentWidget() is catalogue
     qtbot.waitUntil(lambda: catalogue.tiles["MUSIQUE_LIVE"].count is not None, timeout=5000)
     still_fits("categories")
+    assert cut_tiles(catalogue) == []
     with qtbot.waitSignal(catalogue.results_shown, timeout=5000):
         catalogue.tiles["MUSIQUE_LIVE"].click()
     still_fits("results")
@@ -144,21 +195,34 @@ def test_librarian_mode_and_back_keeps_the_minimum(small: Any, qtbot: Any) -> No
 
 @pytest.mark.parametrize(("width", "height"), SCREENS)
 def test_no_text_cut_silently_on_the_counter(
-    width: int, height: int, small: Any, qtbot: Any
+    width: int, height: int, window_for: Any, qtbot: Any
 ) -> None:
-    window = small
-    window.resize(room(width, height))
-    qtbot.wait(20)
+    window = window_for(width, height)
     for code in LONG_SCANS:
         window.handle_scan(code, "wedge")
         settle(qtbot, window)
         qtbot.wait(10)  # the layout of the new texts
         assert cut_texts(window) == [], code
+    qtbot.keyClicks(window.screen.entry.field, "ABCDEFGHJKLMNPQRSTUVWXYZ")  # too long a code
+    qtbot.wait(10)
+    assert window.screen.entry.hint.property("error")
+    assert cut_texts(window) == []  # the error sentence wraps
     window.status.showMessage("Import terminé : 1500 réservations, dont 1263 à venir " * 3)
     qtbot.wait(10)
     assert cut_texts(window) == []
     message = window.status.message
     assert message.is_elided() and message.toolTip() == message.text()
+
+
+def test_count_text_shrinks_then_elides() -> None:
+    from PySide6.QtGui import QFontMetricsF
+
+    from kiosk.ui.catalogue.tiles import count_text
+
+    font, shown = count_text("210 offres", 300)
+    assert shown == "210 offres" and font.pixelSize() == 18
+    font, shown = count_text("Aucune offre pour l’instant", 150)
+    assert shown.endswith("…") and QFontMetricsF(font).horizontalAdvance(shown) <= 150
 
 
 def test_status_bar_is_inside_the_window_at_the_smallest_size(small: Any, qtbot: Any) -> None:
@@ -170,3 +234,10 @@ def test_status_bar_is_inside_the_window_at_the_smallest_size(small: Any, qtbot:
     assert window.rect().contains(QRect(bar.mapTo(window, QPoint(0, 0)), bar.size()))
     assert bar.sync.isVisible() and bar.sync.x() + bar.sync.width() <= bar.width()
     assert fits(window.minimumSizeHint(), room(1024, 768))
+
+
+def test_changer_in_guillemets_never_splits_over_two_lines(small: Any) -> None:
+    # It wrapped as "… touchez «" / "Changer »" on a 1024-pixel screen.
+    small.staff_service.add("Marie", "2468")
+    small.staff_bar.refresh()
+    assert "«\u00a0Changer\u00a0»" in small.staff_bar.label.text()

@@ -227,3 +227,33 @@ def test_thresholds_are_exposed(wedge: WedgeCapture) -> None:
     wedge.idle_accept_ms = 200
     assert wedge.assembler.gap_threshold_ms == 25
     assert wedge.idle_accept_ms == 200
+
+
+@pytest.mark.parametrize(
+    "echo", [QLineEdit.EchoMode.Password, QLineEdit.EchoMode.PasswordEchoOnEdit]
+)
+def test_a_secret_field_keeps_its_keys_and_never_emits(
+    qtbot: QtBot,
+    wedge: WedgeCapture,
+    screen: Screen,
+    scans: list[tuple[str, str]],
+    echo: QLineEdit.EchoMode,
+) -> None:
+    """The wizard's API key, a PIN: typed as fast as a scanner, with Enter, they stay there; a
+    whole payload scanned into one is swallowed and reported, never emitted (issue 14)."""
+    secret = screen.other
+    secret.setEchoMode(echo)
+    secret.setFocus()
+    refused: list[bool] = []
+    wedge.refused.connect(lambda: refused.append(True))
+    with qtbot.waitSignal(secret.returnPressed, timeout=1000):
+        ts = type_burst(secret, "ABC123sk", gap=3)
+        press(secret, "\r", ts + 3, Qt.Key.Key_Return)
+    assert secret.text() == "ABC123sk"
+    secret.clear()
+    ts = type_burst(secret, V3, start=20_000, gap=3)
+    press(secret, "\r", ts + 3, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: refused == [True], timeout=1000)
+    qtbot.wait(200)
+    assert secret.text() == ""
+    assert scans == []

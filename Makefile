@@ -1,12 +1,12 @@
 # Two commands do everything on a fresh Debian/Ubuntu machine with Python 3.11+:
 #   make demo   — the counter on a demo world (sandbox server in-process, demo data)
-#   make test   — the whole test suite (offscreen Qt), as CI runs it
+#   make test   — the whole test suite (offscreen Qt, and real X windows under Xvfb), as CI runs it
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo run test lint bench bundle clean sysdeps
+.PHONY: demo run test lint bench bundle clean sysdeps sysdeps-test
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 ou plus est nécessaire."; exit 1; }
@@ -18,13 +18,17 @@ $(STAMP): pyproject.toml requirements.lock
 sysdeps:
 	@sh tools/sysdeps.sh
 
+# The test suite also drives the real application under Xvfb (tests/xreal).
+sysdeps-test:
+	@sh tools/sysdeps.sh --test
+
 demo: sysdeps $(STAMP)
 	$(VENV)/bin/kiosk demo
 
 run: sysdeps $(STAMP)
 	$(VENV)/bin/kiosk run
 
-test: sysdeps $(STAMP)
+test: sysdeps-test $(STAMP)
 	$(PY) -m ruff check kiosk tests benchmarks tools
 	$(PY) -m ruff format --check kiosk tests benchmarks tools
 	$(VENV)/bin/lint-imports

@@ -128,7 +128,22 @@ EN: dict[str, str] = {
     "Enregistrée sur ce guichet — en attente d’envoi à pass Culture": (
         "Recorded at this counter — waiting to be sent to pass Culture"
     ),
-    "Entrée, ou scanner le même code une 2e fois": "Enter, or scan the same code again",
+    "Entrée": "Enter",
+    "Enregistrée sur ce guichet — reçue par pass Culture": (
+        "Recorded at this counter — received by pass Culture"
+    ),
+    "Refusée ensuite par pass Culture — voir « Conflits à traiter »": (
+        "Refused later by pass Culture — see \u201cConflicts to handle\u201d"
+    ),
+    "invalidée": "invalidated",
+    "conflit traité": "conflict handled",
+    "Annulation refusée": "Cancellation refused",
+    "pass Culture : « %1 »": "pass Culture: \u201c%1\u201d",
+    "Même contremarque, déjà affichée": "Same countermark, already shown",
+    "Scan ignoré : une fenêtre est ouverte (code, réglages…). Terminez-la ou fermez-la, "
+    "puis scannez à nouveau.": (
+        "Scan ignored: a window is open (PIN, settings…). Finish or close it, then scan again."
+    ),
     "Export de démonstration indisponible (réseau coupé ?).": (
         "Demo export unavailable (network cut?)."
     ),
@@ -376,7 +391,7 @@ EN: dict[str, str] = {
     "Terminer": "Finish",
     "Changer": "Change",
     "En service : {}": "On duty: {}",
-    "Personne en service : touchez « Changer »": "Nobody on duty: tap \u201cChange\u201d",
+    "Personne en service : touchez «\u00a0Changer\u00a0»": "Nobody on duty: tap \u201cChange\u201d",
     "Prénom (ex. Marie)": "First name (e.g. Marie)",
     "Ajouter": "Add",
     "Désactiver / réactiver": "Disable / enable",

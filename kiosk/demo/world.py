@@ -226,12 +226,26 @@ def cancel_as_youth(server: SandboxServer, token: str) -> dict[str, Any]:
     return serializers.booking_sandbox(row)
 
 
+def _within_cancellation_window(booking: dict[str, Any], now: datetime) -> bool:
+    """pcapi's rule: the youth may cancel an event only before its confirmation date (the end
+    of the cancellation window); things and digital offers have none."""
+    limit = booking.get("confirmationDate")
+    if not limit:
+        return True
+    return datetime.fromisoformat(str(limit).replace("Z", "+00:00")) > now
+
+
 def cancellable(server: SandboxServer, limit: int = 200) -> list[dict[str, Any]]:
-    """Bookings of the demo venues a youth could still cancel (CONFIRMED)."""
+    """Bookings of the demo venues a youth can still cancel: CONFIRMED and, for an event,
+    inside its cancellation window (the others were offered, then refused: issue 14)."""
+    now = server.now()
     rows = [
         b
         for b in server.bookings()
-        if b["status"] == "CONFIRMED" and b["venueId"] in DEMO_VENUES and b.get("token")
+        if b["status"] == "CONFIRMED"
+        and b["venueId"] in DEMO_VENUES
+        and b.get("token")
+        and _within_cancellation_window(b, now)
     ]
     return sorted(rows, key=lambda b: b["id"])[:limit]
 

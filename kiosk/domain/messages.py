@@ -67,6 +67,15 @@ def render(verdict: Verdict, lang: str = "fr") -> Rendered:
         venue=venue,
         reason=say(verdict.reason_id, lang) if verdict.reason_id else verdict.reason or "",
     )
+    if verdict.kind is VerdictKind.ALREADY_USED and verdict.used_here and verdict.used_at:
+        staff = (
+            say("verdict.when.staff", lang, staff=verdict.used_staff) if verdict.used_staff else ""
+        )
+        which = "today" if verdict.used_today else "before"
+        at = local(verdict.used_at, verdict.department_code)
+        message = say(f"verdict.already_used.here_{which}", lang, at=at, staff=staff)
+    if verdict.kind is VerdictKind.TOO_EARLY and verdict.available_from is None:
+        message = say("verdict.too_early.no_date", lang)  # never "à partir du , une fois…"
     if verdict.kind is VerdictKind.INVALID_SCAN and not verdict.reason:
         message = say("verdict.invalid_scan.no_reason", lang)
     if verdict.kind is VerdictKind.UNKNOWN_OFFLINE and verdict.rate_limited:

@@ -37,6 +37,8 @@ FR: dict[str, str] = {
     "verdict.unvalidated.message": "Contremarque invalidée !",
     "verdict.already_used.title": "DÉJÀ VALIDÉE",
     "verdict.already_used.message": "Cette contremarque a déjà été validée{when}.",
+    "verdict.already_used.here_today": "Validée ici à {at:%H:%M}{staff} : rien à refaire.",
+    "verdict.already_used.here_before": "Validée ici le {at:%d/%m/%Y} à {at:%H:%M}{staff}.",
     "verdict.cancelled.title": "ANNULÉE",
     "verdict.cancelled.message": "Cette réservation a été annulée",
     "verdict.reimbursed.title": "REMBOURSÉE",
@@ -44,6 +46,8 @@ FR: dict[str, str] = {
     "verdict.too_early.title": "TROP TÔT",
     "verdict.too_early.message": "Vous pourrez valider cette contremarque à partir du {date}, "
     "une fois le délai d’annulation passé.",
+    "verdict.too_early.no_date": "Vous pourrez valider cette contremarque une fois le délai "
+    "d’annulation passé.",
     "verdict.wrong_venue.title": "AUTRE LIEU",
     "verdict.wrong_venue.message": "Vous n'avez pas les droits nécessaires pour voir cette "
     "contremarque{venue}",
@@ -375,6 +379,8 @@ FR: dict[str, str] = {
     "ou supprimez-le pour relancer l'assistant d'installation.",
     "config.bad_venue_ids": "KIOSK_VENUE_IDS doit être une liste d'identifiants de lieux séparés "
     "par des virgules (ex. 12,34).",
+    "config.bad_number": "Dans {path}, « {key} » doit être un nombre entier entre {low} et {high} "
+    "(trouvé : {value}). Corrigez la ligne ou supprimez-la pour garder la valeur par défaut.",
     "tickets.none": "Aucune réservation de démonstration trouvée : rien à imprimer.",
     "tickets.bad_format": "Format inconnu « {suffix} » : choisissez un fichier .pdf ou .png.",
     "tickets.cannot_write": "Impossible d'écrire {path} ({error}).",
@@ -408,6 +414,8 @@ EN: dict[str, str] = {
     "verdict.unvalidated.message": "Countermark invalidated!",
     "verdict.already_used.title": "ALREADY USED",
     "verdict.already_used.message": "This countermark was already validated{when}.",
+    "verdict.already_used.here_today": "Validated here at {at:%H:%M}{staff}: nothing more to do.",
+    "verdict.already_used.here_before": "Validated here on {at:%d/%m/%Y} at {at:%H:%M}{staff}.",
     "verdict.cancelled.title": "CANCELLED",
     "verdict.cancelled.message": "This booking has been cancelled",
     "verdict.reimbursed.title": "REIMBURSED",
@@ -415,6 +423,8 @@ EN: dict[str, str] = {
     "verdict.too_early.title": "TOO EARLY",
     "verdict.too_early.message": "You can validate this countermark from {date}, once the "
     "cancellation period is over.",
+    "verdict.too_early.no_date": "You can validate this countermark once the cancellation "
+    "period is over.",
     "verdict.wrong_venue.title": "OTHER VENUE",
     "verdict.wrong_venue.message": "You are not allowed to see this countermark{venue}",
     "verdict.unknown.title": "UNKNOWN",
@@ -728,6 +738,8 @@ EN: dict[str, str] = {
     "delete it to run the setup wizard again.",
     "config.bad_venue_ids": "KIOSK_VENUE_IDS must be a comma-separated list of venue ids (e.g. "
     "12,34).",
+    "config.bad_number": 'In {path}, "{key}" must be a whole number between {low} and {high} '
+    "(found: {value}). Fix the line or delete it to keep the default.",
     "tickets.none": "No demo booking found: nothing to print.",
     "tickets.bad_format": 'Unknown format "{suffix}": choose a .pdf or .png file.',
     "tickets.cannot_write": "Cannot write {path} ({error}).",

@@ -54,6 +54,10 @@ class Verdict:
     used_at: datetime | None = None  # ALREADY_USED: when (if known)
     used_counter: str | None = None  # ALREADY_USED: at which counter (if known)
     used_staff: str | None = None  # ALREADY_USED: by whom (if known)
+    # ALREADY_USED by this very counter (its last operation on the code): said "validée ici",
+    # not as if another counter had done it; `used_today` picks "à HH:MM" over the full date.
+    used_here: bool = False
+    used_today: bool = False
     department_code: str | None = None  # timezone for the dates above
     venue_name: str | None = None  # WRONG_VENUE: where the booking belongs
     reason: str | None = None  # INVALID_SCAN: the parser's reason; server text otherwise

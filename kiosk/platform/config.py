@@ -71,6 +71,13 @@ class Config:
     mesh_listen: tuple[str, ...] = ()  # Zenoh endpoints, e.g. "tcp/0.0.0.0:7447"
     mesh_connect: tuple[str, ...] = ()  # peers to dial where multicast is blocked
     mesh_multicast: bool = True
+    # Keyboard-wedge scanner (docs/operations.md, "Scanner"): the longest gap between two keys
+    # of a scan, how long a complete payload sent without Enter waits for one, a prefix the
+    # scanner is programmed to send, and how long the same code rescanned just re-shows.
+    scanner_gap_ms: int = 40
+    scanner_idle_ms: int = 120
+    scanner_prefix: str = ""
+    same_scan_seconds: int = 10
 
     @property
     def configured(self) -> bool:
@@ -99,10 +106,21 @@ _SAVED = (
     "mesh_listen",
     "mesh_connect",
     "mesh_multicast",
+    "scanner_gap_ms",
+    "scanner_idle_ms",
+    "scanner_prefix",
+    "same_scan_seconds",
 )
 
 
 _LISTS = ("venue_ids", "mesh_listen", "mesh_connect")
+
+# Settings that must be whole numbers in a range: a typo must not make every key a "scan".
+_BOUNDED = {
+    "scanner_gap_ms": (5, 200),
+    "scanner_idle_ms": (20, 2000),
+    "same_scan_seconds": (0, 3600),
+}
 
 
 def load(data_dir: Path, *, env: dict[str, str] | None = None) -> Config:
@@ -118,6 +136,16 @@ def load(data_dir: Path, *, env: dict[str, str] | None = None) -> Config:
         for key, value in raw.items():
             if key in known and key != "data_dir":
                 setattr(cfg, key, tuple(value) if key in _LISTS else value)
+        for key, (low, high) in _BOUNDED.items():
+            value = getattr(cfg, key)
+            if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+                raise ConfigError(
+                    Phrase.of(
+                        "config.bad_number", path=path, key=key, low=low, high=high, value=value
+                    )
+                )
+        if not isinstance(cfg.scanner_prefix, str):
+            cfg.scanner_prefix = str(cfg.scanner_prefix)
     if env.get("KIOSK_API_URL"):
         cfg.api_url = env["KIOSK_API_URL"]
     if env.get("KIOSK_VENUE_IDS"):

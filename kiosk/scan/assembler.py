@@ -18,17 +18,22 @@ Rules (``docs/qt-stack-notes.md`` §10):
 - an optional ``prefix`` (characters a scanner is programmed to send first) marks a scan
   whatever the timing; it ends at Enter/Tab or after ``prefix_timeout_ms`` without a key;
 - a burst longer than ``max_length`` is emitted as a scan at once (the parser will reject it)
-  and the rest of that burst is swallowed, so a runaway scanner never floods a field.
+  and the rest of that burst is swallowed, so a runaway scanner never floods a field;
+- a *strict* burst (``feed(..., strict=True)`` on its first key: the key goes to a text field
+  that is not the counter's code field, e.g. a search or a PIN) is a scan only if it forms a
+  whole ``PASSCULTURE:vN;…TOKEN:…`` payload (``is_full``); a fast run of letters or digits that
+  merely looks like a 6-character token ("cinema", a PIN) is released to the field, Enter
+  included. Speed alone is ambiguous there (a burst of queued keys looks fast); the shape is not.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from kiosk.domain.payload import parse_payload
+from kiosk.domain.payload import PayloadForm, parse_payload
 from kiosk.domain.tokens import TOKEN_LENGTH
 
 
@@ -55,6 +60,8 @@ class ScanComplete:
     payload: str
     terminator: KeyKind | None = None
     """ENTER or TAB when the scanner sent one, None when accepted on idle or overflow."""
+    keys: tuple[HeldKey, ...] = field(default=(), compare=False, repr=False)
+    """The swallowed key presses (the adapter looks at where they were going)."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +77,16 @@ def _payload_is_complete(text: str) -> bool:
     return parse_payload(text).ok
 
 
+_FULL_FORMS = frozenset({PayloadForm.V1, PayloadForm.V2, PayloadForm.V3})
+
+
+def payload_is_full(text: str) -> bool:
+    """A whole pass Culture QR payload (header and token), layout-repaired if need be: nobody
+    types that by hand, unlike a bare 6-character token."""
+    scan = parse_payload(text)
+    return scan.ok and scan.form in _FULL_FORMS
+
+
 class ScanAssembler:
     def __init__(
         self,
@@ -81,6 +98,7 @@ class ScanAssembler:
         prefix_timeout_ms: int = 500,
         max_length: int = 2048,
         is_complete: Callable[[str], bool] = _payload_is_complete,
+        is_full: Callable[[str], bool] = payload_is_full,
     ) -> None:
         self.gap_threshold_ms = gap_threshold_ms
         self.idle_accept_ms = idle_accept_ms
@@ -89,6 +107,8 @@ class ScanAssembler:
         self.prefix_timeout_ms = prefix_timeout_ms
         self.max_length = max_length
         self._is_complete = is_complete
+        self._is_full = is_full
+        self._strict = False  # the current burst goes to a field where only whole payloads scan
         self._held: list[HeldKey] = []
         self._length = 0
         self._last_ts: int | None = None
@@ -122,8 +142,16 @@ class ScanAssembler:
 
     # --- input ---------------------------------------------------------------------------
 
-    def feed(self, text: str, key: KeyKind, ts_ms: int, ref: Any = None) -> list[Action]:
-        """A key press. Every fed key is held until an action says what became of it."""
+    @property
+    def strict(self) -> bool:
+        """The burst in progress is strict (see the module doc)."""
+        return self._strict
+
+    def feed(
+        self, text: str, key: KeyKind, ts_ms: int, ref: Any = None, *, strict: bool = False
+    ) -> list[Action]:
+        """A key press. Every fed key is held until an action says what became of it.
+        `strict` counts on the first key of a burst (where that key is going)."""
         item = HeldKey(text, key, ts_ms, ref)
         if self._discarding:
             assert self._last_ts is not None
@@ -146,13 +174,19 @@ class ScanAssembler:
                 actions.append(ReleaseKeys((item,)))
                 return actions
             payload = self._payload()
-            if self._prefix_mode or len(payload) >= self.min_terminated_length:
-                actions.append(ScanComplete(payload, key))
+            if self._strict and not self._prefix_mode:
+                scan = self._is_full(payload)
+            else:
+                scan = self._prefix_mode or len(payload) >= self.min_terminated_length
+            if scan:
+                actions.append(ScanComplete(payload, key, (*self._held, item)))
             else:
                 actions.append(ReleaseKeys((*self._held, item)))
             self._reset()
             return actions
 
+        if not self._held:
+            self._strict = strict
         self._held.append(item)
         self._length += len(text)
         self._last_ts = ts_ms
@@ -162,7 +196,7 @@ class ScanAssembler:
             self._prefix_pending = bool(typed) and not self._prefix_mode
             self._prefix_pending = self._prefix_pending and self.prefix.startswith(typed)
         if self._length > self.max_length:
-            actions.append(ScanComplete(self._payload()))
+            actions.append(ScanComplete(self._payload(), None, tuple(self._held)))
             self._reset()
             self._discarding = True
             self._last_ts = ts_ms
@@ -202,7 +236,8 @@ class ScanAssembler:
     def _complete(self) -> bool:
         if self._complete_cache is None or self._complete_cache[0] != self._length:
             payload = self._payload()
-            ok = len(payload) >= TOKEN_LENGTH and self._is_complete(payload)
+            check = self._is_full if self._strict else self._is_complete
+            ok = len(payload) >= TOKEN_LENGTH and check(payload)
             self._complete_cache = (self._length, ok)
         return self._complete_cache[1]
 
@@ -223,7 +258,7 @@ class ScanAssembler:
         """The burst went quiet: a scan if it is complete (or prefixed), else a person."""
         payload = self._payload()
         if (self._prefix_mode and payload) or (not self._prefix_mode and self._complete()):
-            action: Action = ScanComplete(payload)
+            action: Action = ScanComplete(payload, None, tuple(self._held))
         else:
             action = ReleaseKeys(tuple(self._held))
         self._reset()
@@ -237,3 +272,4 @@ class ScanAssembler:
         self._prefix_pending = False
         self._discarding = False
         self._complete_cache = None
+        self._strict = False

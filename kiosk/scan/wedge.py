@@ -12,6 +12,16 @@ returning ``void`` (``QTimer.start``, ``QWidget.setText``…) and to ``True``/``
 ``Signal.emit``; the interpreter aborts (``none_dealloc``) once the count reaches zero. The hot path
 here therefore avoids per-key ``void`` calls (the timer is re-armed a few times per burst).
 
+Where the keys go matters as much as their speed (docs/operations.md, "Scanner"):
+
+- the counter's code field (marked with :func:`mark_scan_field`) and widgets that take no text
+  (buttons, the screen itself): a fast burst forming a payload or a token is a scan;
+- any other text field (a search, a name, the wizard): only a whole ``PASSCULTURE:…`` payload at
+  scanner speed is a scan; "cinema" typed quickly, or a run of queued keys, stays in the field;
+- a secret field (a QLineEdit whose echo mode hides the text, or :func:`mark_secret`): what is
+  typed there is never emitted. A whole payload scanned into it is swallowed and reported by
+  ``refused`` (no text), so a scanner fired at the PIN dialog neither fills the PIN nor acts.
+
 Keys that are never held: modifiers alone (Shift…), auto-repeat, shortcuts (Ctrl/Alt/Meta
 combinations, except AltGr characters), and non-text keys (Backspace, arrows, Escape, F-keys…);
 those end a burst first, so the order of keys is always kept.
@@ -21,11 +31,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import Enum
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
 from kiosk.scan.assembler import Action, KeyKind, ReleaseKeys, ScanAssembler, ScanComplete
 
@@ -51,6 +70,53 @@ _ALT = Qt.KeyboardModifier.AltModifier
 _META = Qt.KeyboardModifier.MetaModifier
 
 
+class Focus(Enum):
+    """What kind of widget a key is going to (see the module doc)."""
+
+    SCAN = "scan"
+    TEXT = "text"
+    SECRET = "secret"
+
+
+_SCAN_FIELD = "_kiosk_scan_field"  # plain Python attributes: no Qt call per key
+_SECRET = "_kiosk_secret"
+_HIDDEN_ECHO = frozenset(
+    {
+        QLineEdit.EchoMode.Password,
+        QLineEdit.EchoMode.PasswordEchoOnEdit,
+        QLineEdit.EchoMode.NoEcho,
+    }
+)
+
+
+def mark_scan_field(widget: QWidget) -> None:
+    """This text field is where scans belong (the counter's code field)."""
+    setattr(widget, _SCAN_FIELD, True)
+
+
+def mark_secret(widget: QWidget) -> None:
+    """What is typed in this widget never leaves it, even if it is not a password QLineEdit."""
+    setattr(widget, _SECRET, True)
+
+
+def takes_text(widget: object) -> bool:
+    if isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit | QAbstractSpinBox):
+        return True
+    return isinstance(widget, QComboBox) and widget.isEditable()
+
+
+def focus_kind(widget: object) -> Focus:
+    if widget is None:
+        return Focus.SCAN
+    if getattr(widget, _SECRET, False):
+        return Focus.SECRET
+    if isinstance(widget, QLineEdit) and widget.echoMode() in _HIDDEN_ECHO:
+        return Focus.SECRET
+    if getattr(widget, _SCAN_FIELD, False):
+        return Focus.SCAN
+    return Focus.TEXT if takes_text(widget) else Focus.SCAN
+
+
 @dataclass(frozen=True)
 class _KeyCopy:
     """What is needed to re-create a held key press for the widget it was going to."""
@@ -62,6 +128,7 @@ class _KeyCopy:
     native_virtual_key: int
     native_modifiers: int
     target: QObject | None
+    focus: Focus = Focus.SCAN
 
     def to_event(self) -> QKeyEvent:
         # No setTimestamp(): one void call per re-delivered key (PySide6 6.12 refcount bug),
@@ -86,9 +153,11 @@ def _is_command(modifiers: Qt.KeyboardModifier) -> bool:
 
 
 class WedgeCapture(QObject):
-    """Application-wide keyboard-wedge scan capture. ``scanned(payload, "wedge")``."""
+    """Application-wide keyboard-wedge scan capture. ``scanned(payload, "wedge")``;
+    ``refused()`` when a scan hit a secret field (it was swallowed, never acted on)."""
 
     scanned = Signal(str, str)
+    refused = Signal()
 
     def __init__(
         self,
@@ -109,7 +178,10 @@ class WedgeCapture(QObject):
         self._emit_timer.setSingleShot(True)
         self._emit_timer.setInterval(0)
         self._emit_timer.timeout.connect(self._emit_pending)
-        self._pending_scans: list[str] = []
+        self._pending_scans: list[str | None] = []  # None: a refused scan
+        # Where typed text goes when it was aimed at no text field (a button, nothing): set by
+        # the window so a person typing after a menu or a dialog reaches the code field.
+        self.text_home: Callable[[QObject | None], QWidget | None] | None = None
         self._enabled = True
         self._replaying = False
         self._app: QCoreApplication | None = None
@@ -216,6 +288,7 @@ class WedgeCapture(QObject):
         # window (QWidgetWindow): only then ask. (focusWidget() returning None leaks a reference
         # to None in PySide6 6.12, see above.)
         target = watched if isinstance(watched, QWidget) else QApplication.focusWidget()
+        focus = focus_kind(target)
         copy = _KeyCopy(
             key=key,
             modifiers=modifiers,
@@ -224,8 +297,10 @@ class WedgeCapture(QObject):
             native_virtual_key=event.nativeVirtualKey(),
             native_modifiers=event.nativeModifiers(),
             target=target,
+            focus=focus,
         )
-        self._apply(self._assembler.feed(text, kind, ts, copy))
+        strict = focus is not Focus.SCAN
+        self._apply(self._assembler.feed(text, kind, ts, copy, strict=strict))
         self._reschedule()
         return True
 
@@ -266,27 +341,45 @@ class WedgeCapture(QObject):
     def _apply(self, actions: list[Action]) -> None:
         for action in actions:
             if isinstance(action, ScanComplete):
+                first = action.keys[0].ref if action.keys else None
+                secret = isinstance(first, _KeyCopy) and first.focus is Focus.SECRET
                 # Queued: slots may open dialogs; never run them inside a key event filter.
-                self._pending_scans.append(action.payload)
+                self._pending_scans.append(None if secret else action.payload)
                 self._emit_timer.start()
             elif isinstance(action, ReleaseKeys):
+                home: QWidget | None = None
                 for held in action.keys:
                     if isinstance(held.ref, _KeyCopy):
-                        self._redeliver(held.ref)
+                        home = self._redeliver(held.ref, home)
 
     def _emit_pending(self) -> None:
         pending, self._pending_scans = self._pending_scans, []
         for payload in pending:
-            self.scanned.emit(payload, SOURCE)
+            if payload is None:
+                self.refused.emit()
+            else:
+                self.scanned.emit(payload, SOURCE)
 
-    def _redeliver(self, copy: _KeyCopy) -> None:
+    def _redeliver(self, copy: _KeyCopy, home: QWidget | None) -> QWidget | None:
+        """Send a held key on; returns the text home it was redirected to (for the next keys
+        of the same release)."""
         target = copy.target
         if target is None or not shiboken6.isValid(target):
+            if copy.focus is Focus.SECRET:
+                return home  # the secret field is gone: its keys go nowhere else
             target = QApplication.focusWidget()
+        if copy.focus is not Focus.SECRET and not takes_text(target):
+            if home is None and self.text_home is not None and copy.text.isprintable():
+                home = self.text_home(target)
+                if home is not None:
+                    home.setFocus()
+            if home is not None and shiboken6.isValid(home):
+                target = home
         if target is None:
-            return
+            return home
         self._replaying = True  # our own events must not be captured again
         try:
             QCoreApplication.sendEvent(target, copy.to_event())
         finally:
             self._replaying = False
+        return home

@@ -25,6 +25,7 @@ from kiosk.domain.online import OnlineChannel
 from kiosk.domain.operations import Conflict, Operation, OpKind, OpState
 from kiosk.domain.payload import ParsedScan, parse_payload
 from kiosk.domain.rules import decide
+from kiosk.domain.timezones import local
 from kiosk.domain.verdict import Verdict, VerdictKind
 from kiosk.store import audit, bookings, outbox, state
 from kiosk.store.database import Database, storage_error
@@ -146,7 +147,7 @@ class Counter:
             token, look = self._find(self._reader(), scan)
         except sqlite3.Error as exc:  # the raw hot path: damaged file, I/O error
             raise storage_error(exc) from None
-        verdict = self._verdict(look)
+        verdict = self._here(self._reader(), token, self._verdict(look))
         return CheckResult(scan, token, look.booking, verdict, "local", look.pulled_at)
 
     def check_online(self, result: CheckResult) -> CheckResult:
@@ -203,6 +204,10 @@ class Counter:
                 local = decide(booking, self.venue_ids, self.clock())
                 if local.kind is VerdictKind.ALREADY_USED:
                     verdict = local  # ours knows when, where and by whom
+            elif answer.verdict.kind is VerdictKind.TOO_EARLY and booking is not None:
+                local = decide(booking, self.venue_ids, self.clock())
+                if local.kind is VerdictKind.TOO_EARLY and local.available_from is not None:
+                    verdict = local  # the booking's own limit, in its department's time
             elif answer.verdict.kind is VerdictKind.UNKNOWN and booking is not None:
                 local = decide(booking, self.venue_ids, self.clock())
                 if local.kind is VerdictKind.WRONG_VENUE:
@@ -210,6 +215,7 @@ class Counter:
             pending = outbox.pending_for_token(conn, result.token)
             if pending and pending[-1].kind is OpKind.USE:
                 verdict = self._used_here(booking, pending[-1])
+            verdict = self._here(self._raw(conn), result.token, verdict)
         self._recorded()  # a token learned online
         return replace(result, booking=booking, verdict=verdict, source="online")
 
@@ -363,6 +369,17 @@ class Counter:
                 department_code=dept,
             )
         return decide(look.booking, self.venue_ids, self.clock())
+
+    def _here(self, raw: Any, token: str | None, verdict: Verdict) -> Verdict:
+        """ALREADY_USED by this kiosk's own last operation on the code: say so ("validée ici")."""
+        if verdict.kind is not VerdictKind.ALREADY_USED or not token:
+            return verdict
+        at = bookings.used_here_at(raw, token, self.kiosk_id)
+        if at is None:
+            return verdict
+        dept = verdict.department_code
+        today = local(at, dept).date() == local(self.clock(), dept).date()
+        return replace(verdict, used_at=at, used_here=True, used_today=today)
 
     def _used_here(self, booking: Booking | None, op: Operation) -> Verdict:
         return Verdict(

@@ -28,6 +28,9 @@ class TodayRow:
     youth: str | None
     quantity: int | None
     staff: str | None
+    op_id: str = ""
+    acknowledged: bool = False  # a conflict marked "Traité": no longer counted
+    undone: bool = False  # a validation invalidated since (a later accepted "keep")
 
 
 @dataclass
@@ -74,8 +77,15 @@ def rows(
     """This counter's operations of the day in `zone`, newest first."""
     start, end = day_bounds(now, zone)
     out = []
+    kept: set[str] = set()  # tokens invalidated by a newer operation (rows come newest first)
     for r in outbox.recorded_between(conn, start, end, kiosk_id=kiosk_id, limit=limit):
         name = " ".join(p for p in (r.first_name, r.last_name) if p) or None
+        undone = False
+        if r.kind == "keep" and r.state != "conflict":  # a refused invalidation undid nothing
+            kept.add(r.token)
+        elif r.kind == "use" and r.token in kept:
+            undone = True
+            kept.discard(r.token)
         out.append(
             TodayRow(
                 at=r.created_at.astimezone(zone),
@@ -87,6 +97,9 @@ def rows(
                 youth=name,
                 quantity=r.quantity,
                 staff=r.staff,
+                op_id=r.op_id,
+                acknowledged=r.acknowledged,
+                undone=undone,
             )
         )
     return out
@@ -97,11 +110,13 @@ def counts(day_rows: list[TodayRow]) -> TodayCounts:
     for r in day_rows:
         if r.state == "pending":
             c.pending += 1
-        elif r.state == "conflict":
+        elif r.state == "conflict" and not r.acknowledged:
             c.conflicts += 1
         if r.kind == "keep":
             c.unvalidated += 1
             continue
+        if r.undone:
+            continue  # invalidated since: nobody was served, no place handed over
         c.validated += 1
         c.places += r.quantity or 1
         if r.unverified and r.state == "pending":

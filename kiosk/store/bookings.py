@@ -396,6 +396,19 @@ def last_done_op(dbapi_conn: Any, token: str) -> PendingOp | None:
     return PendingOp(row[0], datetime.fromisoformat(row[1]), row[2], row[3], row[4])
 
 
+_LAST_OP_SQL = (
+    "SELECT kind, kiosk_id, created_at FROM outbox WHERE token = ? ORDER BY id DESC LIMIT 1"
+)
+
+
+def used_here_at(dbapi_conn: Any, token: str, kiosk_id: str) -> datetime | None:
+    """When this kiosk validated the token, if the last operation on it is that validation."""
+    row = dbapi_conn.execute(_LAST_OP_SQL, (token.upper(),)).fetchone()
+    if row is None or row[0] != "use" or (row[1] or "") != kiosk_id:
+        return None
+    return datetime.fromisoformat(row[2])
+
+
 def lookup(dbapi_conn: Any, token: str) -> Lookup:
     """Booking, last pending operation and cache age for a token, in one statement."""
     row = dbapi_conn.execute(_LOOKUP_SQL, (token.upper(),)).fetchone()

@@ -251,6 +251,8 @@ class RecordedOp:
     first_name: str | None
     last_name: str | None
     quantity: int | None
+    op_id: str = ""
+    acknowledged: bool = False  # a conflict someone marked "Traité"
 
 
 def recorded_between(
@@ -275,6 +277,8 @@ def recorded_between(
             b.c.first_name,
             b.c.last_name,
             b.c.quantity,
+            T.c.op_id,
+            T.c.acknowledged_at,
         )
         .select_from(T.outerjoin(b, b.c.id == T.c.booking_id))
         .where(T.c.created_at >= start, T.c.created_at < end)
@@ -284,7 +288,20 @@ def recorded_between(
     if kiosk_id:
         stmt = stmt.where(T.c.kiosk_id == kiosk_id)
     return [
-        RecordedOp(r[0], r[1], r[2], r[3], bool(r[4]), r[5], r[6], r[7], r[8], r[9])
+        RecordedOp(
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            bool(r[4]),
+            r[5],
+            r[6],
+            r[7],
+            r[8],
+            r[9],
+            r[10],
+            r[11] is not None,
+        )
         for r in conn.execute(stmt)
     ]
 

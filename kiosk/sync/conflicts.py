@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
 
 from kiosk.domain.operations import Conflict, Operation, OpKind
 from kiosk.domain.texts import say
+from kiosk.domain.timezones import zone_for
 from kiosk.domain.verdict import Verdict, VerdictKind
 from kiosk.sync.errors import HttpRefusal
 
@@ -32,7 +34,25 @@ class ConflictText:
         return cls(say(f"{key}.title", lang), what, say(f"{key}.todo", lang))
 
 
-_DATE = re.compile(r"\d{2}/\d{2}/\d{4} à \d{2}:\d{2}")
+_DATE = re.compile(r"(\d{2})/(\d{2})/(\d{4}) à (\d{2}):(\d{2})")
+
+
+def too_early(message: str | None) -> Verdict:
+    """TOO_EARLY from the server's sentence ("… à partir du 05/12/2026 à 20:00, …"): its date is
+    kept as `available_from`, so the counter says it instead of "à partir du , …". The sentence
+    gives the department's wall-clock time without the department: read as Paris time, it is
+    shown back unchanged (a known booking's own limit replaces it, kiosk.services.counter)."""
+    found = _DATE.search(message or "")
+    when = None
+    if found:
+        day, month, year, hour, minute = (int(g) for g in found.groups())
+        try:
+            when = datetime(year, month, day, hour, minute, tzinfo=zone_for(None))
+        except ValueError:
+            when = None
+    return Verdict(VerdictKind.TOO_EARLY, available_from=when, reason=message)
+
+
 # Conflicts whose text quotes the server's words (kept in the operation's `last_error`).
 _QUOTED = frozenset({Conflict.STRUCTURE_CLOSED, Conflict.PAYMENT_LOCKED, Conflict.REFUSED})
 
@@ -62,7 +82,7 @@ def classify(refusal: HttpRefusal, kind: OpKind) -> tuple[Verdict, Conflict]:
         if "structure ferm" in low:
             return Verdict(VerdictKind.STRUCTURE_CLOSED, reason=message), Conflict.STRUCTURE_CLOSED
         if _DATE.search(message) or "pourrez valider" in low:
-            return Verdict(VerdictKind.TOO_EARLY, reason=message), Conflict.TOO_EARLY
+            return too_early(message), Conflict.TOO_EARLY
     if status in (404, 422) and not refusal.unknown_keys():
         return Verdict(VerdictKind.UNKNOWN), Conflict.NOT_FOUND
     # Anything else (400 ApiErrors, keys or sentences we do not know): the server's words.
@@ -88,6 +108,8 @@ def verdict_for_conflict(op: Operation) -> Verdict:
     reason = op.last_error if conflict is Conflict.TOO_EARLY or conflict in _QUOTED else None
     if reason and conflict is Conflict.TOO_EARLY and not _DATE.search(reason):
         reason = None
+    if conflict is Conflict.TOO_EARLY:
+        return too_early(reason)
     return Verdict(mapping[conflict], reason=reason)
 
 

@@ -6,6 +6,7 @@ import logging
 import sys
 from collections.abc import Callable
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -16,6 +17,9 @@ from kiosk.ui.main_window import MainWindow
 
 log = logging.getLogger("kiosk.ui")
 FONT_PROPERTY = "kiosk.font"  # the family load_fonts() made the application font
+PREFERRED_SIZE = QSize(1280, 800)
+# What a window manager and a task bar may take around the window: borders, title bar, panel.
+DECORATION = QSize(16, 72)
 
 
 def application() -> QApplication:
@@ -33,6 +37,17 @@ def application() -> QApplication:
             log.warning("shipped font not loaded: text may render as boxes")
         app.setProperty(FONT_PROPERTY, family or "")
     return app
+
+
+def start_size(available: QSize) -> QSize | None:
+    """The window's size at start on a screen whose free area is `available`, or None to
+    maximize it. A window resized to the whole free area is taller than the screen once the
+    window manager adds its title bar (the status bar fell off a 768-pixel screen); maximized,
+    the window manager fits title bar, borders and window in the screen itself."""
+    room = PREFERRED_SIZE + DECORATION
+    if available.width() >= room.width() and available.height() >= room.height():
+        return PREFERRED_SIZE
+    return None
 
 
 def open_window(
@@ -53,9 +68,11 @@ def open_window(
         window.setGeometry(screen.geometry())
         window.showFullScreen()
     else:
-        if screen is not None:
-            geo = screen.availableGeometry()
-            window.resize(min(1280, geo.width()), min(800, geo.height()))
-        window.show()
+        size = start_size(screen.availableGeometry().size()) if screen is not None else None
+        if size is None:
+            window.showMaximized()
+        else:
+            window.resize(size)
+            window.show()
     gui_gc.freeze_startup()
     return window

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -160,6 +161,7 @@ class DemoMenu:
         self.world = world
         self.tickets: list[DemoTicket] = []
         self.panel: TokensPanel | None = None
+        self.last_cancel_refusal = ""
         menu = window.add_menu(self.tr("Dé&mo"))
         self.cut_action = QAction(self.tr("&Couper le réseau"), window)
         self.cut_action.triggered.connect(self.cut)
@@ -265,13 +267,27 @@ class DemoMenu:
                     lambda _b: self.window.status.showMessage(
                         self.tr("Démo : le jeune a annulé %1.").replace("%1", token), 8000
                     ),
-                    lambda exc: self.window.status.showMessage(
-                        self.tr("Démo : annulation refusée pour %1.").replace("%1", token), 8000
-                    ),
+                    lambda exc: self._cancel_refused(token, exc),
                 )
 
         dialog.finished.connect(done)
         self.window.screen.open_transient(dialog)
+
+    def _cancel_refused(self, token: str, exc: BaseException) -> None:
+        """Said in front, with pass Culture's reason: a status-bar line went unseen under the
+        next message (issue 14)."""
+        body = getattr(exc, "body", None)
+        words = " ".join(
+            str(w)
+            for v in (body.values() if isinstance(body, dict) else ())
+            for w in (v if isinstance(v, list) else [v])
+        )
+        text = self.tr("Démo : annulation refusée pour %1.").replace("%1", token)
+        if words:
+            text += " " + self.tr("pass Culture : « %1 »").replace("%1", words)
+        self.last_cancel_refusal = text
+        self.window.status.showMessage(text, 15_000)
+        self.window._inform(self.tr("Annulation refusée"), text, QMessageBox.Icon.Warning)
 
     def show_tokens(self) -> None:
         if self.panel is None:

@@ -10,22 +10,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.domain.texts import say
-from kiosk.domain.verdict import VerdictKind
+from kiosk.domain.verdict import Family, VerdictKind
 from kiosk.platform.config import DEFAULT_COUNTER_NAME, Config, save
 from kiosk.services import counter_overview
 from kiosk.services.security import Security
@@ -33,12 +32,14 @@ from kiosk.services.staff import StaffService
 from kiosk.services.wiring import Services
 from kiosk.sync.connectivity import Reason
 from kiosk.ui.admin.lockdown import Lockdown
+from kiosk.ui.common import theme
+from kiosk.ui.common.elided import WrappedLabel
 from kiosk.ui.common.first_paint import after_first_paint
 from kiosk.ui.common.i18n import lang_of
+from kiosk.ui.common.page_stack import PageStack
 from kiosk.ui.common.pin_dialog import ask_admin_pin
 from kiosk.ui.common.sounds import SoundPlayer
 from kiosk.ui.common.tasks import Tasks
-from kiosk.ui.common.theme import STYLE
 from kiosk.ui.counter.conflicts_dialog import ConflictsDialog
 from kiosk.ui.counter.screen import CounterScreen
 from kiosk.ui.counter.staff_bar import StaffBar
@@ -74,9 +75,8 @@ class Banner(QFrame):
         self.setAccessibleName(self.tr("État du kiosque"))
         lay = QHBoxLayout(self)
         lay.setContentsMargins(16, 6, 16, 6)
-        self.label = QLabel()
+        self.label = WrappedLabel()
         self.label.setObjectName("bannerText")
-        self.label.setWordWrap(True)
         lay.addWidget(self.label, 1)
         self.hide()
 
@@ -99,14 +99,19 @@ class MainWindow(QMainWindow):
         install_wedge: bool = True,
         start_sync: bool = True,
         ask_pin: PinPrompt | None = None,
+        text_scale: float | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
+        if text_scale is None:  # from the screen the window opens on
+            screen = QGuiApplication.primaryScreen()
+            text_scale = theme.text_scale(screen.availableGeometry().height() if screen else 0)
+        self.text_scale = text_scale
         self.config: Config = services.config
         self.lang = lang_of(self.config.language)
         self._set_title(self.config.counter_name)
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(theme.style(text_scale))
         self.tasks = Tasks(self)
         self.sounds = SoundPlayer(self, enabled=self.config.sounds)
         self.net_state = services.connectivity.state.value
@@ -126,7 +131,7 @@ class MainWindow(QMainWindow):
         lay.setSpacing(0)
         self.banner = Banner()
         lay.addWidget(self.banner)
-        self.stack = QStackedWidget()
+        self.stack = PageStack()  # sized by the page on screen, not the widest one
         self.screen = CounterScreen(
             services.counter,
             self.tasks,
@@ -135,6 +140,7 @@ class MainWindow(QMainWindow):
             two_step=self.config.two_step,
             is_online=services.connectivity.is_online,
         )
+        self.screen.band.min_height = round(self.screen.band.min_height * text_scale)
         self.stack.addWidget(self.screen)
         self.staff_service = StaffService(services.db, self.security)
         self.staff_bar = StaffBar(self.staff_service, lang=self.lang)
@@ -168,6 +174,7 @@ class MainWindow(QMainWindow):
         self.wedge = None
         if install_wedge:
             self.install_wedge()
+        self.apply_scanner_settings(self.config)
         self.camera: CameraScanner | None = None
         self.camera_view: QWidget | None = None
         if self.config.camera_id and install_wedge:  # QtMultimedia and FFmpeg: after paint
@@ -198,9 +205,42 @@ class MainWindow(QMainWindow):
         except ImportError:  # the wedge module is optional until it ships
             log.info("keyboard-wedge capture not available: typed codes only")
             return
+        from kiosk.scan.wedge import mark_scan_field
+
         self.wedge = WedgeCapture(self)
+        self.apply_scanner_settings(self.config)
+        mark_scan_field(self.screen.entry.field)
+        self.wedge.text_home = self._text_home
         self.wedge.scanned.connect(self.handle_scan)
+        self.wedge.refused.connect(self.refuse_scan)
         self.wedge.install()
+
+    def apply_scanner_settings(self, cfg: Config) -> None:
+        """The thresholds of kiosk.toml (docs/operations.md, "Scanner")."""
+        self.screen.same_scan_seconds = cfg.same_scan_seconds
+        if self.wedge is None:
+            return
+        self.wedge.gap_threshold_ms = cfg.scanner_gap_ms
+        self.wedge.idle_accept_ms = cfg.scanner_idle_ms
+        self.wedge.prefix = cfg.scanner_prefix
+
+    def _text_home(self, target: object) -> QWidget | None:
+        """Letters a person types while no text field has focus (after a menu, a dialog, the
+        staff switch…) go to the code field, not nowhere until F2. Not in a dialog, a menu or
+        the librarian screen: there they keep their own meaning."""
+        if self.stack.currentWidget() is not self.screen:
+            return None
+        if QApplication.activeModalWidget() is not None:
+            return None
+        if QApplication.activePopupWidget() is not None:
+            return None
+        if isinstance(target, QWidget):
+            if target.window() is not self:
+                return None
+        elif QApplication.activeWindow() is not self:
+            return None
+        field = self.screen.entry.field
+        return field if field.isEnabled() and field.isVisible() else None
 
     def set_camera(
         self, on: bool, camera_id: str | None = None, *, save_choice: bool = True
@@ -253,8 +293,30 @@ class MainWindow(QMainWindow):
         source.scanned.connect(self.handle_scan)  # type: ignore[attr-defined]
 
     def handle_scan(self, payload: str, source: str) -> None:
-        """Every scan source (wedge, camera) is connected here."""
+        """Every scan source (wedge, camera) is connected here. While a modal dialog that a scan
+        does not close is open (a PIN, the settings…), the scan is refused, never acted on
+        behind it; the counter's own transient dialogs are closed by a scan, as before."""
+        # Never the payload itself: had anything private been taken for a scan, it stays out.
+        log.info("scan received from %s (%d characters)", source, len(payload))
+        modal = QApplication.activeModalWidget()
+        if modal is not None and modal not in self.screen.transients:
+            self.refuse_scan()
+            return
         self.screen.handle_scan(payload, source)
+
+    def refuse_scan(self) -> None:
+        """A scan that arrived while a dialog was open (or into a PIN field): not acted on."""
+        text = self.tr(
+            "Scan ignoré : une fenêtre est ouverte (code, réglages…). Terminez-la ou fermez-la, "
+            "puis scannez à nouveau."
+        )
+        log.info("scan refused: a dialog was open")
+        self.status.showMessage(text, 10_000)
+        modal = QApplication.activeModalWidget()
+        say = getattr(modal, "scan_refused", None)
+        if callable(say):
+            say(text)
+        self.sounds.play(Family.REFUSED)
 
     def show_counter(self) -> None:
         if self.stack.currentWidget() is not self.screen:
@@ -363,6 +425,8 @@ class MainWindow(QMainWindow):
     # -- staff, settings, kiosk mode ---------------------------------------------------------
     def _staff_changed(self, name: str) -> None:
         self.screen.staff = name or None  # recorded with every validation and invalidation
+        if self.stack.currentWidget() is self.screen:
+            self.screen.entry.field.setFocus()  # the next person's code, typed or scanned
 
     def put_on_duty(self, name: str) -> None:
         """The staff member created by the wizard holds the counter from the start."""
@@ -419,6 +483,7 @@ class MainWindow(QMainWindow):
             action.setChecked(on)
             action.blockSignals(False)
         self.services.counter.counter_name = new.counter_name
+        self.apply_scanner_settings(new)
         self._set_title(new.counter_name)
         if new.camera_id != before.camera_id or bool(new.camera_id) != (self.camera is not None):
             self.set_camera(bool(new.camera_id), new.camera_id, save_choice=False)
@@ -575,6 +640,7 @@ class MainWindow(QMainWindow):
         self.screen.zone = snap.zone
         self.status.set_last_sync(snap.data_as_of, self.lang, snap.zone)
         self.screen.today.set_day(snap.rows, snap.counts)
+        self.screen.settled({r.op_id: r.state for r in snap.rows if r.op_id})
 
     # -- conflicts ----------------------------------------------------------------------
     def show_conflicts(self) -> None:

@@ -61,7 +61,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="74" />
+        <location filename="../../kiosk/ui/main_window.py" line="75" />
         <source>État du kiosque</source>
         <translation>Kiosk state</translation>
     </message>
@@ -69,13 +69,13 @@
 <context>
     <name>BookingCard</name>
     <message>
-        <location filename="../../kiosk/ui/counter/booking_card.py" line="21" />
-        <location filename="../../kiosk/ui/counter/booking_card.py" line="26" />
+        <location filename="../../kiosk/ui/counter/booking_card.py" line="22" />
+        <location filename="../../kiosk/ui/counter/booking_card.py" line="27" />
         <source>Réservation</source>
         <translation>Booking</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/booking_card.py" line="32" />
+        <location filename="../../kiosk/ui/counter/booking_card.py" line="33" />
         <source>Réservation DUO</source>
         <translation>DUO booking</translation>
     </message>
@@ -85,7 +85,7 @@
         <translation>No booking shown.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/booking_card.py" line="82" />
+        <location filename="../../kiosk/ui/counter/booking_card.py" line="89" />
         <source>DUO — %n places</source>
         <translation>
             <numerusform>DUO — %n place</numerusform><numerusform>DUO — %n places</numerusform></translation>
@@ -159,33 +159,33 @@
 <context>
     <name>CancelDialog</name>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="120" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="121" />
         <source>Démo — annuler une réservation comme le jeune</source>
         <translation>Demo — cancel a booking as the youth</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="127" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="128" />
         <source>Le jeune annule dans son application. Validez ensuite ce code hors ligne : au retour du réseau, pass Culture le refusera et un conflit apparaîtra.</source>
         <translation>The youth cancels in their app. Then validate this code offline: when the network is back, pass Culture will refuse it and a conflict will appear.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="133" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="134" />
         <source>Réservations annulables</source>
         <translation>Cancellable bookings</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="142" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="143" />
         <source>Annuler la réservation</source>
         <translation>Cancel the booking</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="144" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="145" />
         <source>Annuler la réservation choisie</source>
         <translation>Cancel the chosen booking</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="145" />
         <location filename="../../kiosk/ui/demo_menu.py" line="146" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="147" />
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
@@ -233,57 +233,57 @@
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="159" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="165" />
         <source>Les plus pertinentes</source>
         <translation>Most relevant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="160" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="166" />
         <source>Par date</source>
         <translation>By date</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="161" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="167" />
         <source>Par prix</source>
         <translation>By price</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="189" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="196" />
         <source>← Catégories</source>
         <translation>← Categories</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="368" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="376" />
         <source>Cette offre n’est plus disponible.</source>
         <translation>This offer is no longer available.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="378" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="388" />
         <source>Tous les lieux</source>
         <translation>All places</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="403" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="413" />
         <source>Aucune offre ne correspond. Essaie un autre mot ou enlève un filtre.</source>
         <translation>No offer matches. Try another word or remove a filter.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="413" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="423" />
         <source>plus de %1 offres</source>
         <translation>more than %1 offers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="415" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="425" />
         <source>1 offre</source>
         <translation>1 offer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="415" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="425" />
         <source>%1 offres</source>
         <translation>%1 offers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/screen.py" line="433" />
+        <location filename="../../kiosk/ui/catalogue/screen.py" line="443" />
         <source>Le catalogue est momentanément illisible. Réessaie dans un instant ; si cela continue, préviens l’équipe de la médiathèque.</source>
         <translation>The catalogue cannot be read right now. Try again in a moment; if it goes on, tell the library staff.</translation>
     </message>
@@ -329,94 +329,109 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="122" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="132" />
         <source>Rappel : vérifier l’identité</source>
         <translation>Reminder: check the ID</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="139" />
-        <source>Entrée, ou scanner le même code une 2e fois</source>
-        <translation>Enter, or scan the same code again</translation>
+        <location filename="../../kiosk/ui/counter/screen.py" line="147" />
+        <source>Entrée</source>
+        <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="151" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="159" />
         <source>Chercher par le nom du jeune (F3)</source>
         <translation>Find by the youth's name (F3)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="153" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="161" />
         <source>Chercher la réservation par le nom du jeune</source>
         <translation>Find the booking by the youth's name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="218" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="221" />
         <source>ERREUR</source>
         <translation>ERROR</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="226" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="229" />
         <source>VÉRIFICATION…</source>
         <translation>CHECKING…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="227" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="230" />
         <source>Vérification de la contremarque %1 auprès de pass Culture...</source>
         <translation>Checking countermark %1 with pass Culture...</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="259" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="270" />
+        <source>Même contremarque, déjà affichée</source>
+        <translation>Same countermark, already shown</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/screen.py" line="292" />
         <source> — vérification en ligne…</source>
         <translation> — checking online…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="261" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="294" />
         <source>Enregistrée sur ce guichet — en attente d’envoi à pass Culture</source>
         <translation>Recorded at this counter — waiting to be sent to pass Culture</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="319" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="296" />
+        <source>Enregistrée sur ce guichet — reçue par pass Culture</source>
+        <translation>Recorded at this counter — received by pass Culture</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/screen.py" line="298" />
+        <source>Refusée ensuite par pass Culture — voir « Conflits à traiter »</source>
+        <translation>Refused later by pass Culture — see “Conflicts to handle”</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/screen.py" line="367" />
         <source>PRÊT</source>
         <translation>READY</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="320" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="368" />
         <source>Scannez le QR code du jeune ou saisissez sa contremarque.</source>
         <translation>Scan the youth's QR code or type their countermark.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="344" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="392" />
         <source>Validation en cours...</source>
         <translation>Validating...</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="363" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="411" />
         <source>Enregistrement en cours...</source>
         <translation>Recording...</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="378" />
-        <location filename="../../kiosk/ui/counter/screen.py" line="380" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="426" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="428" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="379" />
-        <location filename="../../kiosk/ui/counter/screen.py" line="381" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="427" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="429" />
         <source>Continuer</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="391" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="439" />
         <source>Invalidation en cours...</source>
         <translation>Invalidating...</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="444" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="492" />
         <source>Cette réservation n’est plus dans les données locales.</source>
         <translation>This booking is no longer in the local data.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="447" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="495" />
         <source>NON ENREGISTRÉE</source>
         <translation>NOT RECORDED</translation>
     </message>
@@ -424,89 +439,99 @@
 <context>
     <name>DemoMenu</name>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="163" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="165" />
         <source>Dé&amp;mo</source>
         <translation>De&amp;mo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="164" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="166" />
         <source>&amp;Couper le réseau</source>
         <translation>&amp;Cut the network</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="167" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="169" />
         <source>&amp;Rétablir le réseau</source>
         <translation>&amp;Restore the network</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="173" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="175" />
         <source>Structure &amp;fermée sur pass Culture</source>
         <translation>Structure &amp;closed on pass Culture</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="177" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="179" />
         <source>Salle de concert &amp;désactivée (clé)</source>
         <translation>Concert hall &amp;deactivated (key)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="182" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="184" />
         <source>&amp;Annuler une réservation comme le jeune…</source>
         <translation>&amp;Cancel a booking as the youth…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="185" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="187" />
         <source>Contremarques à &amp;essayer…</source>
         <translation>Countermarks to &amp;try…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="189" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="191" />
         <source>&amp;Importer l’export du portail pro (démo)</source>
         <translation>&amp;Import the pro portal export (demo)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="211" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="213" />
         <source>Export de démonstration indisponible (réseau coupé ?).</source>
         <translation>Demo export unavailable (network cut?).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="225" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="227" />
         <source>Démo : structure fermée.</source>
         <translation>Demo: structure closed.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="225" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="227" />
         <source>Démo : structure rouverte.</source>
         <translation>Demo: structure reopened.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="234" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="236" />
         <source>Démo : salle de concert désactivée pour cette clé.</source>
         <translation>Demo: concert hall deactivated for this key.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="236" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="238" />
         <source>Démo : salle de concert réactivée.</source>
         <translation>Demo: concert hall reactivated.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="247" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="249" />
         <source>Démo : réseau coupé.</source>
         <translation>Demo: network cut.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="247" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="249" />
         <source>Démo : réseau rétabli.</source>
         <translation>Demo: network restored.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="266" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="268" />
         <source>Démo : le jeune a annulé %1.</source>
         <translation>Demo: the youth cancelled %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="269" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="285" />
         <source>Démo : annulation refusée pour %1.</source>
         <translation>Demo: cancellation refused for %1.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/demo_menu.py" line="287" />
+        <source>pass Culture : « %1 »</source>
+        <translation>pass Culture: “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/demo_menu.py" line="290" />
+        <source>Annulation refusée</source>
+        <translation>Cancellation refused</translation>
     </message>
 </context>
 <context>
@@ -552,7 +577,7 @@ Cannot write {} ({}).</translation>
 <context>
     <name>HourChart</name>
     <message>
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="27" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="28" />
         <source>Validations par heure</source>
         <translation>Validations per hour</translation>
     </message>
@@ -603,119 +628,119 @@ Cannot write {} ({}).</translation>
 <context>
     <name>KioskStatusBar</name>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="24" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="27" />
         <source>État du réseau</source>
         <translation>Network state</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="27" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="30" />
         <source>Validations en attente d’envoi</source>
         <translation>Validations waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="31" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="34" />
         <source>Conflits à traiter</source>
         <translation>Conflicts to handle</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="35" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="38" />
         <source>Guichets connectés</source>
         <translation>Connected counters</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="41" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="43" />
         <source>Dernier message</source>
         <translation>Last message</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="46" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="48" />
         <source>Dernière synchronisation</source>
         <translation>Last synchronisation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="49" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="51" />
         <source>Première synchronisation</source>
         <translation>First synchronisation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="54" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="57" />
         <source>Synchroniser</source>
         <translation>Synchronise</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="55" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="58" />
         <source>Synchroniser maintenant</source>
         <translation>Synchronise now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="78" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="81" />
         <source>● En ligne</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="79" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="82" />
         <source>● Hors ligne</source>
         <translation>● Offline</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="81" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="84" />
         <source>● Requêtes limitées</source>
         <translation>● Requests limited</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="82" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="85" />
         <source>● Clé d’API refusée</source>
         <translation>● API key refused</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="83" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="86" />
         <source>● Serveur non configuré</source>
         <translation>● Server not configured</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="102" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="105" />
         <source>Guichets connectés : %1</source>
         <translation>Connected counters: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="104" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="107" />
         <source>Aucun autre guichet connecté</source>
         <translation>No other counter connected</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="110" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="113" />
         <source>%n validation(s) en attente d’envoi</source>
         <translation>
             <numerusform>%n validation waiting to be sent</numerusform><numerusform>%n validations waiting to be sent</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="112" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="115" />
         <source>%n conflit(s) à traiter</source>
         <translation>
             <numerusform>%n conflict to handle</numerusform><numerusform>%n conflicts to handle</numerusform></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="114" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="117" />
         <source>Aucun conflit</source>
         <translation>No conflict</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="127" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="130" />
         <source>Lieux</source>
         <translation>Venues</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="128" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="131" />
         <source>Offres</source>
         <translation>Offers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="129" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="132" />
         <source>Réservations</source>
         <translation>Bookings</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="138" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="141" />
         <source>Première synchronisation : %1 %2</source>
         <translation>First synchronisation: %1 %2</translation>
     </message>
@@ -731,197 +756,202 @@ Cannot write {} ({}).</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="444" />
+        <location filename="../../kiosk/ui/main_window.py" line="509" />
         <source>Guichet pass Culture — %1</source>
         <translation>pass Culture counter — %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="192" />
+        <location filename="../../kiosk/ui/main_window.py" line="199" />
         <source>À savoir au démarrage</source>
         <translation>Worth knowing at start-up</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="217" />
+        <location filename="../../kiosk/ui/main_window.py" line="257" />
         <source>Caméra indisponible sur cet ordinateur.</source>
         <translation>Camera unavailable on this computer.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="269" />
+        <location filename="../../kiosk/ui/main_window.py" line="310" />
+        <source>Scan ignoré : une fenêtre est ouverte (code, réglages…). Terminez-la ou fermez-la, puis scannez à nouveau.</source>
+        <translation>Scan ignored: a window is open (PIN, settings…). Finish or close it, then scan again.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="331" />
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="270" />
+        <location filename="../../kiosk/ui/main_window.py" line="332" />
         <source>&amp;Importer l’export du portail pro…</source>
         <translation>&amp;Import the pro portal export…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="274" />
+        <location filename="../../kiosk/ui/main_window.py" line="336" />
         <source>&amp;Synchroniser maintenant</source>
         <translation>&amp;Synchronise now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="278" />
+        <location filename="../../kiosk/ui/main_window.py" line="340" />
         <source>&amp;Conflits à traiter…</source>
         <translation>&amp;Conflicts to handle…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="283" />
+        <location filename="../../kiosk/ui/main_window.py" line="345" />
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="289" />
+        <location filename="../../kiosk/ui/main_window.py" line="351" />
         <source>&amp;Affichage</source>
         <translation>Vie&amp;w</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="290" />
+        <location filename="../../kiosk/ui/main_window.py" line="352" />
         <source>Mode &amp;bibliothécaire (offres)</source>
         <translation>&amp;Librarian mode (offers)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="294" />
+        <location filename="../../kiosk/ui/main_window.py" line="356" />
         <source>&amp;Guichet</source>
         <translation>&amp;Counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="298" />
+        <location filename="../../kiosk/ui/main_window.py" line="360" />
         <source>&amp;Caméra (scanner avec la webcam)</source>
         <translation>&amp;Camera (scan with the webcam)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="304" />
+        <location filename="../../kiosk/ui/main_window.py" line="366" />
         <source>&amp;Réglages</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="306" />
+        <location filename="../../kiosk/ui/main_window.py" line="368" />
         <source>&amp;Réglages du guichet (administrateur)…</source>
         <translation>Counter &amp;settings (administrator)…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="311" />
+        <location filename="../../kiosk/ui/main_window.py" line="373" />
         <source>&amp;Son des verdicts</source>
         <translation>Verdict &amp;sounds</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="316" />
+        <location filename="../../kiosk/ui/main_window.py" line="378" />
         <source>Validation en &amp;deux étapes (scan, puis « Valider »)</source>
         <translation>&amp;Two-step validation (scan, then “Validate”)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="390" />
+        <location filename="../../kiosk/ui/main_window.py" line="454" />
         <source>Validation non enregistrée : choisissez d’abord la personne en service (« Changer »).</source>
         <translation>Validation not recorded: first choose who is on duty (“Change”).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="431" />
+        <location filename="../../kiosk/ui/main_window.py" line="496" />
         <source>Réglages enregistrés</source>
         <translation>Settings saved</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="433" />
+        <location filename="../../kiosk/ui/main_window.py" line="498" />
         <source>Le serveur, la clé d’API, les lieux ou la langue ont changé : ils s’appliqueront au prochain démarrage du kiosque. Fermez-le puis relancez-le.</source>
         <translation>The server, API key, venues or language changed: they apply the next time the kiosk starts. Close it, then start it again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="439" />
+        <location filename="../../kiosk/ui/main_window.py" line="504" />
         <source>Réglages enregistrés et appliqués.</source>
         <translation>Settings saved and applied.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="443" />
+        <location filename="../../kiosk/ui/main_window.py" line="508" />
         <source>Guichet</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="457" />
+        <location filename="../../kiosk/ui/main_window.py" line="522" />
         <source>Mode kiosque non appliqué : aucun code administrateur n’est défini (assistant d’installation).</source>
         <translation>Kiosk mode not applied: no administrator PIN is set (setup wizard).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="466" />
+        <location filename="../../kiosk/ui/main_window.py" line="531" />
         <source>Re&amp;verrouiller le mode kiosque</source>
         <translation>Re&amp;lock kiosk mode</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="481" />
+        <location filename="../../kiosk/ui/main_window.py" line="546" />
         <source>Réglage inchangé : code administrateur requis.</source>
         <translation>Setting unchanged: the administrator PIN is required.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="503" />
+        <location filename="../../kiosk/ui/main_window.py" line="568" />
         <source>Réglage non enregistré ( %1 ) : il sera perdu au redémarrage.</source>
         <translation>Setting not saved ( %1 ): it will be lost on restart.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="516" />
+        <location filename="../../kiosk/ui/main_window.py" line="581" />
         <source>Hors ligne — les validations sont enregistrées et partiront au retour du réseau</source>
         <translation>Offline — validations are recorded and will be sent when the network is back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="523" />
+        <location filename="../../kiosk/ui/main_window.py" line="588" />
         <source>Serveur non configuré — le guichet fonctionne sur ses données locales ; les validations seront envoyées une fois le serveur configuré.</source>
         <translation>Server not configured — the counter works on its local data; validations will be sent once the server is configured.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="530" />
+        <location filename="../../kiosk/ui/main_window.py" line="595" />
         <source>Clé d’API refusée par pass Culture — les validations sont gardées ici. Vérifiez la clé dans les réglages.</source>
         <translation>API key refused by pass Culture — validations are kept here. Check the key in the settings.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="541" />
+        <location filename="../../kiosk/ui/main_window.py" line="606" />
         <source>Synchronisation demandée…</source>
         <translation>Synchronisation requested…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="543" />
+        <location filename="../../kiosk/ui/main_window.py" line="608" />
         <source>Aucun serveur configuré.</source>
         <translation>No server configured.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="554" />
+        <location filename="../../kiosk/ui/main_window.py" line="619" />
         <source>Première synchronisation incomplète : %1</source>
         <translation>First synchronisation incomplete: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="610" />
+        <location filename="../../kiosk/ui/main_window.py" line="676" />
         <source>Importer l’export des réservations (CSV ou XLSX)</source>
         <translation>Import the bookings export (CSV or XLSX)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="611" />
+        <location filename="../../kiosk/ui/main_window.py" line="677" />
         <source>Exports pass Culture (*.csv *.xlsx)</source>
         <translation>pass Culture exports (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="622" />
+        <location filename="../../kiosk/ui/main_window.py" line="688" />
         <source>Import de %1…</source>
         <translation>Importing %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="627" />
+        <location filename="../../kiosk/ui/main_window.py" line="693" />
         <source>Import terminé : %1 réservations, dont %2 contremarques connues.</source>
         <translation>Import done: %1 bookings, %2 of them with a known countermark.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="639" />
+        <location filename="../../kiosk/ui/main_window.py" line="705" />
         <source>Import terminé</source>
         <translation>Import done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="648" />
+        <location filename="../../kiosk/ui/main_window.py" line="714" />
         <source>Le fichier n’a pas pu être importé (%1).</source>
         <translation>The file could not be imported (%1).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="653" />
+        <location filename="../../kiosk/ui/main_window.py" line="719" />
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="663" />
+        <location filename="../../kiosk/ui/main_window.py" line="729" />
         <source>Base de données à réparer</source>
         <translation>Database to be repaired</translation>
     </message>
@@ -929,43 +959,43 @@ Cannot write {} ({}).</translation>
 <context>
     <name>ManualEntry</name>
     <message>
-        <location filename="../../kiosk/ui/counter/manual_entry.py" line="40" />
-        <location filename="../../kiosk/ui/counter/manual_entry.py" line="46" />
+        <location filename="../../kiosk/ui/counter/manual_entry.py" line="42" />
+        <location filename="../../kiosk/ui/counter/manual_entry.py" line="48" />
         <source>Contremarque</source>
         <translation>Countermark</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/manual_entry.py" line="45" />
+        <location filename="../../kiosk/ui/counter/manual_entry.py" line="47" />
         <source>ex : AZE123</source>
         <translation>e.g. AZE123</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/manual_entry.py" line="47" />
+        <location filename="../../kiosk/ui/counter/manual_entry.py" line="49" />
         <source>Saisissez les 6 caractères du code</source>
         <translation>Type the 6 characters of the code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/manual_entry.py" line="53" />
+        <location filename="../../kiosk/ui/counter/manual_entry.py" line="55" />
         <source>Aide à la saisie</source>
         <translation>Typing help</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/manual_entry.py" line="64" />
+        <location filename="../../kiosk/ui/counter/manual_entry.py" line="66" />
         <source>Caractères restants : %1/6</source>
         <translation>Characters left: %1/6</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/manual_entry.py" line="66" />
+        <location filename="../../kiosk/ui/counter/manual_entry.py" line="68" />
         <source>Saisissez une contremarque</source>
         <translation>Type a countermark</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/manual_entry.py" line="68" />
+        <location filename="../../kiosk/ui/counter/manual_entry.py" line="70" />
         <source>Caractères valides : de A à Z et de 0 à 9</source>
         <translation>Valid characters: A to Z and 0 to 9</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/manual_entry.py" line="71" />
+        <location filename="../../kiosk/ui/counter/manual_entry.py" line="73" />
         <source>La contremarque ne peut pas faire plus de 6 caractères</source>
         <translation>The countermark cannot be longer than 6 characters</translation>
     </message>
@@ -973,64 +1003,64 @@ Cannot write {} ({}).</translation>
 <context>
     <name>NameSearchDialog</name>
     <message>
-        <location filename="../../kiosk/ui/counter/name_search.py" line="39" />
+        <location filename="../../kiosk/ui/counter/name_search.py" line="41" />
         <source>Chercher la réservation par le nom du jeune</source>
         <translation>Find the booking by the youth's name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/name_search.py" line="45" />
+        <location filename="../../kiosk/ui/counter/name_search.py" line="47" />
         <source>La contremarque %1 est inconnue hors ligne. Cherchez la réservation du jeune, vérifiez sa pièce d’identité, puis enregistrez la validation « à confirmer ».</source>
         <translation>Countermark %1 is unknown offline. Find the youth's booking, check their ID, then record the validation “to confirm”.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/name_search.py" line="51" />
+        <location filename="../../kiosk/ui/counter/name_search.py" line="53" />
         <source>&amp;Nom ou prénom du jeune</source>
         <translation>Youth's &amp;name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/name_search.py" line="53" />
+        <location filename="../../kiosk/ui/counter/name_search.py" line="55" />
         <source>Nom ou prénom du jeune</source>
         <translation>Youth's first or last name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/name_search.py" line="58" />
+        <location filename="../../kiosk/ui/counter/name_search.py" line="60" />
         <source>Réservations à retirer</source>
         <translation>Bookings to collect</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/name_search.py" line="64" />
+        <location filename="../../kiosk/ui/counter/name_search.py" line="66" />
         <source>Enregistrer « à confirmer »</source>
         <translation>Record “to confirm”</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/name_search.py" line="66" />
+        <location filename="../../kiosk/ui/counter/name_search.py" line="68" />
         <source>Enregistrer la validation à confirmer</source>
         <translation>Record the validation to confirm</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/name_search.py" line="68" />
-        <location filename="../../kiosk/ui/counter/name_search.py" line="69" />
+        <location filename="../../kiosk/ui/counter/name_search.py" line="70" />
+        <location filename="../../kiosk/ui/counter/name_search.py" line="71" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/name_search.py" line="91" />
+        <location filename="../../kiosk/ui/counter/name_search.py" line="101" />
         <source>Tapez au moins 2 lettres.</source>
         <translation>Type at least 2 letters.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/name_search.py" line="93" />
+        <location filename="../../kiosk/ui/counter/name_search.py" line="103" />
         <source>Recherche...</source>
         <translation>Searching...</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/name_search.py" line="101" />
+        <location filename="../../kiosk/ui/counter/name_search.py" line="111" />
         <source>%n réservation(s) à retirer</source>
         <translation>
             <numerusform>%n booking to collect</numerusform><numerusform>%n bookings to collect</numerusform></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/name_search.py" line="103" />
+        <location filename="../../kiosk/ui/counter/name_search.py" line="113" />
         <source>Aucune réservation à retirer à ce nom dans les données locales.</source>
         <translation>No booking to collect under this name in the local data.</translation>
     </message>
@@ -1038,72 +1068,72 @@ Cannot write {} ({}).</translation>
 <context>
     <name>OfferCard</name>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="48" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="57" />
         <source>← Retour aux résultats</source>
         <translation>← Back to the results</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="84" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="94" />
         <source>DUO : 2 places</source>
         <translation>DUO: 2 places</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="94" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="104" />
         <source>Où ?</source>
         <translation>Where?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="95" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="105" />
         <source>Quand ?</source>
         <translation>When?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="96" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="106" />
         <source>Comment l’obtenir ?</source>
         <translation>How to get it?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="97" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="107" />
         <source>Accessibilité</source>
         <translation>Accessibility</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="98" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="108" />
         <source>En quelques mots</source>
         <translation>In a few words</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="108" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="118" />
         <source>Scanne-moi avec ton téléphone</source>
         <translation>Scan me with your phone</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="116" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="126" />
         <source>et réserve l’offre dans l’application pass Culture</source>
         <translation>and book the offer in the pass Culture app</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="154" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="191" />
         <source>En ligne, sur ton téléphone ou ton ordinateur</source>
         <translation>Online, on your phone or computer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="177" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="214" />
         <source>… et d’autres dates dans l’application</source>
         <translation>… and more dates in the app</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="178" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="215" />
         <source>Pas de date à venir</source>
         <translation>No upcoming date</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="185" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="222" />
         <source>Accès en ligne après la réservation dans l’application</source>
         <translation>Online access after booking in the app</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="187" />
+        <location filename="../../kiosk/ui/catalogue/offer_card.py" line="224" />
         <source>À retirer sur place après la réservation dans l’application</source>
         <translation>To collect on site after booking in the app</translation>
     </message>
@@ -1117,7 +1147,7 @@ Cannot write {} ({}).</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/common/pin_dialog.py" line="109" />
-        <location filename="../../kiosk/ui/common/pin_dialog.py" line="163" />
+        <location filename="../../kiosk/ui/common/pin_dialog.py" line="167" />
         <source>Valider</source>
         <translation>Validate</translation>
     </message>
@@ -1127,17 +1157,17 @@ Cannot write {} ({}).</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/common/pin_dialog.py" line="164" />
+        <location filename="../../kiosk/ui/common/pin_dialog.py" line="168" />
         <source>Vous pouvez réessayer.</source>
         <translation>You can try again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/common/pin_dialog.py" line="169" />
+        <location filename="../../kiosk/ui/common/pin_dialog.py" line="173" />
         <source>Patientez {}</source>
         <translation>Wait {}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/common/pin_dialog.py" line="177" />
+        <location filename="../../kiosk/ui/common/pin_dialog.py" line="181" />
         <source>Code administrateur</source>
         <translation>Administrator PIN</translation>
     </message>
@@ -1410,28 +1440,28 @@ Cannot write {} ({}).</translation>
 <context>
     <name>StaffBar</name>
     <message>
-        <location filename="../../kiosk/ui/counter/staff_bar.py" line="139" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="144" />
         <source>Changer</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/staff_bar.py" line="141" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="146" />
         <source>Changer la personne en service</source>
         <translation>Change who is on duty</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/staff_bar.py" line="195" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="200" />
         <source>En service : {}</source>
         <translation>On duty: {}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/staff_bar.py" line="198" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="203" />
         <source>Aucun compte du personnel : les validations sont enregistrées sans nom.</source>
         <translation>No staff account: validations are recorded without a name.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/staff_bar.py" line="201" />
-        <source>Personne en service : touchez « Changer »</source>
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="207" />
+        <source>Personne en service : touchez « Changer »</source>
         <translation>Nobody on duty: tap “Change”</translation>
     </message>
 </context>
@@ -1507,37 +1537,37 @@ Cannot write {} ({}).</translation>
 <context>
     <name>StaffSwitchDialog</name>
     <message>
-        <location filename="../../kiosk/ui/counter/staff_bar.py" line="35" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="36" />
         <source>Qui est en service ?</source>
         <translation>Who is on duty?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/staff_bar.py" line="43" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="44" />
         <source>Qui prend le guichet ? Touchez votre nom.</source>
         <translation>Who is taking the counter? Tap your name.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/staff_bar.py" line="61" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="62" />
         <source>Aucun compte du personnel. Un administrateur peut en créer dans les réglages.</source>
         <translation>No staff accounts. An administrator can create them in the settings.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/staff_bar.py" line="77" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="78" />
         <source>← Autre nom</source>
         <translation>← Other name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/staff_bar.py" line="78" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="79" />
         <source>Valider</source>
         <translation>Validate</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/staff_bar.py" line="95" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="96" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/staff_bar.py" line="103" />
+        <location filename="../../kiosk/ui/counter/staff_bar.py" line="104" />
         <source>{} : votre code</source>
         <translation>{}: your PIN</translation>
     </message>
@@ -1578,8 +1608,8 @@ Cannot write {} ({}).</translation>
 <context>
     <name>TodayPanel</name>
     <message>
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="87" />
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="90" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="88" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="91" />
         <source>Aujourd’hui à ce guichet</source>
         <translation>Today at this counter</translation>
     </message>
@@ -1620,56 +1650,66 @@ Cannot write {} ({}).</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/counter/today_panel.py" line="119" />
+        <source>invalidée</source>
+        <translation>invalidated</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="121" />
+        <source>conflit traité</source>
+        <translation>conflict handled</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="123" />
         <source>à confirmer</source>
         <translation>to confirm</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="119" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="123" />
         <source>en attente</source>
         <translation>waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="121" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="125" />
         <source>conflit</source>
         <translation>conflict</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="122" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="126" />
         <source>synchronisée</source>
         <translation>synchronised</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="127" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="131" />
         <source>%n validation(s)</source>
         <translation>
             <numerusform>%n validation</numerusform><numerusform>%n validations</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="128" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="132" />
         <source>%n place(s)</source>
         <translation>
             <numerusform>%n place</numerusform><numerusform>%n places</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="131" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="135" />
         <source>%n invalidation(s)</source>
         <translation>
             <numerusform>%n invalidation</numerusform><numerusform>%n invalidations</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="132" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="136" />
         <source>%n en attente d’envoi</source>
         <translation>
             <numerusform>%n waiting to be sent</numerusform><numerusform>%n waiting to be sent</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="134" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="138" />
         <source>%n conflit(s)</source>
         <translation>
             <numerusform>%n conflict</numerusform><numerusform>%n conflicts</numerusform></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="139" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="143" />
         <source> (invalidée)</source>
         <translation> (invalidated)</translation>
     </message>
@@ -1677,47 +1717,47 @@ Cannot write {} ({}).</translation>
 <context>
     <name>TokensPanel</name>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="67" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="68" />
         <source>Démo — contremarques à essayer</source>
         <translation>Demo — countermarks to try</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="74" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="75" />
         <source>Scannez les QR codes imprimés avec « kiosk tickets », tapez le code, ou double-cliquez une ligne pour la « scanner ».</source>
         <translation>Scan the QR codes printed with “kiosk tickets”, type the code, or double-click a row to “scan” it.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="81" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="82" />
         <source>%1 (code %2)</source>
         <translation>%1 (PIN %2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="86" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="87" />
         <source>Personnel : %1 — « Changer » en haut à droite du guichet. Code administrateur (réglages, sortie du mode kiosque) : %2.</source>
         <translation>Staff: %1 — “Change” at the top right of the counter. Administrator PIN (settings, leaving kiosk mode): %2.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="96" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="97" />
         <source>Contremarques de démonstration</source>
         <translation>Demo countermarks</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="98" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="99" />
         <source>Cas</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="98" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="99" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="98" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="99" />
         <source>Offre</source>
         <translation>Offer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="98" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="99" />
         <source>Le guichet affiche</source>
         <translation>The counter shows</translation>
     </message>
@@ -1753,7 +1793,7 @@ Cannot write {} ({}).</translation>
 <context>
     <name>VerdictBand</name>
     <message>
-        <location filename="../../kiosk/ui/counter/verdict_band.py" line="43" />
+        <location filename="../../kiosk/ui/counter/verdict_band.py" line="51" />
         <source>Verdict</source>
         <translation>Verdict</translation>
     </message>

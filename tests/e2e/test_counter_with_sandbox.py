@@ -220,3 +220,77 @@ def test_the_demo_has_a_validation_whose_payment_is_under_way(demo_window, sandb
     refused = window.services.counter.unvalidate(locked.token)  # the export taught the code
     assert refused.verdict.kind.value == "payment_locked"
     assert sandbox.booking(locked.token)["status"] == "USED"
+
+
+def test_band_summary_and_youth_cancellation_follow_the_outbox(
+    demo_window, sandbox, qtbot, screenshot_dir
+):
+    """Issue 14: after a sync or "Traité" the band and the day's summary say where things are
+    now; the demo only offers cancellations the youth can make, and a refusal is said in front."""
+    from datetime import datetime
+
+    from PySide6.QtWidgets import QMessageBox
+
+    window, menu = demo_window, demo_window.demo_menu
+    now = sandbox.now()
+    offered = demo.cancellable(sandbox)
+    past_window = [
+        b
+        for b in sandbox.bookings(status="CONFIRMED")
+        if b["isEvent"]
+        and b["venueId"] in demo.DEMO_VENUES
+        and b.get("token")
+        and datetime.fromisoformat(b["confirmationDate"].replace("Z", "+00:00")) <= now
+    ]
+    assert past_window, "the sandbox seeds events past their cancellation window"
+    assert not {b["token"] for b in past_window} & {b["token"] for b in offered}
+
+    things = [b for b in offered if not b["isEvent"]]
+    kept, doomed = things[0], things[1]
+    assert scan(qtbot, window, kept["token"]).title == "VALIDABLE"
+    assert scan(qtbot, window, doomed["token"]).title == "VALIDABLE"  # both learned online
+    sandbox.cut_network()
+    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=20_000)
+    demo.cancel_as_youth(sandbox, doomed["token"])  # in the app, while the counter is offline
+    for b in (doomed, kept):
+        window.screen.reset()  # Escape between youths
+        assert scan(qtbot, window, b["token"]).title == "VALIDABLE"
+        assert validate(qtbot, window).title == "VALIDÉE"
+    assert "en attente d’envoi" in window.screen.band.source_text  # kept's validation
+
+    # A youth's cancellation refused (the booking is validated now): said in front.
+    sandbox.restore_network()
+    window.sync_now()
+
+    def settled() -> bool:
+        window.refresh()
+        return window.status.conflict_count == 1 and window.status.pending_count == 0
+
+    qtbot.waitUntil(settled, timeout=30_000)
+    wait_idle(qtbot, window)
+    # The band followed the outbox, with no rescan: kept was received by pass Culture.
+    assert window.screen.current.token == kept["token"]
+    assert "en attente" not in window.screen.band.source_text
+    assert "reçue par pass Culture" in window.screen.band.source_text
+    assert "1 conflit" in window.screen.today.summary.text()
+
+    menu._open_cancel([kept])  # a stale list: kept is USED on pass Culture now
+    menu.cancel_dialog.list.setCurrentRow(0)
+    menu.cancel_dialog.accept()
+    qtbot.waitUntil(lambda: bool(menu.last_cancel_refusal), timeout=10_000)
+    boxes = [w for w in window.screen.transients if isinstance(w, QMessageBox)]
+    assert boxes and "annulation refusée" in boxes[-1].text() and boxes[-1].isVisible()
+    assert "validée" in boxes[-1].text()  # pass Culture's reason, not just "refused"
+    boxes[-1].accept()
+
+    # "Traité": the summary and the counts drop the conflict at once.
+    window.show_conflicts()
+    qtbot.waitUntil(lambda: window.conflicts_dialog is not None, timeout=5000)
+    (op_id,) = window.conflicts_dialog.buttons
+    window.conflicts_dialog.buttons[op_id].click()
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: window.status.conflict_count == 0, timeout=10_000)
+    wait_idle(qtbot, window)
+    assert "conflit" not in window.screen.today.summary.text().replace("0 conflit", "")
+    states = {r.token: window.screen.today.state_text(r) for r in window.screen.today.rows}
+    assert states[doomed["token"]] == "conflit traité"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -23,6 +24,11 @@ from kiosk.ui.catalogue.style import colour_of, offer_pixmap
 
 IMAGE_W, IMAGE_H = 240, 360
 MAX_DATES = 6
+# Below this window height (a 768-pixel screen) the picture and the QR code are drawn smaller
+# so the whole card, QR code included, stays on screen; the QR code stays >= 260 px (~7 cm).
+COMPACT_BELOW = 800
+COMPACT_IMAGE = (160, 240)
+QR_PX, QR_PX_LARGE, QR_PX_COMPACT = 320, 420, 260
 
 
 def _label(text: str = "", name: str = "sectionText", wrap: bool = True) -> QLabel:
@@ -42,9 +48,12 @@ class OfferCard(QWidget):
         super().__init__(parent)
         self.lang = lang
         self.detail: OfferDetail | None = None
+        self.image_path: str | None = None
+        self.compact = False
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 16, 24, 16)
         outer.setSpacing(12)
+        self.outer = outer
         self.back = QPushButton(self.tr("← Retour aux résultats"))
         self.back.setObjectName("chip")
         self.back.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -54,6 +63,7 @@ class OfferCard(QWidget):
         card = QFrame()
         card.setObjectName("offerCard")
         row = QHBoxLayout(card)
+        self.card_row = row
         row.setContentsMargins(24, 24, 24, 24)
         row.setSpacing(28)
         outer.addWidget(card, 1)
@@ -122,10 +132,37 @@ class OfferCard(QWidget):
         qr_col.addStretch(1)
         row.addLayout(qr_col)
 
+    def _set_compact(self, compact: bool) -> None:
+        self.compact = compact
+        margin = 12 if compact else 24
+        self.card_row.setContentsMargins(margin, margin, margin, margin)
+        self.outer.setContentsMargins(24, 8 if compact else 16, 24, 8 if compact else 16)
+        width, height = COMPACT_IMAGE if compact else (IMAGE_W, IMAGE_H)
+        self.image.setFixedSize(width, height)
+
+    def _paint_pictures(self) -> None:
+        detail = self.detail
+        if detail is None:
+            return
+        s = detail.summary
+        width, height = self.image.width(), self.image.height()
+        self.image.setPixmap(offer_pixmap(self.image_path, s.category_id, width, height))
+        px = QR_PX_LARGE if self.width() >= 1600 else QR_PX
+        px = QR_PX_COMPACT if self.compact else px
+        self.qr.setPixmap(qr_pixmap(detail.link, px))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        compact = self.window().height() < COMPACT_BELOW
+        if compact != self.compact:
+            self._set_compact(compact)
+            self._paint_pictures()
+
     def show_offer(self, detail: OfferDetail, image_path: str | None = None) -> None:
         self.detail = detail
+        self.image_path = image_path
         s = detail.summary
-        self.image.setPixmap(offer_pixmap(image_path, s.category_id, IMAGE_W, IMAGE_H))
+        self._set_compact(self.window().height() < COMPACT_BELOW)
         sub = categories.subcategory_label(s.subcategory_id, self.lang)
         cat = categories.category_label(s.category_id, self.lang)
         self.category.setText(cat if not sub or sub == cat else f"{cat} · {sub}")
@@ -140,7 +177,7 @@ class OfferCard(QWidget):
         self.artist.setText(s.artist or "")
         self.artist.setVisible(bool(s.artist))
         self._section("about", detail.description or "")
-        self.qr.setPixmap(qr_pixmap(detail.link, 420 if self.width() >= 1600 else 320))
+        self._paint_pictures()
         self.link.setText(detail.link)
 
     def _section(self, key: str, text: str) -> None:

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +34,7 @@ from kiosk.sync.images import ImageCache
 from kiosk.ui.catalogue.offer_card import OfferCard
 from kiosk.ui.catalogue.style import STYLESHEET
 from kiosk.ui.catalogue.tiles import CategoryTile, ResultTile
+from kiosk.ui.common.page_stack import PageStack
 from kiosk.ui.common.tasks import Tasks
 
 DEBOUNCE_MS = 60
@@ -93,7 +93,7 @@ class CatalogueScreen(QWidget):
         root.addWidget(self._build_top())
         self.filters = self._build_filters()
         root.addWidget(self.filters)
-        self.pages = QStackedWidget()
+        self.pages = PageStack()
         self.pages.addWidget(self._build_categories())
         self.pages.addWidget(self._build_results())
         self.card = OfferCard(lang=lang)
@@ -150,8 +150,14 @@ class CatalogueScreen(QWidget):
         row.addStretch(1)
         self.venue = QComboBox()
         self.venue.setObjectName("chipCombo")
-        self.venue.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # A venue's name can be long: the closed box shows its start with "…" (whole name in
+        # the tooltip and the open list) instead of widening the window past a small screen.
+        self.venue.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.venue.setMinimumContentsLength(12)
         self.venue.currentIndexChanged.connect(self._on_filter)
+        self.venue.currentTextChanged.connect(self.venue.setToolTip)
         self.sort = QComboBox()
         self.sort.setObjectName("chipCombo")
         self.sort.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -163,7 +169,8 @@ class CatalogueScreen(QWidget):
             self.sort.addItem(label, value)
         self.sort.currentIndexChanged.connect(self._on_filter)
         row.addWidget(self.venue)
-        row.addWidget(self.sort)
+        # The sort order sits above the results it orders (_build_results): the filter row
+        # then fits a 1024-pixel screen.
         return bar
 
     def _build_categories(self) -> QWidget:
@@ -193,6 +200,7 @@ class CatalogueScreen(QWidget):
         self.results_title.setObjectName("resultsTitle")
         head.addWidget(self.to_categories)
         head.addWidget(self.results_title, 1)
+        head.addWidget(self.sort)
         col.addLayout(head)
         self.empty = QLabel()
         self.empty.setObjectName("emptyText")
@@ -368,6 +376,8 @@ class CatalogueScreen(QWidget):
                 self._show_error(self.tr("Cette offre n’est plus disponible."))
                 return
             self.card.show_offer(detail, path)
+            # Filters hidden first: for a moment the window would need room for both.
+            self.filters.hide()
             self.pages.setCurrentIndex(PAGE_OFFER)
             self.offer_shown.emit(detail.summary.id)
 

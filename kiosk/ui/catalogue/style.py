@@ -54,15 +54,15 @@ QPushButton#topButton {{
 }}
 QPushButton#topButton:pressed {{ background: {ACCENT}; }}
 QPushButton#chip {{
-    min-height: 48px; padding: 0 20px; font-size: 18px; border-radius: 24px;
+    min-height: 48px; padding: 0 14px; font-size: 18px; border-radius: 24px;
     border: 2px solid {BRAND}; background: white; color: {BRAND};
 }}
 QPushButton#chip:checked {{ background: {BRAND}; color: white; }}
 QComboBox#chipCombo {{
-    min-height: 48px; padding: 0 16px; font-size: 18px; border-radius: 24px;
+    min-height: 48px; padding: 0 12px; font-size: 18px; border-radius: 24px;
     border: 2px solid {BRAND}; background: white; color: {BRAND};
 }}
-QComboBox#chipCombo::drop-down {{ border: none; width: 36px; }}
+QComboBox#chipCombo::drop-down {{ border: none; width: 30px; }}
 QComboBox#chipCombo::down-arrow {{ width: 14px; height: 14px; }}
 QComboBox#chipCombo QAbstractItemView {{ font-size: 18px; min-height: 48px; }}
 QLabel#resultsTitle {{ font-size: 22px; font-weight: 700; color: {INK}; }}

@@ -6,7 +6,7 @@ Painted by hand: dozens of them are rebuilt at every keystroke, so each is one c
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPaintEvent
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 
 from kiosk.domain import categories
@@ -35,7 +35,8 @@ class CategoryTile(QPushButton):
         self.label = categories.category_label(category.id, lang)
         self.count: int | None = None
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setMinimumSize(QSize(200, 120))
+        # Five across fit a 1024-pixel screen; the label's size follows the tile (label_font).
+        self.setMinimumSize(QSize(172, 120))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(self.label)
 
@@ -43,6 +44,7 @@ class CategoryTile(QPushButton):
         self.count = count
         offers = "" if count is None else offers_text(count, self.lang)
         self.setAccessibleName(f"{self.label}, {offers}".strip(", "))
+        self.setToolTip(f"{self.label} — {offers}".strip(" —"))
         self.setEnabled(count is None or count > 0)
         self.update()
 
@@ -71,16 +73,44 @@ class CategoryTile(QPushButton):
         )
         p.setClipping(False)
         p.setPen(QColor("white"))
-        p.setFont(_font(24 if r.width() > 260 else 20, bold=True))
-        p.drawText(r.adjusted(22, 18, -22, -50), TEXT_FLAGS, self.label)
+        text_rect = r.adjusted(22, 18, -22, -50)
+        p.setFont(label_font(self.label, text_rect, 24 if r.width() > 260 else 20))
+        p.drawText(text_rect, TEXT_FLAGS, self.label)
         if self.count is not None:
-            p.setFont(_font(18, bold=False))
+            count_rect = r.adjusted(22, 0, -22, -16)
+            font, shown = count_text(offers_text(self.count, self.lang), count_rect.width())
+            p.setFont(font)
             p.drawText(
-                r.adjusted(22, 0, -22, -16),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
-                offers_text(self.count, self.lang),
+                count_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), shown
             )
         p.end()
+
+
+def label_font(text: str, rect: QRectF, largest: int, smallest: int = 13) -> QFont:
+    """The largest bold font, from `largest` px down, in which `text` wraps inside `rect`:
+    a long category name on a small tile gets smaller letters rather than losing words."""
+    for px in range(largest, smallest - 1, -1):
+        font = _font(px, bold=True)
+        if fits(text, font, rect):
+            return font
+    return _font(smallest, bold=True)
+
+
+def fits(text: str, font: QFont, rect: QRectF) -> bool:
+
+    need = QFontMetricsF(font).boundingRect(rect, TEXT_FLAGS, text)
+    return need.width() <= rect.width() + 0.5 and need.height() <= rect.height() + 0.5
+
+
+def count_text(text: str, width: float, largest: int = 18, smallest: int = 14) -> tuple[QFont, str]:
+    """The count line in the largest font from `largest` px down that holds it on one line;
+    at the smallest size, its start and "…" (the whole text is in the tile's tooltip)."""
+    for px in range(largest, smallest - 1, -1):
+        font = _font(px)
+        if QFontMetricsF(font).horizontalAdvance(text) <= width:
+            return font, text
+    font = _font(smallest)
+    return font, QFontMetricsF(font).elidedText(text, Qt.TextElideMode.ElideRight, width)
 
 
 class ResultTile(QPushButton):

@@ -133,6 +133,10 @@ class PinDialog(QDialog):
     def pin(self) -> str:
         return self.pad.text()
 
+    def scan_refused(self, text: str) -> None:
+        """A scanner fired while the PIN is asked: say it here, where staff are looking."""
+        self.message.setText(text)
+
     def _submit(self) -> None:
         if not self.ok_button.isEnabled():
             return

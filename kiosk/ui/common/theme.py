@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from kiosk.domain.verdict import Family
@@ -11,14 +12,19 @@ from kiosk.domain.verdict import Family
 class BandStyle:
     background: str
     foreground: str
-    icon: str  # "check" | "warning" | "cross" | "dots" | "scan"
+    icon: str  # "check" | "warning" | "cross" | "undo" | "dots" | "scan"
 
+
+UNDONE = "undone"  # the band's look for INVALIDÉE
 
 # White on dark green/red and black on amber all pass WCAG AA for large text.
 BANDS: dict[str, BandStyle] = {
     Family.OK.value: BandStyle("#1B7A36", "#FFFFFF", "check"),
     Family.WARNING.value: BandStyle("#F2B200", "#111111", "warning"),
     Family.REFUSED.value: BandStyle("#C0262D", "#FFFFFF", "cross"),
+    # INVALIDÉE: an undone validation must never be read as VALIDÉE from a step back (not
+    # green, no tick): deep violet with an "undo" arrow; white on it passes WCAG AA.
+    UNDONE: BandStyle("#4A2C82", "#FFFFFF", "undo"),
     "busy": BandStyle("#34495E", "#FFFFFF", "dots"),
     "idle": BandStyle("#E9EDF2", "#1F2A36", "scan"),
 }
@@ -65,3 +71,24 @@ QPushButton#staffChange { background: #FFFFFF; border: 2px solid #34495E; color:
 QPushButton#conflicts[none="true"] { background: transparent; color: #44525F;
     font-weight: 400; }
 """
+
+# A screen less than this tall (1366×768, 1024×768) gets smaller letters: at full size the
+# counter's lines need more height than a 768-pixel screen leaves under a title bar.
+COMPACT_BELOW_PX = 900
+COMPACT_SCALE = 0.86
+
+
+def text_scale(available_height: int) -> float:
+    """How much the counter's type sizes are scaled on a screen with that free height."""
+    return COMPACT_SCALE if available_height < COMPACT_BELOW_PX else 1.0
+
+
+def style(scale: float = 1.0) -> str:
+    """The counter's style sheet with every font size multiplied by `scale`."""
+    if scale == 1.0:
+        return STYLE
+    return re.sub(
+        r"font-size: (\d+)px",
+        lambda m: f"font-size: {max(11, round(int(m.group(1)) * scale))}px",
+        STYLE,
+    )

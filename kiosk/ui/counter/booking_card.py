@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 
 from kiosk.domain.booking import Booking
 from kiosk.domain.display import card
+from kiosk.ui.common.elided import WrappedLabel
 
 KEYS = ("user", "offer", "date", "price", "price_category", "ean", "venue")
 
@@ -39,14 +40,13 @@ class BookingCard(QFrame):
         self.grid.setColumnStretch(1, 1)
         outer.addLayout(self.grid)
         # Built once and only re-texted: creating and styling labels per scan costs ~40 ms.
-        self.rows: dict[str, tuple[QLabel, QLabel]] = {}
+        self.rows: dict[str, tuple[QLabel, WrappedLabel]] = {}
         for row, key in enumerate(KEYS):
             label = QLabel()
             label.setObjectName("cardLabel")
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            value = QLabel()
+            value = WrappedLabel()  # a long name wraps; its lines are never cut off
             value.setObjectName("cardValue")
-            value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.grid.addWidget(label, row, 0)
             self.grid.addWidget(value, row, 1)
@@ -63,18 +63,25 @@ class BookingCard(QFrame):
         self.booking = booking
         lines = {line.key: line for line in card(booking, lang)} if booking else {}
         self.values = {k: line.value for k, line in lines.items()}
+        # Hide before showing: each change re-lays out the window, and for a moment it would
+        # need room for the old lines and the new ones (a window grows, never shrinks back).
+        if booking is not None:
+            self.empty.hide()
+        for key, (label, value) in self.rows.items():
+            if key not in lines:
+                label.hide()
+                value.hide()
         for key, (label, value) in self.rows.items():
             line = lines.get(key)
             if line is None:
-                label.hide()
-                value.hide()
                 continue
             label.setText(line.label)
             value.setText(line.value)
             value.setAccessibleName(line.label)
             label.show()
             value.show()
-        self.empty.setVisible(booking is None)
+        if booking is None:
+            self.empty.show()
         if booking is None:
             self.duo.hide()
             return

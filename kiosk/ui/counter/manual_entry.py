@@ -11,6 +11,8 @@ import re
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from kiosk.ui.common.elided import WrappedLabel
+
 TOKEN_LENGTH = 6
 _VALID = re.compile(r"^[A-Z0-9]*$")
 
@@ -48,7 +50,7 @@ class ManualEntry(QWidget):
         self.field.setMaxLength(64)
         self.label.setBuddy(self.field)
         lay.addWidget(self.field)
-        self.hint = QLabel()
+        self.hint = WrappedLabel()  # an error sentence wraps, never cut at the field's width
         self.hint.setObjectName("hint")
         self.hint.setAccessibleName(self.tr("Aide à la saisie"))
         lay.addWidget(self.hint)

@@ -1,7 +1,9 @@
 """Find a booking by the youth's name when the code is unknown offline (to record it "to confirm").
 
 Only bookings still to collect at this counter's venues are listed (`Counter.find_to_collect`);
-the query runs off the Qt thread, a moment after typing stops.
+the query runs off the Qt thread, a moment after typing stops. Nothing is picked for staff: the
+youth's row counts only once someone selects it (click, arrows), so Enter never records "à
+confirmer" for whoever happens to be first.
 """
 
 from __future__ import annotations
@@ -70,15 +72,23 @@ class NameSearchDialog(QDialog):
         lay.addWidget(self.buttons)
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
-        self.list.currentRowChanged.connect(lambda row: self.record.setEnabled(row >= 0))
+        self.list.setSelectionMode(QListWidget.SelectionMode.SingleSelection)
+        self.list.itemSelectionChanged.connect(
+            lambda: self.record.setEnabled(self._picked() is not None)
+        )
         self.list.itemActivated.connect(lambda _item: self._accept())
         self._debounce = QTimer(self, singleShot=True, interval=150)
         self._debounce.timeout.connect(self._run)
         self.query.textChanged.connect(lambda _t: self._debounce.start())
         self.query.returnPressed.connect(self._enter)
 
+    def _picked(self) -> int | None:
+        """The row staff selected themselves, if any (a current row alone is not a choice)."""
+        rows = [self.list.row(item) for item in self.list.selectedItems()]
+        return rows[0] if len(rows) == 1 and 0 <= rows[0] < len(self.results) else None
+
     def _enter(self) -> None:
-        if self.list.currentRow() >= 0:
+        if self._picked() is not None:
             self._accept()
         else:
             self._run()
@@ -115,12 +125,11 @@ class NameSearchDialog(QDialog):
             )
             item.setData(Qt.ItemDataRole.UserRole, b.id)
             self.list.addItem(item)
-        if found:
-            self.list.setCurrentRow(0)
+        self.record.setEnabled(False)
         self.status.setText(status)
 
     def _accept(self) -> None:
-        row = self.list.currentRow()
-        if 0 <= row < len(self.results):
+        row = self._picked()
+        if row is not None:
             self.chosen.emit(self.results[row])
             self.accept()

@@ -5,11 +5,17 @@ indexed lookup), the band and card are painted; when the network is up the onlin
 (`check_online`, in a pool thread) refines it, unless staff have moved on to another scan.
 Validation and invalidation run in the pool too ("Validation en cours..."), one at a time;
 a scan arriving meanwhile waits for the answer, so none is ever lost.
+
+A repeated scan is harmless: the code on screen, waiting for "Valider" or just validated or
+invalidated here, scanned again within `same_scan_seconds` only re-shows its verdict ("Même
+contremarque, déjà affichée"); it never validates (only "Valider" or Enter does, or the scan
+itself in one-step mode). A refusal, or the same code later, is checked again as a new scan.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import tzinfo
@@ -19,7 +25,6 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -30,9 +35,11 @@ from kiosk.domain import messages
 from kiosk.domain.booking import Booking
 from kiosk.domain.display import source_line
 from kiosk.domain.errors import KioskError
+from kiosk.domain.operations import OpState
 from kiosk.domain.payload import parse_payload
 from kiosk.domain.verdict import Family, VerdictKind
 from kiosk.services.counter import CheckResult, Counter
+from kiosk.ui.common.elided import WrappedLabel
 from kiosk.ui.common.sounds import SoundPlayer
 from kiosk.ui.common.tasks import Tasks
 from kiosk.ui.counter.booking_card import BookingCard
@@ -96,6 +103,9 @@ class CounterScreen(QWidget):
         self._seq = 0
         self._transients: list[QWidget] = []
         self._card_next: object = _NOTHING  # booking to show once the band is on screen
+        self.same_scan_seconds = 10  # kiosk.toml `same_scan_seconds`
+        self.monotonic: Callable[[], float] = time.monotonic  # injectable for tests
+        self._last_scan: tuple[str, float] | None = None  # token on screen, when last scanned
         self._build()
         # Queued: the card is changed after the band's paint event has returned.
         self.band.painted.connect(self._flush_card, Qt.ConnectionType.QueuedConnection)
@@ -122,12 +132,10 @@ class CounterScreen(QWidget):
         self.callout.setAccessibleName(self.tr("Rappel : vérifier l’identité"))
         cl = QVBoxLayout(self.callout)
         cl.setContentsMargins(14, 8, 14, 8)
-        self.reminder = QLabel(messages.text(messages.ID_REMINDER, self.lang))
+        self.reminder = WrappedLabel(messages.text(messages.ID_REMINDER, self.lang))
         self.reminder.setObjectName("calloutTitle")
-        self.reminder.setWordWrap(True)
-        self.reminder_detail = QLabel(messages.text(messages.ID_REMINDER_DETAIL, self.lang))
+        self.reminder_detail = WrappedLabel(messages.text(messages.ID_REMINDER_DETAIL, self.lang))
         self.reminder_detail.setObjectName("calloutDetail")
-        self.reminder_detail.setWordWrap(True)
         cl.addWidget(self.reminder)
         cl.addWidget(self.reminder_detail)
         left.addWidget(self.callout)
@@ -136,7 +144,7 @@ class CounterScreen(QWidget):
         self.validate_button = QPushButton("&" + messages.text(messages.VALIDATE_BUTTON, self.lang))
         self.validate_button.setObjectName("validate")
         self.validate_button.setAccessibleName(messages.text(messages.VALIDATE_BUTTON, self.lang))
-        self.validate_button.setToolTip(self.tr("Entrée, ou scanner le même code une 2e fois"))
+        self.validate_button.setToolTip(self.tr("Entrée"))
         self.validate_button.clicked.connect(self.validate)
         actions.addWidget(self.validate_button)
         self.unvalidate_button = QPushButton(
@@ -198,18 +206,13 @@ class CounterScreen(QWidget):
     def handle_scan(self, payload: str, source: str = "wedge") -> None:
         self.scan_arrived.emit(payload, source)
         self.close_transients()
+        # The field never keeps a code past its verdict: the next one typed is not appended.
+        self.entry.clear()
         if self.busy:
             self.queued.append((payload, source))  # answered after the current validation
             return
-        if source != "manual":
-            self.entry.clear()
-        cur = self.current
-        if cur is not None and cur.verdict.can_validate and cur.token:
-            scan = parse_payload(payload)
-            if scan.ok and cur.token in scan.candidates:
-                # The same code again: in two-step mode this is the confirmation.
-                self.validate()
-                return
+        if self._same_as_shown(payload):
+            return
         self._seq += 1
         seq = self._seq
         try:
@@ -241,6 +244,36 @@ class CounterScreen(QWidget):
                 lambda exc: self._online_answer(seq, result, result),
             )
 
+    def _same_as_shown(self, payload: str) -> bool:
+        """The code on screen scanned again shortly after: re-show it, say so, do nothing."""
+        cur, last, now = self.current, self._last_scan, self.monotonic()
+        scan = parse_payload(payload)
+        token = scan.token if scan.ok else None
+        if token is None:
+            return False
+        # Only where a second look could mislead or act: a code waiting for "Valider", or this
+        # counter's own operation just recorded. A refusal is checked again (the network, the
+        # structure… may have changed since).
+        same = (
+            cur is not None
+            and (cur.verdict.can_validate or cur.op_id is not None)
+            and cur.token is not None
+            and cur.token in scan.candidates
+            and last is not None
+            and last[0] == cur.token
+            and now - last[1] <= self.same_scan_seconds
+        )
+        self._last_scan = (cur.token if same and cur and cur.token else token, now)
+        if not same or cur is None:
+            return False
+        if self.band.style_key != "busy":  # an answer on its way will show it anyway
+            note = self.tr("Même contremarque, déjà affichée")
+            source = self.band.source_text
+            if not source.startswith(note):
+                source = f"{note} — {source}" if source else note
+            self.band.show_verdict(cur.verdict, self.lang, source, announce=True)
+        return True
+
     def _online_answer(self, seq: int, local: CheckResult, refined: CheckResult) -> None:
         if seq != self._seq or self.busy:
             return  # staff moved on: a newer scan owns the screen
@@ -259,6 +292,10 @@ class CounterScreen(QWidget):
             source += self.tr(" — vérification en ligne…")
         elif result.op_id is not None and result.op_state == "pending":
             source = self.tr("Enregistrée sur ce guichet — en attente d’envoi à pass Culture")
+        elif result.op_id is not None and result.op_state == "done" and result.source == "local":
+            source = self.tr("Enregistrée sur ce guichet — reçue par pass Culture")
+        elif result.op_id is not None and result.op_state == "conflict":
+            source = self.tr("Refusée ensuite par pass Culture — voir « Conflits à traiter »")
         # The online answer repeating the local verdict is neither heard nor said again.
         self.band.show_verdict(result.verdict, self.lang, source, announce=sound)
         self._set_card(result.booking)
@@ -266,6 +303,17 @@ class CounterScreen(QWidget):
         if sound:
             self.sounds.play(result.verdict.family)
         self.result_shown.emit(result)
+
+    def settled(self, states: dict[str, str]) -> None:
+        """The outbox moved on (a sync, a push): the operation on screen says where it is now,
+        instead of "en attente d'envoi" forever. `states`: op_id -> state, from the snapshot."""
+        cur = self.current
+        if cur is None or cur.op_id is None or self.busy:
+            return
+        state = states.get(cur.op_id)
+        if state is None or state == cur.op_state:
+            return
+        self._show(replace(cur, op_state=OpState(state)), sound=False)
 
     def _set_card(self, booking: Booking | None) -> None:
         """The verdict first, the card right after: re-laying out the card costs several ms,

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.services.staff import StaffMember, StaffService
+from kiosk.ui.common.elided import WrappedLabel
 from kiosk.ui.common.pin_dialog import PinPad
 
 
@@ -106,6 +107,10 @@ class StaffSwitchDialog(QDialog):
         self.pages.setCurrentIndex(1)
         self.pad.field.setFocus()
 
+    def scan_refused(self, text: str) -> None:
+        """A scanner fired while the staff PIN is asked: said here, nothing done behind."""
+        self.message.setText(text)
+
     def choose(self, name: str) -> None:
         self.name_buttons[name].click()
 
@@ -132,7 +137,7 @@ class StaffBar(QWidget):
         self.staff = staff
         self.lang = lang
         self._current: StaffMember | None = None
-        self.label = QLabel(self)
+        self.label = WrappedLabel(parent=self)  # two lines rather than a wider window
         font = QFont(self.label.font())
         font.setPointSize(13)
         self.label.setFont(font)
@@ -198,5 +203,6 @@ class StaffBar(QWidget):
                 self.tr("Aucun compte du personnel : les validations sont enregistrées sans nom.")
             )
         else:
-            self.label.setText(self.tr("Personne en service : touchez « Changer »"))
+            # No-break spaces: « Changer » never splits over two lines.
+            self.label.setText(self.tr("Personne en service : touchez «\u00a0Changer\u00a0»"))
         self.label.setAccessibleName(self.label.text())

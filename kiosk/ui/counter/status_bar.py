@@ -6,10 +6,11 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QSizePolicy, QStatusBar, QWidget
+from PySide6.QtWidgets import QProgressBar, QPushButton, QSizePolicy, QStatusBar, QWidget
 
 from kiosk.domain.display import age_text
 from kiosk.sync.connectivity import Reason, reason_text
+from kiosk.ui.common.elided import ElidedLabel
 
 
 class KioskStatusBar(QStatusBar):
@@ -19,11 +20,13 @@ class KioskStatusBar(QStatusBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizeGripEnabled(False)
-        self.net = QLabel()
+        # Every text here may shorten with "…" (whole text in its tooltip): the bar must never
+        # make the window wider than a 1024-pixel screen.
+        self.net = ElidedLabel(min_chars=9)
         self.net.setMaximumWidth(460)
         self.net.setAccessibleName(self.tr("État du réseau"))
         self.addWidget(self.net)
-        self.pending = QLabel()
+        self.pending = ElidedLabel(min_chars=12)
         self.pending.setAccessibleName(self.tr("Validations en attente d’envoi"))
         self.addWidget(self.pending)
         self.conflicts = QPushButton()
@@ -31,23 +34,23 @@ class KioskStatusBar(QStatusBar):
         self.conflicts.setAccessibleName(self.tr("Conflits à traiter"))
         self.conflicts.clicked.connect(self.conflicts_requested)
         self.addWidget(self.conflicts)
-        self.peers = QLabel()
+        self.peers = ElidedLabel(min_chars=8)
         self.peers.setAccessibleName(self.tr("Guichets connectés"))
         self.peers.hide()
         self.addWidget(self.peers)
-        self.message = QLabel()
-        # Long texts must never widen the window past a 1280-pixel screen.
+        self.message = ElidedLabel(min_chars=0)
         self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.message.setAccessibleName(self.tr("Dernier message"))
         self.addWidget(self.message, 1)
         self._clear = QTimer(self, singleShot=True)
         self._clear.timeout.connect(self.message.clear)
-        self.last_sync = QLabel()
+        self.last_sync = ElidedLabel(min_chars=12)
         self.last_sync.setAccessibleName(self.tr("Dernière synchronisation"))
         self.addPermanentWidget(self.last_sync)
         self.bar = QProgressBar()
         self.bar.setAccessibleName(self.tr("Première synchronisation"))
         self.bar.setMaximumWidth(260)
+        self.bar.setMinimumWidth(120)
         self.bar.setTextVisible(True)
         self.bar.hide()
         self.addPermanentWidget(self.bar)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.services.today import TodayCounts, TodayRow
+from kiosk.ui.common.elided import WrappedLabel
 
 
 class HourChart(QWidget):
@@ -90,9 +91,8 @@ class TodayPanel(QWidget):
         title = QLabel(self.tr("Aujourd’hui à ce guichet"))
         title.setObjectName("sectionTitle")
         lay.addWidget(title)
-        self.summary = QLabel()
+        self.summary = WrappedLabel()
         self.summary.setObjectName("todayCount")
-        self.summary.setWordWrap(True)
         self.summary.setAccessibleName(self.tr("Compteurs du jour"))
         lay.addWidget(self.summary)
         self.chart = HourChart()
@@ -115,6 +115,10 @@ class TodayPanel(QWidget):
         self.set_day([], TodayCounts())
 
     def state_text(self, r: TodayRow) -> str:
+        if r.undone:
+            return self.tr("invalidée")
+        if r.state == "conflict" and r.acknowledged:
+            return self.tr("conflit traité")
         if r.state == "pending":
             return self.tr("à confirmer") if r.unverified else self.tr("en attente")
         if r.state == "conflict":
@@ -146,7 +150,9 @@ class TodayPanel(QWidget):
             ]
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if j == 4 and r.state == "conflict":
+                if j == 4 and r.undone:
+                    item.setForeground(QColor("#4A2C82"))  # the INVALIDÉE band's colour
+                elif j == 4 and r.state == "conflict" and not r.acknowledged:
                     item.setForeground(QColor("#B3121B"))
                 elif j == 4 and r.state == "pending":
                     item.setForeground(QColor("#8A6100"))

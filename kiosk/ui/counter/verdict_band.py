@@ -23,8 +23,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.domain.messages import render
-from kiosk.domain.verdict import Verdict
-from kiosk.ui.common.theme import BANDS, BandStyle
+from kiosk.domain.verdict import Verdict, VerdictKind
+from kiosk.ui.common.theme import BANDS, UNDONE, BandStyle
 
 # Combined once: OR-ing Qt flags in Python builds new enum values each time (slow in paint).
 LEFT_MIDDLE = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -33,12 +33,20 @@ LEFT_TOP_WRAP = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | in
 )
 
 
+def style_key(verdict: Verdict) -> str:
+    """The band's look: the verdict's family, except INVALIDÉE, which has its own."""
+    if verdict.kind is VerdictKind.UNVALIDATED:
+        return UNDONE
+    return verdict.family.value
+
+
 class VerdictBand(QWidget):
     painted = Signal()  # after every paint: the benchmark times scan → pixels with it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # 190 px when there is room, down to 150 on a 768-pixel screen (fonts follow the height).
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setAccessibleName(self.tr("Verdict"))
         self.style_key = "idle"
@@ -46,12 +54,13 @@ class VerdictBand(QWidget):
         self.message = ""
         self.source_text = ""
         self.verdict: Verdict | None = None
+        self.min_height = 150  # the window scales it down on a short screen
 
     def sizeHint(self) -> QSize:
         return QSize(800, 190)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(400, 150)
+        return QSize(400, self.min_height)
 
     # -- states -------------------------------------------------------------------------
     def show_idle(self, title: str, message: str) -> None:
@@ -64,7 +73,7 @@ class VerdictBand(QWidget):
         self, verdict: Verdict, lang: str, source_text: str = "", *, announce: bool = True
     ) -> None:
         shown = render(verdict, lang)
-        self._set(verdict.family.value, shown.title, shown.message, source_text, verdict, announce)
+        self._set(style_key(verdict), shown.title, shown.message, source_text, verdict, announce)
 
     def show_error(self, title: str, message: str) -> None:
         self._set("refused", title, message, "", None)
@@ -195,6 +204,17 @@ class VerdictBand(QWidget):
             d = rad * 0.36
             p.drawLine(QPointF(c.x() - d, c.y() - d), QPointF(c.x() + d, c.y() + d))
             p.drawLine(QPointF(c.x() + d, c.y() - d), QPointF(c.x() - d, c.y() + d))
+        elif st.icon == "undo":
+            # An arrow turning back: an open arc with its head at the top left.
+            arc = QRectF(c.x() - rad * 0.62, c.y() - rad * 0.55, rad * 1.24, rad * 1.24)
+            path = QPainterPath()
+            path.arcMoveTo(arc, 150)
+            path.arcTo(arc, 150, -270)
+            p.drawPath(path)
+            tip = path.pointAtPercent(0)
+            head = rad * 0.34
+            p.drawLine(tip, QPointF(tip.x() + head, tip.y() - head * 0.15))
+            p.drawLine(tip, QPointF(tip.x() + head * 0.2, tip.y() - head))
         elif st.icon == "dots":
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(fg)

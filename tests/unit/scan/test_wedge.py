@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QVBoxLayout, QWi
 from pytestqt.qtbot import QtBot
 
 from kiosk.domain.payload import parse_payload
-from kiosk.scan.wedge import WedgeCapture
+from kiosk.scan.wedge import WedgeCapture, mark_scan_field
 
 pytestmark = pytest.mark.gui
 
@@ -41,8 +41,9 @@ def type_burst(target: QWidget, text: str, start: int = 10_000, gap: int = 5) ->
 class Screen(QWidget):
     def __init__(self) -> None:
         super().__init__()
-        self.edit = QLineEdit(self)
-        self.other = QLineEdit(self)
+        self.edit = QLineEdit(self)  # the counter's code field: where scans belong
+        mark_scan_field(self.edit)
+        self.other = QLineEdit(self)  # any other text field (a search…)
         layout = QVBoxLayout(self)
         layout.addWidget(self.edit)
         layout.addWidget(self.other)
@@ -226,3 +227,33 @@ def test_thresholds_are_exposed(wedge: WedgeCapture) -> None:
     wedge.idle_accept_ms = 200
     assert wedge.assembler.gap_threshold_ms == 25
     assert wedge.idle_accept_ms == 200
+
+
+@pytest.mark.parametrize(
+    "echo", [QLineEdit.EchoMode.Password, QLineEdit.EchoMode.PasswordEchoOnEdit]
+)
+def test_a_secret_field_keeps_its_keys_and_never_emits(
+    qtbot: QtBot,
+    wedge: WedgeCapture,
+    screen: Screen,
+    scans: list[tuple[str, str]],
+    echo: QLineEdit.EchoMode,
+) -> None:
+    """The wizard's API key, a PIN: typed as fast as a scanner, with Enter, they stay there; a
+    whole payload scanned into one is swallowed and reported, never emitted (issue 14)."""
+    secret = screen.other
+    secret.setEchoMode(echo)
+    secret.setFocus()
+    refused: list[bool] = []
+    wedge.refused.connect(lambda: refused.append(True))
+    with qtbot.waitSignal(secret.returnPressed, timeout=1000):
+        ts = type_burst(secret, "ABC123sk", gap=3)
+        press(secret, "\r", ts + 3, Qt.Key.Key_Return)
+    assert secret.text() == "ABC123sk"
+    secret.clear()
+    ts = type_burst(secret, V3, start=20_000, gap=3)
+    press(secret, "\r", ts + 3, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: refused == [True], timeout=1000)
+    qtbot.wait(200)
+    assert secret.text() == ""
+    assert scans == []

@@ -340,3 +340,37 @@ def test_403_with_unknown_keys_keeps_the_server_words(sandbox):
     finally:
         client.close()
     assert "offerer : Votre structure est en cours de validation" in caught.value.message
+
+
+# -- TROP TÔT answered online keeps its date (issue 14) ---------------------------------------
+def test_too_early_answered_online_says_its_date(make_kiosk, sandbox):
+    kiosk = make_kiosk()
+    early = [
+        b["token"] for b in sandbox.bookings(status="CONFIRMED") if b["isEvent"] and b["token"]
+    ]
+    for token in early:  # unknown locally: the verdict is the server's 403 sentence
+        checked = kiosk.counter.check(token)
+        if checked.verdict.kind is VerdictKind.TOO_EARLY:
+            break
+    else:
+        pytest.fail("no booking still inside its cancellation window in the sandbox")
+    assert checked.source == "online"
+    said = re.search(r"\d{2}/\d{2}/\d{4} à \d{2}:\d{2}", checked.verdict.reason or "")
+    assert said, checked.verdict.reason
+    shown = render(checked.verdict)
+    assert said.group(0) in shown.message  # the server's date, not "à partir du , une fois"
+    assert "du ," not in shown.message
+    assert said.group(0).split(" à ")[0] in render(checked.verdict, "en").message
+
+
+def test_too_early_conflict_keeps_its_date():
+    from kiosk.sync.conflicts import too_early
+
+    message = (
+        "Vous pourrez valider cette contremarque à partir du 01/04/2026 à 19:00, une fois le "
+        "délai d’annulation passé."
+    )
+    shown = render(too_early(message))
+    assert "à partir du 01/04/2026 à 19:00, une fois" in shown.message
+    vague = render(too_early("Vous pourrez valider plus tard."))
+    assert vague.title == "TROP TÔT" and "du ," not in vague.message

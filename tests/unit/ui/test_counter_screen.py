@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from kiosk.domain.operations import OpKind
 from kiosk.domain.verdict import Family
@@ -74,12 +75,14 @@ def test_duo_booking_shows_two_places(window, qtbot, screenshot_dir):
     shot(window, screenshot_dir, "counter_duo_1280x720")
 
 
-def test_two_step_scan_then_same_scan_validates(window, services, qtbot, screenshot_dir):
+def test_two_step_scan_then_valider_validates(window, services, qtbot, screenshot_dir):
     screen = window.screen
     window.handle_scan("PASSCULTURE:v3;TOKEN:ABC234", "wedge")
     assert screen.validate_button.isEnabled()
     assert outbox_ops(services) == []  # nothing recorded before staff confirm
-    window.handle_scan("ABC234", "wedge")  # the same code again = "Valider"
+    window.handle_scan("ABC234", "wedge")  # the same code again only re-shows it (issue 14)
+    assert screen.band.title == "VALIDABLE" and outbox_ops(services) == []
+    screen.validate_button.click()
     assert screen.band.title == "VALIDATION EN COURS..." or screen.busy
     assert not screen.validate_button.isEnabled()  # no double submission
     settle(qtbot, window)
@@ -115,9 +118,15 @@ def test_one_step_validates_on_scan(services, window_factory, qtbot):
     window.handle_scan("ABC234", "wedge")
     settle(qtbot, window)
     assert window.screen.band.title == "VALIDÉE"
-    window.handle_scan("ABC234", "wedge")  # a second scan at the door: already in
+    now = [0.0]
+    window.screen.monotonic = lambda: now[0]
+    window.handle_scan("ABC234", "wedge")  # rescanned at once: harmless, said so (issue 14)
+    assert window.screen.band.title == "VALIDÉE"
+    assert window.screen.band.source_text.startswith("Même contremarque, déjà affichée")
+    now[0] += 60
+    window.handle_scan("ABC234", "wedge")  # a second scan at the door later: already in
     assert window.screen.band.title == "DÉJÀ VALIDÉE"
-    assert "au guichet « Accueil »" in window.screen.band.message  # when and where
+    assert window.screen.band.message.startswith("Validée ici à ")  # here, not "au guichet"
     assert len(outbox_ops(services)) == 1
 
 
@@ -155,6 +164,9 @@ def test_invalidation_asks_first_then_invalidates(window, services, qtbot, scree
     settle(qtbot, window)
     assert screen.band.title == "INVALIDÉE"
     assert [o.kind for o in outbox_ops(services)] == [OpKind.KEEP]
+    window.handle_scan("USED23", "wedge")  # at once: the same code, only re-shown (issue 14)
+    assert screen.band.title == "INVALIDÉE"
+    screen.reset()  # Escape: the next scan of it is a new look
     window.handle_scan("USED23", "wedge")
     assert screen.band.title == "VALIDABLE"
 
@@ -199,6 +211,8 @@ def test_unknown_offline_to_confirm_by_name(window, services, qtbot, screenshot_
     qtbot.waitUntil(lambda: len(dialog.results) == 1, timeout=5000)
     assert dialog.results[0].youth_name == "Éloïse Durand"
     shot(dialog, screenshot_dir, "name_search")
+    assert not dialog.record.isEnabled()  # nobody is picked for staff (issue 14)
+    dialog.list.setCurrentRow(0)
     dialog.record.click()
     settle(qtbot, window)
     assert screen.band.title == "À CONFIRMER"
@@ -233,7 +247,11 @@ def test_name_search_lists_only_bookings_to_collect(window, qtbot):
 )
 def test_manual_entry_hints(window, qtbot, typed, hint, error):
     entry = window.screen.entry
-    qtbot.keyClicks(entry.field, typed)
+    if len(typed) > 6:  # typed, the 6th key submits the code; pasted, it is one edit
+        QApplication.clipboard().setText(typed)
+        qtbot.keyClick(entry.field, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    else:
+        qtbot.keyClicks(entry.field, typed)
     if not typed:
         qtbot.keyClicks(entry.field, "A")
         qtbot.keyClick(entry.field, Qt.Key.Key_Backspace)
@@ -249,7 +267,7 @@ def test_manual_entry_checks_at_six_then_enter_validates(window, services, qtbot
     qtbot.keyClicks(entry.field, "abc23")
     assert window.screen.current is None
     qtbot.keyClicks(entry.field, "4")
-    assert entry.field.text() == "ABC234"
+    assert entry.field.text() == ""  # submitted: the next code typed is not appended (issue 14)
     assert window.screen.band.title == "VALIDABLE"
     qtbot.keyClick(entry.field, Qt.Key.Key_Return)
     settle(qtbot, window)
@@ -411,3 +429,27 @@ def test_scan_in_librarian_mode_brings_the_counter_back(window, qtbot):
     window.handle_scan("ABC234", "wedge")
     assert window.stack.currentWidget() is window.screen
     assert window.screen.band.title == "VALIDABLE"
+
+
+def test_invalidation_has_its_own_look_and_changes_the_day(window, services, qtbot, screenshot_dir):
+    """Issue 14: INVALIDÉE looked like VALIDÉE and left the day's row and counts unchanged."""
+    screen = window.screen
+    window.handle_scan("ABC234", "wedge")
+    screen.validate()
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: screen.today.counts.validated == 1)
+    assert screen.band.style_key == "ok"
+    screen.ask_unvalidate()
+    go = next(b for b in screen.unvalidate_dialog.buttons() if b.text() == "Continuer")
+    go.click()
+    settle(qtbot, window)
+    assert screen.band.title == "INVALIDÉE"
+    assert screen.band.style_key == "undone" and screen.band.style.icon != "check"
+    qtbot.waitUntil(lambda: screen.today.counts.unvalidated == 1)
+    counts = screen.today.counts
+    assert (counts.validated, counts.places, sum(counts.per_hour)) == (0, 0, 0)
+    use_row = next(r for r in screen.today.rows if r.kind == "use")
+    assert screen.today.state_text(use_row) == "invalidée"
+    summary = screen.today.summary.text()
+    assert summary.startswith("0 validation") and "1 invalidation" in summary
+    shot(window, screenshot_dir, "counter_invalidated_1280x720")

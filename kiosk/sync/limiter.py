@@ -8,11 +8,21 @@ The limit is per API key, i.e. per structure: every counter, every background pu
   any window, leaving the rest to the counter;
 - a 429 this process did not predict (it had sent less than its budget) means someone else
   spends the key: background work backs off (`Retry-After` plus jitter) and halves its share,
-  then raises it again slowly (additive increase, multiplicative decrease).
+  then raises it again slowly (additive increase, multiplicative decrease);
+- the counter's reserve is lent while it is unused: when no counter request was seen for
+  `lend_after` quiet seconds (and nobody else was seen spending the key), background work may
+  fill the window up to a small `lend_margin` (the first scan still goes at once). The lent
+  requests are spread evenly over the window, so that when the counter comes back (its first
+  request takes the reserve back at once) the window frees steadily for it instead of staying
+  full of a burst of background pages.
+
+Other processes of the structure are invisible here: `base_share` is the one knob a caller that
+learns of N live counters would lower (each taking its part of the background share).
 """
 
 from __future__ import annotations
 
+import math
 import random
 import threading
 import time
@@ -34,6 +44,12 @@ BACKGROUND_SHARE = 0.6  # of the budget, in any window, for everything but the c
 MIN_SHARE = 0.1  # the share never drops below this: background work slows, never stops
 SHARE_STEP = 0.05  # additive increase, once per quiet window
 MAX_JITTER = 5.0  # seconds added to a background back-off, so processes do not retry together
+QUIET_BEFORE_LENDING = 20.0  # seconds without a counter request before its reserve is lent
+
+
+def lend_margin_for(max_requests: int) -> int:
+    """Requests left free while the reserve is lent: the first scan's check and validation."""
+    return max(2, round(0.02 * max_requests))
 
 
 class RequestScheduler:
@@ -45,6 +61,8 @@ class RequestScheduler:
         background_share: float = BACKGROUND_SHARE,
         min_share: float = MIN_SHARE,
         share_step: float = SHARE_STEP,
+        lend_after: float | None = None,
+        lend_margin: int | None = None,
         monotonic: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
         rng: random.Random | None = None,
@@ -55,6 +73,10 @@ class RequestScheduler:
         self.share = background_share
         self.min_share = min(min_share, background_share)
         self.share_step = share_step
+        self.lend_after = lend_after  # None: the reserve is never lent
+        self.lend_margin = lend_margin_for(max_requests) if lend_margin is None else lend_margin
+        self._counter_seen = -math.inf  # when the counter last asked (none yet: lend at once)
+        self._last_lent = -math.inf  # when the last lent request went (they are spread evenly)
         self._monotonic = monotonic
         self._sleep = sleep
         self._rng = rng or random.Random()
@@ -81,6 +103,31 @@ class RequestScheduler:
     def _background_budget(self) -> int:
         return max(1, int(self.max_requests * self.share))
 
+    def _lending(self, now: float) -> bool:
+        """The counter's reserve is lent to background work: the counter has been quiet for
+        `lend_after` seconds and nobody else was seen spending the key (a foreign 429 lowers
+        the share; lending waits until it has healed)."""
+        return (
+            self.lend_after is not None
+            and self.max_requests > 0
+            and self.share >= self.base_share
+            and now - self._counter_seen >= self.lend_after
+        )
+
+    def lending(self) -> bool:
+        with self._lock:
+            now = self._monotonic()
+            self._expire(now)
+            return self._lending(now)
+
+    def _lent_wait(self, now: float) -> float:
+        """Seconds before background work may take a lent slot (its share being spent)."""
+        cap = self.max_requests - self.lend_margin
+        if len(self._sent) >= cap:  # the margin stays free for the counter's first scan
+            return self._sent[len(self._sent) - cap][0] + self.period - now
+        lent = max(1, cap - self._background_budget())
+        return max(0.0, self._last_lent + self.period / lent - now)
+
     def _wait_locked(self, now: float, priority: Priority) -> float:
         self._expire(now)
         wait = max(0.0, self._paused_until - now)
@@ -94,7 +141,10 @@ class RequestScheduler:
         if background and self._background >= self._background_budget():
             # the oldest background request leaves the window first
             oldest = next(t for t, bg in self._sent if bg)
-            wait = max(wait, oldest + self.period - now)
+            share_wait = oldest + self.period - now
+            if self._lending(now):
+                share_wait = min(share_wait, self._lent_wait(now))
+            wait = max(wait, share_wait)
         return wait
 
     def wait_time(self, priority: Priority = Priority.COUNTER) -> float:
@@ -106,11 +156,15 @@ class RequestScheduler:
         """Count the request and return 0, or return how long to wait. A request never goes
         before a waiting one of higher priority."""
         now = self._monotonic()
+        if priority is Priority.COUNTER:
+            self._counter_seen = now  # the reserve is taken back at once
         wait = self._wait_locked(now, priority)
         if wait <= 0 and any(p < priority for p in +self._waiting):
             wait = min(0.05, self.period)  # let the more urgent one take the slot first
         if wait <= 0 and count:
             background = priority is not Priority.COUNTER
+            if background and self._background >= self._background_budget():
+                self._last_lent = now
             self._sent.append((now, background))
             self._background += background
         return wait

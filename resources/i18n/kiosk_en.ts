@@ -3,57 +3,57 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="236" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="237" />
         <source>Code administrateur et personnel</source>
         <translation>Administrator PIN and staff</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="239" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="240" />
         <source>Le code administrateur (6 chiffres ou plus) protège les réglages et la sortie du mode guichet. Gardez-le en lieu sûr.</source>
         <translation>The administrator PIN (6 digits or more) protects the settings and leaving counter mode. Keep it safe.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="249" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="250" />
         <source>facultatif, ex. Marie</source>
         <translation>optional, e.g. Marie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="253" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="254" />
         <source>4 à 6 chiffres</source>
         <translation>4 to 6 digits</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="259" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="260" />
         <source>Code administrateur</source>
         <translation>Administrator PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="260" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="261" />
         <source>Confirmez le code</source>
         <translation>Confirm the PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="261" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="262" />
         <source>Premier membre du personnel (facultatif)</source>
         <translation>First staff member (optional)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="262" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="263" />
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="263" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="264" />
         <source>Code personnel</source>
         <translation>Staff PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="273" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="274" />
         <source>Les deux codes administrateur sont différents.</source>
         <translation>The two administrator PINs differ.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="279" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="280" />
         <source>Code personnel : </source>
         <translation>Staff PIN: </translation>
     </message>
@@ -560,106 +560,116 @@ Cannot write {} ({}).</translation>
 <context>
     <name>KioskStatusBar</name>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="24" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="28" />
         <source>État du réseau</source>
         <translation>Network state</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="27" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="31" />
         <source>Validations en attente d’envoi</source>
         <translation>Validations waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="31" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="35" />
         <source>Conflits à traiter</source>
         <translation>Conflicts to handle</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="37" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="41" />
         <source>Dernier message</source>
         <translation>Last message</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="42" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="46" />
         <source>Dernière synchronisation</source>
         <translation>Last synchronisation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="45" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="49" />
         <source>Première synchronisation</source>
         <translation>First synchronisation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="50" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="54" />
         <source>Synchroniser</source>
         <translation>Synchronise</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="51" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="55" />
         <source>Synchroniser maintenant</source>
         <translation>Synchronise now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="73" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="77" />
         <source>● En ligne</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="74" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="78" />
         <source>● Hors ligne</source>
         <translation>● Offline</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="76" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="80" />
         <source>● Requêtes limitées</source>
         <translation>● Requests limited</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="77" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="81" />
         <source>● Clé d’API refusée</source>
         <translation>● API key refused</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="78" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="82" />
         <source>● Serveur non configuré</source>
         <translation>● Server not configured</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="92" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="96" />
         <source>%n validation(s) en attente d’envoi</source>
         <translation>
             <numerusform>%n validation waiting to be sent</numerusform><numerusform>%n validations waiting to be sent</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="94" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="98" />
         <source>%n conflit(s) à traiter</source>
         <translation>
             <numerusform>%n conflict to handle</numerusform><numerusform>%n conflicts to handle</numerusform></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="96" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="100" />
         <source>Aucun conflit</source>
         <translation>No conflict</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="109" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="113" />
         <source>Lieux</source>
         <translation>Venues</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="110" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="114" />
         <source>Offres</source>
         <translation>Offers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="111" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="115" />
         <source>Réservations</source>
         <translation>Bookings</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="120" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="116" />
+        <source>Images</source>
+        <translation>Images</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="127" />
         <source>Première synchronisation : %1 %2</source>
         <translation>First synchronisation: %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="133" />
+        <source>Guichet prêt — catalogue en cours de synchronisation…</source>
+        <translation>Counter ready — catalogue still synchronising…</translation>
     </message>
 </context>
 <context>
@@ -1068,57 +1078,57 @@ Cannot write {} ({}).</translation>
 <context>
     <name>ServerPage</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="86" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="87" />
         <source>Serveur pass Culture et clé d'API</source>
         <translation>pass Culture server and API key</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="88" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="89" />
         <source>La clé se trouve dans l'espace partenaire pass Culture (menu Intégrations).</source>
         <translation>The key is in the pass Culture partner portal (Integrations menu).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="90" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="91" />
         <source>Production (le vrai pass Culture)</source>
         <translation>Production (the real pass Culture)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="91" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="92" />
         <source>Intégration (essais de pass Culture)</source>
         <translation>Integration (pass Culture test environment)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="92" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="93" />
         <source>Autre adresse (bac à sable local)</source>
         <translation>Other address (local sandbox)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="103" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="104" />
         <source>Collez la clé ici</source>
         <translation>Paste the key here</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="110" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="111" />
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="111" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="112" />
         <source>Clé d'API</source>
         <translation>API key</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="144" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="145" />
         <source>Collez la clé d'API fournie par pass Culture.</source>
         <translation>Paste the API key provided by pass Culture.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="148" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="149" />
         <source>Vérification de la clé auprès du serveur…</source>
         <translation>Checking the key with the server…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="168" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="169" />
         <source>Cette clé ne donne accès à aucun lieu : vérifiez-la dans l'espace partenaire.</source>
         <translation>This key gives access to no venue: check it in the partner portal.</translation>
     </message>
@@ -1269,27 +1279,27 @@ Cannot write {} ({}).</translation>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="382" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="383" />
         <source>Installation du guichet pass Culture</source>
         <translation>pass Culture counter set-up</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="388" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="389" />
         <source>&lt; Précédent</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="389" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="390" />
         <source>Suivant &gt;</source>
         <translation>Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="390" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="391" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="391" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="392" />
         <source>Terminer</source>
         <translation>Finish</translation>
     </message>
@@ -1432,32 +1442,32 @@ Cannot write {} ({}).</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="294" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="295" />
         <source>Première synchronisation</source>
         <translation>First synchronisation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="295" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="296" />
         <source>Le guichet récupère les lieux, les offres et les réservations.</source>
         <translation>The counter is fetching venues, offers and bookings.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="301" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="302" />
         <source>Réessayer</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="325" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="326" />
         <source>Synchronisation en cours…</source>
         <translation>Synchronising…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="353" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="354" />
         <source>Terminé : {} réservations et {} offres reçues. Le guichet est prêt.</source>
         <translation>Done: {} bookings and {} offers received. The counter is ready.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="366" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="367" />
         <source>Synchronisation incomplète : {} Vous pouvez réessayer, ou terminer : le guichet réessaiera tout seul.</source>
         <translation>Synchronisation incomplete: {} You can retry, or finish: the counter will retry by itself.</translation>
     </message>
@@ -1612,27 +1622,27 @@ Cannot write {} ({}).</translation>
 <context>
     <name>VenuePage</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="191" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="192" />
         <source>Lieux servis par ce guichet</source>
         <translation>Venues served by this counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="192" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="193" />
         <source>Cochez les lieux dont ce guichet valide les réservations.</source>
         <translation>Tick the venues whose bookings this counter validates.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="200" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="201" />
         <source>Nom de ce guichet</source>
         <translation>Name of this counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="224" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="225" />
         <source>Cochez au moins un lieu.</source>
         <translation>Tick at least one venue.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="227" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="228" />
         <source>Donnez un nom à ce guichet (ex. Accueil).</source>
         <translation>Name this counter (e.g. Front desk).</translation>
     </message>

@@ -283,7 +283,7 @@ class AdminPage(QWizardPage):
         return True
 
 
-STAGES = {"venues": "Lieux", "offers": "Offres", "bookings": "Réservations"}
+STAGES = {"venues": "Lieux", "offers": "Offres", "bookings": "Réservations", "images": "Images"}
 
 
 class SyncPage(QWizardPage):

@@ -204,10 +204,10 @@ class RequestScheduler:
                     self._waiting[priority] -= 1
 
     # -- what the server said ------------------------------------------------------------
-    def pause(self, seconds: float) -> None:
+    def pause(self, seconds: float) -> bool:
         """The server said 429 with Retry-After. Nobody sends until then; when this process
         had not spent its budget, someone else shares the key: background work waits a little
-        longer (jitter) and halves its share."""
+        longer (jitter) and halves its share. True when the 429 was someone else's doing."""
         with self._lock:
             now = self._monotonic()
             self._expire(now)
@@ -219,6 +219,8 @@ class RequestScheduler:
                 self._background_until = max(self._background_until, now + seconds + jitter)
                 self.share = max(self.min_share, self.share / 2)
                 self._share_since = now
+                return True
+            return False
 
     def limited_for(self) -> float:
         """Seconds the server still asks everyone to wait (0: not limited)."""

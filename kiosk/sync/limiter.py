@@ -11,10 +11,10 @@ The limit is per API key, i.e. per structure: every counter, every background pu
   then raises it again slowly (additive increase, multiplicative decrease);
 - the counter's reserve is lent while it is unused: when no counter request was seen for
   `lend_after` quiet seconds (and nobody else was seen spending the key), background work may
-  fill the window up to a small `lend_margin` (the first scan still goes at once). The lent
-  requests are spread evenly over the window, so that when the counter comes back (its first
-  request takes the reserve back at once) the window frees steadily for it instead of staying
-  full of a burst of background pages.
+  fill the window up to a small `lend_margin` (the first scan still goes at once), paced
+  evenly over the window (the limit's own pace: no time lost against its bound), so that when
+  the counter comes back (its first request takes the reserve back at once) the window frees
+  steadily for it instead of staying full of one burst of background pages.
 
 Other processes of the structure are invisible here: `base_share` is the one knob a caller that
 learns of N live counters would lower (each taking its part of the background share).
@@ -76,7 +76,7 @@ class RequestScheduler:
         self.lend_after = lend_after  # None: the reserve is never lent
         self.lend_margin = lend_margin_for(max_requests) if lend_margin is None else lend_margin
         self._counter_seen = -math.inf  # when the counter last asked (none yet: lend at once)
-        self._last_lent = -math.inf  # when the last lent request went (they are spread evenly)
+        self._last_background = -math.inf  # when the last background request went
         self._monotonic = monotonic
         self._sleep = sleep
         self._rng = rng or random.Random()
@@ -87,6 +87,7 @@ class RequestScheduler:
         self._share_since = 0.0  # when the share last changed (for the slow increase)
         self._waiting: Counter[Priority] = Counter()
         self._lock = threading.Lock()
+        self.sent: Counter[Priority] = Counter()  # requests let through, by priority
         self.throttled = 0  # 429s received: shown in diagnostics
         self.foreign = 0  # of which not predicted: another process shares the key
 
@@ -121,12 +122,14 @@ class RequestScheduler:
             return self._lending(now)
 
     def _lent_wait(self, now: float) -> float:
-        """Seconds before background work may take a lent slot (its share being spent)."""
+        """Seconds before background work may go while the reserve is lent: the window keeps
+        `lend_margin` free, and requests are paced evenly (one every period/cap seconds), so
+        that the window frees steadily when the counter takes its reserve back."""
         cap = self.max_requests - self.lend_margin
+        wait = max(0.0, self._last_background + self.period / max(1, cap) - now)
         if len(self._sent) >= cap:  # the margin stays free for the counter's first scan
-            return self._sent[len(self._sent) - cap][0] + self.period - now
-        lent = max(1, cap - self._background_budget())
-        return max(0.0, self._last_lent + self.period / lent - now)
+            wait = max(wait, self._sent[len(self._sent) - cap][0] + self.period - now)
+        return wait
 
     def _wait_locked(self, now: float, priority: Priority) -> float:
         self._expire(now)
@@ -138,13 +141,12 @@ class RequestScheduler:
             return wait
         if len(self._sent) >= self.max_requests:
             wait = max(wait, self._sent[0][0] + self.period - now)
-        if background and self._background >= self._background_budget():
+        if background and self._lending(now):
+            wait = max(wait, self._lent_wait(now))
+        elif background and self._background >= self._background_budget():
             # the oldest background request leaves the window first
             oldest = next(t for t, bg in self._sent if bg)
-            share_wait = oldest + self.period - now
-            if self._lending(now):
-                share_wait = min(share_wait, self._lent_wait(now))
-            wait = max(wait, share_wait)
+            wait = max(wait, oldest + self.period - now)
         return wait
 
     def wait_time(self, priority: Priority = Priority.COUNTER) -> float:
@@ -163,10 +165,11 @@ class RequestScheduler:
             wait = min(0.05, self.period)  # let the more urgent one take the slot first
         if wait <= 0 and count:
             background = priority is not Priority.COUNTER
-            if background and self._background >= self._background_budget():
-                self._last_lent = now
             self._sent.append((now, background))
             self._background += background
+            if background:
+                self._last_background = now
+            self.sent[priority] += 1
         return wait
 
     def try_acquire(self, priority: Priority = Priority.COUNTER) -> bool:

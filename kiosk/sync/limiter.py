@@ -11,10 +11,10 @@ The limit is per API key, i.e. per structure: every counter, every background pu
   then raises it again slowly (additive increase, multiplicative decrease);
 - the counter's reserve is lent while it is unused: when no counter request was seen for
   `lend_after` quiet seconds (and nobody else was seen spending the key), background work may
-  fill the window up to a small `lend_margin` (the first scan still goes at once), paced
-  evenly over the window (the limit's own pace: no time lost against its bound), so that when
-  the counter comes back (its first request takes the reserve back at once) the window frees
-  steadily for it instead of staying full of one burst of background pages.
+  fill the window up to a small `lend_margin` (the first scan still goes at once). Its share
+  goes as before (a small sync is not slowed); the lent requests beyond it are spread evenly
+  over the window, so that when the counter comes back (its first request takes the reserve
+  back at once) the window frees steadily for it instead of staying full of a burst of pages.
 
 Other processes of the structure are invisible here: `base_share` is the one knob a caller that
 learns of N live counters would lower (each taking its part of the background share).
@@ -45,6 +45,7 @@ MIN_SHARE = 0.1  # the share never drops below this: background work slows, neve
 SHARE_STEP = 0.05  # additive increase, once per quiet window
 MAX_JITTER = 5.0  # seconds added to a background back-off, so processes do not retry together
 QUIET_BEFORE_LENDING = 20.0  # seconds without a counter request before its reserve is lent
+COUNTER_SLOT, SHARED, LENT = 0, 1, 2  # what a request in the window was counted as
 
 
 def lend_margin_for(max_requests: int) -> int:
@@ -76,12 +77,13 @@ class RequestScheduler:
         self.lend_after = lend_after  # None: the reserve is never lent
         self.lend_margin = lend_margin_for(max_requests) if lend_margin is None else lend_margin
         self._counter_seen = -math.inf  # when the counter last asked (none yet: lend at once)
-        self._last_background = -math.inf  # when the last background request went
+        self._last_lent = -math.inf  # when the last lent request went (they are spread)
         self._monotonic = monotonic
         self._sleep = sleep
         self._rng = rng or random.Random()
-        self._sent: deque[tuple[float, bool]] = deque()  # (when, background)
-        self._background = 0  # background requests in `_sent`
+        self._sent: deque[tuple[float, int]] = deque()  # (when, COUNTER_SLOT/SHARED/LENT)
+        self._background = 0  # background requests in `_sent` (shared and lent)
+        self._lent = 0  # of which lent: taken from the counter's reserve while it was quiet
         self._paused_until = 0.0  # the server said wait: nobody sends
         self._background_until = 0.0  # someone else spends the key: background waits longer
         self._share_since = 0.0  # when the share last changed (for the slow increase)
@@ -94,8 +96,9 @@ class RequestScheduler:
     # -- the window ----------------------------------------------------------------------
     def _expire(self, now: float) -> None:
         while self._sent and self._sent[0][0] <= now - self.period:
-            _, background = self._sent.popleft()
-            self._background -= background
+            _, kind = self._sent.popleft()
+            self._background -= kind != COUNTER_SLOT
+            self._lent -= kind == LENT
         if self.share < self.base_share and now - self._share_since >= self.period:
             quiet = int((now - self._share_since) // self.period)
             self.share = min(self.base_share, self.share + quiet * self.share_step)
@@ -122,11 +125,12 @@ class RequestScheduler:
             return self._lending(now)
 
     def _lent_wait(self, now: float) -> float:
-        """Seconds before background work may go while the reserve is lent: the window keeps
-        `lend_margin` free, and requests are paced evenly (one every period/cap seconds), so
-        that the window frees steadily when the counter takes its reserve back."""
+        """Seconds before background work may take a lent slot (its share being spent): the
+        window keeps `lend_margin` free, and lent requests are spread evenly over the window,
+        so that it frees steadily when the counter takes its reserve back."""
         cap = self.max_requests - self.lend_margin
-        wait = max(0.0, self._last_background + self.period / max(1, cap) - now)
+        lent = max(1, cap - self._background_budget())
+        wait = max(0.0, self._last_lent + self.period / lent - now)
         if len(self._sent) >= cap:  # the margin stays free for the counter's first scan
             wait = max(wait, self._sent[len(self._sent) - cap][0] + self.period - now)
         return wait
@@ -142,10 +146,13 @@ class RequestScheduler:
         if len(self._sent) >= self.max_requests:
             wait = max(wait, self._sent[0][0] + self.period - now)
         if background and self._lending(now):
-            wait = max(wait, self._lent_wait(now))
+            # its share (lent requests apart, they have a pace of their own), or a lent slot
+            if self._background - self._lent >= self._background_budget():
+                oldest = next(t for t, kind in self._sent if kind == SHARED)
+                wait = max(wait, min(oldest + self.period - now, self._lent_wait(now)))
         elif background and self._background >= self._background_budget():
             # the oldest background request leaves the window first
-            oldest = next(t for t, bg in self._sent if bg)
+            oldest = next(t for t, kind in self._sent if kind != COUNTER_SLOT)
             wait = max(wait, oldest + self.period - now)
         return wait
 
@@ -164,11 +171,15 @@ class RequestScheduler:
         if wait <= 0 and any(p < priority for p in +self._waiting):
             wait = min(0.05, self.period)  # let the more urgent one take the slot first
         if wait <= 0 and count:
-            background = priority is not Priority.COUNTER
-            self._sent.append((now, background))
-            self._background += background
-            if background:
-                self._last_background = now
+            kind = COUNTER_SLOT
+            if priority is not Priority.COUNTER:
+                kind = SHARED
+                if self._background - self._lent >= self._background_budget():
+                    kind = LENT  # only reached while lending (see _wait_locked)
+                    self._last_lent = now
+            self._sent.append((now, kind))
+            self._background += kind != COUNTER_SLOT
+            self._lent += kind == LENT
             self.sent[priority] += 1
         return wait
 

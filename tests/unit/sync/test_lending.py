@@ -73,14 +73,25 @@ def test_the_counters_first_request_takes_the_reserve_back_at_once():
     clock.now += 2.0  # the first burst (its share) has left the window
     fill(s, Priority.PULL)
     assert s._background == 60
-    # a youth every 3 s from now on: each check goes at once (the lent requests were spread,
-    # so the window frees steadily; they were not one burst that holds it for a minute)
+    # a youth every 3 s from now on, background taking all its share allows meanwhile: each
+    # check goes at once (the lent requests were spread, so the window frees steadily; they
+    # were not one burst that holds it for a minute)
     slept = len(clock.slept)
     for _ in range(40):
         clock.now += 3.0
         assert s.acquire(max_wait=0.5, priority=Priority.COUNTER)
-        assert fill(s, Priority.PULL) >= 0  # background takes what its share allows
+        fill(s, Priority.PULL)
     assert len(clock.slept) == slept  # the counter never waited
+    assert s._background == 60  # background holds to its share while the counter is in use
+
+
+def test_lending_keeps_its_whole_pace_window_after_window():
+    clock = FakeClock()
+    s = make(clock)
+    took = send_background(s, clock, 3 * 98)
+    # 98 a window (its 60 in a burst as they leave the window, 38 lent spread between):
+    # never just the lent pace once the window holds the share
+    assert took <= 3 * 60.0
 
 
 def test_no_lending_until_the_counter_has_been_quiet_long_enough():

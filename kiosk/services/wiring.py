@@ -40,7 +40,7 @@ def make_scheduler(config: Config) -> RequestScheduler:
         max(1, int(config.request_limit * OWN_PART_OF_LIMIT)),
         config.request_window,
         background_share=config.background_share,
-        lend_after=config.counter_quiet_seconds,
+        lend_after=config.counter_quiet_seconds or None,  # 0: never lend the reserve
     )
 
 

@@ -52,6 +52,17 @@ def test_defaults_are_the_real_limit_with_lending_after_20_quiet_seconds(tmp_pat
         services.close()
 
 
+def test_zero_quiet_seconds_never_lends(tmp_path: Path):
+    data_dir = tmp_path / "kiosk"
+    _write(data_dir, "counter_quiet_seconds = 0\n")
+    services = open_services(load(data_dir, env={"KIOSK_API_KEY": "secret"}))
+    try:
+        assert services.client.limiter.lend_after is None
+        assert not services.client.limiter.lending()
+    finally:
+        services.close()
+
+
 def test_rate_limit_off_still_means_no_count_of_our_own(tmp_path: Path):
     data_dir = tmp_path / "kiosk"
     _write(data_dir, "rate_limit = false\nbackground_share = 0.4\n")

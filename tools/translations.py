@@ -190,6 +190,10 @@ EN: dict[str, str] = {
     "Première synchronisation": "First synchronisation",
     "Première synchronisation : %1 %2": "First synchronisation: %1 %2",
     "Première synchronisation incomplète : %1": "First synchronisation incomplete: %1",
+    "Guichet prêt — catalogue en cours de synchronisation…": (
+        "Counter ready — catalogue still synchronising…"
+    ),
+    "Images": "Images",
     "Que faire : ": "What to do: ",
     "Rappel : vérifier l’identité": "Reminder: check the ID",
     "Recherche...": "Searching...",

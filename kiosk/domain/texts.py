@@ -379,8 +379,8 @@ FR: dict[str, str] = {
     "ou supprimez-le pour relancer l'assistant d'installation.",
     "config.bad_venue_ids": "KIOSK_VENUE_IDS doit être une liste d'identifiants de lieux séparés "
     "par des virgules (ex. 12,34).",
-    "config.bad_number": "Dans {path}, « {key} » doit être un nombre entier entre {low} et {high} "
-    "(trouvé : {value}). Corrigez la ligne ou supprimez-la pour garder la valeur par défaut.",
+    "config.bad_number": "Réglage « {key} » invalide dans {path} : un nombre entre {low} et {high} "
+    "est attendu (trouvé : {value}). Corrigez-le ou supprimez la ligne (valeur par défaut).",
     "tickets.none": "Aucune réservation de démonstration trouvée : rien à imprimer.",
     "tickets.bad_format": "Format inconnu « {suffix} » : choisissez un fichier .pdf ou .png.",
     "tickets.cannot_write": "Impossible d'écrire {path} ({error}).",
@@ -738,8 +738,8 @@ EN: dict[str, str] = {
     "delete it to run the setup wizard again.",
     "config.bad_venue_ids": "KIOSK_VENUE_IDS must be a comma-separated list of venue ids (e.g. "
     "12,34).",
-    "config.bad_number": 'In {path}, "{key}" must be a whole number between {low} and {high} '
-    "(found: {value}). Fix the line or delete it to keep the default.",
+    "config.bad_number": 'Invalid setting "{key}" in {path}: a number between {low} and {high} '
+    "is expected (found: {value}). Fix it or delete the line (default value).",
     "tickets.none": "No demo booking found: nothing to print.",
     "tickets.bad_format": 'Unknown format "{suffix}": choose a .pdf or .png file.',
     "tickets.cannot_write": "Cannot write {path} ({error}).",

@@ -63,6 +63,14 @@ class Config:
     retention_days: int = 30
     camera_id: str | None = None
     rate_limit: bool = True
+    # The key's request budget (kiosk/sync/limiter.py): the share of it background work may
+    # take while the counter is in use, and the quiet seconds after which the counter's unused
+    # reserve is lent to it. `request_limit` per `request_window` seconds is pass Culture's
+    # limit (200 a minute); a sandbox with a shortened window is the only reason to change it.
+    background_share: float = 0.6
+    counter_quiet_seconds: float = 20.0
+    request_limit: int = 200
+    request_window: float = 60.0
     demo: bool = False
     lockdown: bool = False  # kiosk mode: full screen, leaving it needs the admin PIN
     # The counters of a venue know each other (kiosk.mesh): off unless the venue turns it on
@@ -100,6 +108,8 @@ _SAVED = (
     "retention_days",
     "camera_id",
     "rate_limit",
+    "background_share",
+    "counter_quiet_seconds",
     "demo",
     "lockdown",
     "mesh",
@@ -115,12 +125,27 @@ _SAVED = (
 
 _LISTS = ("venue_ids", "mesh_listen", "mesh_connect")
 
-# Settings that must be whole numbers in a range: a typo must not make every key a "scan".
-_BOUNDED = {
-    "scanner_gap_ms": (5, 200),
-    "scanner_idle_ms": (20, 2000),
-    "same_scan_seconds": (0, 3600),
+# Numeric settings checked on load: (lowest, highest, integer only). A typo must not make
+# every key a "scan", nor the background take the counter's whole budget.
+_BOUNDS: dict[str, tuple[float, float, bool]] = {
+    "background_share": (0.1, 0.95, False),
+    "counter_quiet_seconds": (0.0, 3600.0, False),
+    "request_limit": (1, 100_000, True),
+    "request_window": (0.1, 3600.0, False),
+    "scanner_gap_ms": (5, 200, True),
+    "scanner_idle_ms": (20, 2000, True),
+    "same_scan_seconds": (0, 3600, True),
 }
+
+
+def _check_bounds(cfg: Config, path: Path) -> None:
+    for key, (low, high, integer) in _BOUNDS.items():
+        value = getattr(cfg, key)
+        kinds = (int,) if integer else (int, float)
+        if isinstance(value, bool) or not isinstance(value, kinds) or not low <= value <= high:
+            raise ConfigError(
+                Phrase.of("config.bad_number", key=key, path=path, low=low, high=high, value=value)
+            )
 
 
 def load(data_dir: Path, *, env: dict[str, str] | None = None) -> Config:
@@ -136,14 +161,7 @@ def load(data_dir: Path, *, env: dict[str, str] | None = None) -> Config:
         for key, value in raw.items():
             if key in known and key != "data_dir":
                 setattr(cfg, key, tuple(value) if key in _LISTS else value)
-        for key, (low, high) in _BOUNDED.items():
-            value = getattr(cfg, key)
-            if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-                raise ConfigError(
-                    Phrase.of(
-                        "config.bad_number", path=path, key=key, low=low, high=high, value=value
-                    )
-                )
+        _check_bounds(cfg, path)
         if not isinstance(cfg.scanner_prefix, str):
             cfg.scanner_prefix = str(cfg.scanner_prefix)
     if env.get("KIOSK_API_URL"):
@@ -166,8 +184,8 @@ def load(data_dir: Path, *, env: dict[str, str] | None = None) -> Config:
 def _toml_value(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
+    if isinstance(value, (int, float)):
+        return repr(value)
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(_toml_value(v) for v in value) + "]"
     s = str(value).replace("\\", "\\\\").replace('"', '\\"')

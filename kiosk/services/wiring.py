@@ -32,6 +32,20 @@ from kiosk.sync.limiter import RequestScheduler, Unlimited
 log = logging.getLogger("kiosk.services.wiring")
 
 SHUTDOWN_BACKUP_AFTER = timedelta(minutes=15)  # a clean shutdown backs up unless one is fresh
+OWN_PART_OF_LIMIT = 0.95  # of the key's limit: 190 of 200 a minute, room for clocks that differ
+
+
+def make_scheduler(config: Config) -> RequestScheduler:
+    """The process's one request scheduler, as `kiosk.toml` sets it (the wizard's first sync
+    and open_services both build theirs here)."""
+    if not config.rate_limit:
+        return Unlimited()
+    return RequestScheduler(
+        max(1, int(config.request_limit * OWN_PART_OF_LIMIT)),
+        config.request_window,
+        background_share=config.background_share,
+        lend_after=config.counter_quiet_seconds or None,  # 0: never lend the reserve
+    )
 
 
 @dataclass
@@ -194,8 +208,7 @@ def open_services(
         client = engine = None
         if config.configured:
             assert config.api_url and config.api_key
-            limiter = RequestScheduler(190, 60.0) if config.rate_limit else Unlimited()
-            client = ApiClient(config.api_url, config.api_key, limiter=limiter)
+            client = ApiClient(config.api_url, config.api_key, limiter=make_scheduler(config))
             engine = SyncEngine(
                 db,
                 client,

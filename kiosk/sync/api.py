@@ -216,7 +216,13 @@ class ApiClient:
         status = response.status_code
         if status == 429:
             retry_after = _retry_after(response.headers.get("retry-after"))
-            self.limiter.pause(retry_after)
+            foreign = self.limiter.pause(retry_after)
+            log.info(
+                "HTTP 429 on %s: next try in %.0f s (%s)",
+                response.request.url.path,
+                retry_after,
+                "another user of the key" if foreign else "this kiosk's own budget",
+            )
             raise RateLimited(retry_after)
         if status >= 500:
             raise NetworkError(Phrase.of("sync.server_error", status=status), maybe_sent=mutating)

@@ -173,6 +173,7 @@ class SyncEngine:
             summary.pulled_bookings = self.puller.bookings_full(progress)
             summary.pulled_offers = self.puller.offers(progress)
             self._counter_pulled = True
+            progress("images", 0, None)  # fetched by the round once the pull is done
             return True
 
         summary = self._round(pull, ignore_backoff=True)

@@ -3,57 +3,57 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="234" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="235" />
         <source>Code administrateur et personnel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="237" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="238" />
         <source>Le code administrateur (6 chiffres ou plus) protège les réglages et la sortie du mode guichet. Gardez-le en lieu sûr.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="247" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="248" />
         <source>facultatif, ex. Marie</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="251" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="252" />
         <source>4 à 6 chiffres</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="257" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="258" />
         <source>Code administrateur</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="258" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="259" />
         <source>Confirmez le code</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="259" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="260" />
         <source>Premier membre du personnel (facultatif)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="260" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="261" />
         <source>Nom</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="261" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="262" />
         <source>Code personnel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="271" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="272" />
         <source>Les deux codes administrateur sont différents.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="277" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="278" />
         <source>Code personnel : </source>
         <translation type="unfinished" />
     </message>
@@ -584,42 +584,42 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="383" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="384" />
         <source>Importer l’export des réservations (facultatif)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="386" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="387" />
         <source>pass Culture ne donne pas les contremarques des évènements : sans cet export, une coupure du réseau fait répondre « INCONNUE HORS LIGNE » à des réservations valables. Téléchargez l’export des réservations (CSV ou XLSX) sur le portail pro, puis choisissez-le ici. Vous pourrez aussi l’importer plus tard (Fichier › Importer l’export du portail pro…).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="393" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="394" />
         <source>Choisir le fichier…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="408" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="409" />
         <source>Importer l’export des réservations (CSV ou XLSX)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="410" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="411" />
         <source>Exports pass Culture (*.csv *.xlsx)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="432" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="433" />
         <source>Import de %1…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="439" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="440" />
         <source>Import terminé : %1 réservations, dont %2 contremarques connues.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="455" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="456" />
         <source>Le fichier n’a pas pu être importé (%1).</source>
         <translation type="unfinished" />
     </message>
@@ -627,120 +627,130 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>KioskStatusBar</name>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="27" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="31" />
         <source>État du réseau</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="30" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="34" />
         <source>Validations en attente d’envoi</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="34" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="38" />
         <source>Conflits à traiter</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="38" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="42" />
         <source>Guichets connectés</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="43" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="47" />
         <source>Dernier message</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="48" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="52" />
         <source>Dernière synchronisation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="51" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="55" />
         <source>Première synchronisation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="57" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="61" />
         <source>Synchroniser</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="58" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="62" />
         <source>Synchroniser maintenant</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="81" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="85" />
         <source>● En ligne</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="82" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="86" />
         <source>● Hors ligne</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="84" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="88" />
         <source>● Requêtes limitées</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="85" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="89" />
         <source>● Clé d’API refusée</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="86" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="90" />
         <source>● Serveur non configuré</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="105" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="109" />
         <source>Guichets connectés : %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="107" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="111" />
         <source>Aucun autre guichet connecté</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="113" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="117" />
         <source>%n validation(s) en attente d’envoi</source>
         <translation>
             <numerusform>%n validation en attente d’envoi</numerusform><numerusform>%n validations en attente d’envoi</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="115" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="119" />
         <source>%n conflit(s) à traiter</source>
         <translation>
             <numerusform>%n conflit à traiter</numerusform><numerusform>%n conflits à traiter</numerusform></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="117" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="121" />
         <source>Aucun conflit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="130" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="134" />
         <source>Lieux</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="131" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="135" />
         <source>Offres</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="132" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="136" />
         <source>Réservations</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="141" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="137" />
+        <source>Images</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="148" />
         <source>Première synchronisation : %1 %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="154" />
+        <source>Guichet prêt — catalogue en cours de synchronisation…</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1174,57 +1184,57 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>ServerPage</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="84" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="85" />
         <source>Serveur pass Culture et clé d'API</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="86" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="87" />
         <source>La clé se trouve dans l'espace partenaire pass Culture (menu Intégrations).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="88" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="89" />
         <source>Production (le vrai pass Culture)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="89" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="90" />
         <source>Intégration (essais de pass Culture)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="90" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="91" />
         <source>Autre adresse (bac à sable local)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="101" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="102" />
         <source>Collez la clé ici</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="108" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="109" />
         <source>Adresse</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="109" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="110" />
         <source>Clé d'API</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="142" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="143" />
         <source>Collez la clé d'API fournie par pass Culture.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="146" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="147" />
         <source>Vérification de la clé auprès du serveur…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="166" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="167" />
         <source>Cette clé ne donne accès à aucun lieu : vérifiez-la dans l'espace partenaire.</source>
         <translation type="unfinished" />
     </message>
@@ -1410,28 +1420,28 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="466" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="467" />
         <source>Installation du guichet pass Culture</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="472" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="473" />
         <source>&lt; Précédent</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="473" />
         <location filename="../../kiosk/ui/admin/wizard.py" line="474" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="475" />
         <source>Suivant &gt;</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="475" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="476" />
         <source>Annuler</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="476" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="477" />
         <source>Terminer</source>
         <translation type="unfinished" />
     </message>
@@ -1574,32 +1584,32 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="292" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="293" />
         <source>Première synchronisation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="293" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="294" />
         <source>Le guichet récupère les lieux, les offres et les réservations.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="299" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="300" />
         <source>Réessayer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="323" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="324" />
         <source>Synchronisation en cours…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="351" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="352" />
         <source>Terminé : {} réservations et {} offres reçues. Le guichet est prêt.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="364" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="365" />
         <source>Synchronisation incomplète : {} Vous pouvez réessayer, ou terminer : le guichet réessaiera tout seul.</source>
         <translation type="unfinished" />
     </message>
@@ -1764,27 +1774,27 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>VenuePage</name>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="189" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="190" />
         <source>Lieux servis par ce guichet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="190" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="191" />
         <source>Cochez les lieux dont ce guichet valide les réservations.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="198" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="199" />
         <source>Nom de ce guichet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="222" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="223" />
         <source>Cochez au moins un lieu.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/wizard.py" line="225" />
+        <location filename="../../kiosk/ui/admin/wizard.py" line="226" />
         <source>Donnez un nom à ce guichet (ex. Accueil).</source>
         <translation type="unfinished" />
     </message>

@@ -35,6 +35,7 @@ from kiosk.platform.logs import register_secret
 from kiosk.platform.secrets import save_api_key
 from kiosk.services.security import PinError, Security, check_pin_format
 from kiosk.services.staff import StaffError, StaffService
+from kiosk.services.wiring import make_scheduler
 from kiosk.store.database import Database
 from kiosk.sync.api import ApiClient
 from kiosk.sync.engine import SyncEngine
@@ -280,7 +281,7 @@ class AdminPage(QWizardPage):
         return True
 
 
-STAGES = {"venues": "Lieux", "offers": "Offres", "bookings": "Réservations"}
+STAGES = {"venues": "Lieux", "offers": "Offres", "bookings": "Réservations", "images": "Images"}
 
 
 class SyncPage(QWizardPage):
@@ -524,7 +525,9 @@ class SetupWizard(QWizard):
         cfg = self.config
         assert cfg is not None and cfg.api_url and cfg.api_key
         db = Database.open(self.data_dir)
-        client = ApiClient(cfg.api_url, cfg.api_key)
+        # The key's budget as kiosk.toml sets it: a new counter's first sync, alone at its
+        # counter, borrows the counter's reserve (kiosk/sync/limiter.py).
+        client = ApiClient(cfg.api_url, cfg.api_key, limiter=make_scheduler(cfg))
         try:
             engine = SyncEngine(db, client, list(cfg.venue_ids))
             return engine.sync_once(full=True, progress=progress)

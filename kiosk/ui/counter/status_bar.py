@@ -12,6 +12,10 @@ from kiosk.domain.display import age_text
 from kiosk.sync.connectivity import Reason, reason_text
 from kiosk.ui.common.elided import ElidedLabel
 
+# First-sync stages that come after the bookings: the counter already answers, the catalogue
+# (offers, then their images) is still coming.
+CATALOGUE_STAGES = ("offers", "images")
+
 
 class KioskStatusBar(QStatusBar):
     sync_requested = Signal()
@@ -130,7 +134,10 @@ class KioskStatusBar(QStatusBar):
             "venues": self.tr("Lieux"),
             "offers": self.tr("Offres"),
             "bookings": self.tr("Réservations"),
+            "images": self.tr("Images"),
         }
+        if stage in CATALOGUE_STAGES and self.message.text() != self._catalogue_text():
+            self.showMessage(self._catalogue_text())
         self.bar.show()
         if total > 0:
             self.bar.setRange(0, total)
@@ -143,5 +150,10 @@ class KioskStatusBar(QStatusBar):
             .replace("%2", str(done))
         )
 
+    def _catalogue_text(self) -> str:
+        return self.tr("Guichet prêt — catalogue en cours de synchronisation…")
+
     def hide_progress(self) -> None:
         self.bar.hide()
+        if self.message.text() == self._catalogue_text():
+            self.message.clear()

@@ -5,7 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from tests.xreal.harness import SCANNER_DELAY_MS, load, wait_first_sync, wait_verdict
+from tests.xreal.harness import (
+    SCANNER_DELAY_MS,
+    band_family,
+    load,
+    wait_first_sync,
+    wait_for,
+    wait_verdict,
+)
 
 
 def test_demo_window_answers_a_code_typed_at_scanner_speed(
@@ -14,6 +21,7 @@ def test_demo_window_answers_a_code_typed_at_scanner_speed(
     screen = x_screen(1366, 768)
     data = screen.workdir / "data"
     app = real_app(screen, "demo", "--no-help", "--data-dir", str(data))
+    wait_for(lambda: band_family(app) is not None, 30, "the counter's first paint")
     start = screen.screenshot(xreal_artifacts / "harness-start.png")
     assert not load(start).isNull()
     wait_first_sync(data)

@@ -46,6 +46,7 @@ def test_window_fits_the_screen_through_scans_and_librarian_mode(
     def shot(step: str) -> Path:
         return screen.screenshot(xreal_artifacts / f"screens-{size}-{step}.png")
 
+    wait_for(lambda: band_family(app) is not None, 30, "the counter's first paint")
     shot("start")
     assert_on_screen(app, screen, "at start")
     state = screen.run("xprop", "-id", app.window, "_NET_WM_STATE")

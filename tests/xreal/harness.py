@@ -183,6 +183,18 @@ class XScreen:
         self.run("import", "-window", "root", str(path), check=True)
         return path
 
+    def grab(self, x: int, y: int, width: int, height: int) -> QImage:
+        """A small part of the screen, in memory (polling a colour costs little)."""
+        done = subprocess.run(
+            ["import", "-window", "root", "-crop", f"{width}x{height}+{x}+{y}", "png:-"],
+            env=self.env(),
+            capture_output=True,
+            timeout=20,
+        )
+        image = QImage.fromData(done.stdout, "PNG")
+        assert not image.isNull(), f"import gave no image: {done.stderr!r}"
+        return image
+
     def stop(self) -> None:
         _stop(self.wm)
         _stop(self.xvfb)
@@ -302,17 +314,30 @@ def nearest(colour: QColor, palette: dict[str, str], tolerance: int = 40) -> str
     return best
 
 
-def band_family(app: RealApp, image: QImage) -> str | None:
+def band_family(app: RealApp, image: QImage | None = None) -> str | None:
     """Which verdict band staff see: the colour of the band's left margin (left of its icon),
     sampled from 30 to 130 px under the window's top (the band is at least 120 px tall, under
-    the menu bar); None unless most samples are one band colour (librarian mode, a dialog)."""
+    the menu bar); None unless most samples are one band colour (librarian mode, a dialog).
+    From `image` (a whole-screen shot), else from a small grab of that strip (cheap to poll)."""
     from kiosk.ui.common.theme import BANDS
+
+    if image is None:
+        g = app.geometry()
+        strip = app.screen.grab(g.x, g.y, 12, 140)
+
+        def pixel(x: int, y: int) -> QColor:
+            return strip.pixelColor(x, y)
+    else:
+        shot = image
+
+        def pixel(x: int, y: int) -> QColor:
+            return app.pixel(shot, x, y)
 
     palette = {name: style.background for name, style in BANDS.items()}
     votes: dict[str, int] = {}
     samples = range(30, 130, 5)
     for y in samples:
-        name = nearest(app.pixel(image, 6, y), palette, tolerance=12)
+        name = nearest(pixel(6, y), palette, tolerance=12)
         if name is not None:
             votes[name] = votes.get(name, 0) + 1
     best = max(votes, key=lambda k: votes[k], default=None)
@@ -320,10 +345,28 @@ def band_family(app: RealApp, image: QImage) -> str | None:
 
 
 def wait_verdict(app: RealApp, shot: Path, timeout: float = 20) -> str:
-    """Screenshots until the band shows a verdict (ok, warning, refused); returns its family."""
+    """Until the band shows a verdict (ok, warning, refused); returns its family, and saves a
+    screenshot of the whole screen at that moment to `shot`."""
 
     def seen() -> str | None:
-        family = band_family(app, load(app.screen.screenshot(shot)))
+        family = band_family(app)
         return family if family in ("ok", "warning", "refused") else None
 
-    return str(wait_for(seen, timeout, "a verdict on the band", interval=0.3))
+    family = str(wait_for(seen, timeout, "a verdict on the band", interval=0.2))
+    app.screen.screenshot(shot)
+    return family
+
+
+def wait_first_sync(data_dir: Path, timeout: float = 90) -> None:
+    """Until the application's log says its first full sync ended: from then on the codes are
+    in its local cache, so a verdict does not depend on the server answering in time (under
+    load, an online check of an unknown code can time out: INCONNUE HORS LIGNE)."""
+    log = data_dir / "logs" / "kiosk.log"
+
+    def done() -> bool:
+        try:
+            return "sync full:" in log.read_text(errors="replace")
+        except OSError:
+            return False
+
+    wait_for(done, timeout, f"the first sync in {log}", interval=0.3)

@@ -95,6 +95,7 @@ class WrappedLabel(QLabel):
         super().__init__(text, parent)
         self.setWordWrap(True)
         self._laid_out = False
+        self._hinted = -1  # the height last given as hint to the layout
 
     def setText(self, text: str) -> None:  # type: ignore[override]
         super().setText(text)
@@ -131,6 +132,11 @@ class WrappedLabel(QLabel):
             self._fit_lines(self.width())
 
     def _fit_lines(self, width: int) -> None:
-        need = self.lines_height(width) if self.text() else 0
+        need = max(0, self.lines_height(width) if self.text() else 0)
         if need != self.minimumHeight():  # new width or text, new number of lines
-            self.setMinimumHeight(max(0, need))
+            self.setMinimumHeight(need)  # (also tells the layout: new hints)
+        elif need != self._hinted:
+            # Same minimum, but the hint the layout cached (QLabel's, before the first
+            # layout) was taller: without this a gap stayed under the sentence.
+            self.updateGeometry()
+        self._hinted = need

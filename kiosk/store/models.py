@@ -95,7 +95,10 @@ class Booking(Base):
     """A booking of the kiosk's venues. `token` is the token index: null until learned."""
 
     __tablename__ = "booking"
-    __table_args__ = (Index(None, "venue_id", "status"),)
+    __table_args__ = (
+        Index(None, "venue_id", "status"),
+        Index("ix_booking_status_reimbursed_at", "status", "reimbursed_at"),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     token: Mapped[str | None] = mapped_column(String(6), unique=True)
     token_source: Mapped[str | None] = mapped_column(String(10))  # online | import | local
@@ -121,6 +124,10 @@ class Booking(Base):
     used_staff: Mapped[str | None] = mapped_column(String(100))
     closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # first seen closed
     refreshed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # last seen on server
+    # When pass Culture reimbursed it: the export's date (source "import"), else when a pull
+    # first saw it REIMBURSED (source "pull": the API list carries no date).
+    reimbursed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    reimbursed_source: Mapped[str | None] = mapped_column(String(10))
 
 
 class Outbox(Base):
@@ -132,7 +139,12 @@ class Outbox(Base):
     """
 
     __tablename__ = "outbox"
-    __table_args__ = (Index(None, "state", "id"),)
+    __table_args__ = (
+        Index(None, "state", "id"),
+        # The manager's report: a period of operations read from the index alone.
+        Index("ix_outbox_period", "created_at", "kind", "state", "booking_id", "staff", "conflict"),
+        Index(None, "booking_id", "id"),  # an operation's later invalidation
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     op_id: Mapped[str] = mapped_column(String(36), unique=True)
     kind: Mapped[str] = mapped_column(String(8))  # use | keep

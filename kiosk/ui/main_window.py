@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -285,6 +285,9 @@ class MainWindow(QMainWindow):
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.open_settings)
         settings.addAction(self.settings_action)
+        self.report_action = QAction(self.tr("&Bilan du guichet (administrateur)…"), self)
+        self.report_action.triggered.connect(self.open_report)
+        settings.addAction(self.report_action)
         settings.addSeparator()
         self.sound_action = QAction(self.tr("&Son des verdicts"), self, checkable=True)
         self.sound_action.setChecked(self.config.sounds)
@@ -333,6 +336,28 @@ class MainWindow(QMainWindow):
         if not saved:
             return False
         self.apply_config(self.services.config, before)
+        return True
+
+    def open_report(self) -> bool:
+        """The manager's report ("Bilan"), behind the admin PIN; False when the PIN was not
+        given. Non-modal: the counter keeps running behind it."""
+        if not self.ask_pin(self):
+            return False
+        from kiosk.ui.admin.report_screen import ReportDialog
+
+        dialog = ReportDialog(
+            self.services.db,
+            venue_ids=self.config.venue_ids,
+            retention_days=self.config.retention_days,
+            clock=self.services.counter.clock,
+            lang=self.lang,
+            parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _c: self.screen._forget(dialog))
+        self.report_dialog = dialog
+        self.screen.open_transient(dialog)
+        dialog.refresh()
         return True
 
     def apply_config(self, new: Config, before: Config | None = None) -> None:

@@ -229,7 +229,11 @@ def build(
                 )
         start, end = period.bounds(zone)
         roll = sql.rollup(conn, start, end)
-        hours = sql.validations_per_hour(conn, start, end)
+        days = []
+        for d in period.days:
+            day_start, day_end = Period.day(d).bounds(zone)
+            days.append((d.isoformat(), day_start, day_end))
+        per_day = sql.validations_per_day(conn, days)
         raw_lines: list[sql.CaseLine] = []
         truncated: dict[str, int] = {}
         for c in sorted(roll.cases, key=lambda c: sql.CASES.index(c.case)):
@@ -257,11 +261,7 @@ def build(
     total = _fold(Line("total", *_sums(ln)) for ln in tables["staff"]).get(
         "total", Line("total", 0, 0, 0, 0, 0)
     )
-    counts: dict[date, int] = dict.fromkeys(period.days, 0)
-    for hour, n in hours:
-        day = datetime.fromisoformat(hour + ":00:00+00:00").astimezone(zone).date()
-        if day in counts:
-            counts[day] += n
+    counts = [(d, per_day.get(d.isoformat(), 0)) for d in period.days]
     cases = [
         CaseSummary(
             c.case,
@@ -309,7 +309,7 @@ def build(
         names=names,
         total=total,
         tables=tables,
-        per_day=sorted(counts.items()),
+        per_day=counts,
         amount_per_category=[(ln.label, ln.amount_cents) for ln in tables["category"]],
         cases=cases,
         lines=lines,

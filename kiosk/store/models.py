@@ -97,7 +97,27 @@ class Booking(Base):
     __tablename__ = "booking"
     __table_args__ = (
         Index(None, "venue_id", "status"),
-        Index("ix_booking_status_reimbursed_at", "status", "reimbursed_at"),
+        # The manager's report (kiosk.store.report, migration 0003).
+        Index(
+            "ix_booking_status_reimbursed_at",
+            "status",
+            "used_counter",
+            "reimbursed_at",
+            "quantity",
+            "price_cents",
+        ),
+        Index(
+            "ix_booking_report",
+            "offer_id",
+            "venue_id",
+            "used_staff",
+            "status",
+            "used_counter",
+            "used_at",
+            "quantity",
+            "price_cents",
+        ),
+        Index("ix_booking_status_used", "status", "used_at", "used_counter"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     token: Mapped[str | None] = mapped_column(String(6), unique=True)

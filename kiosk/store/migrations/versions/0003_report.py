@@ -6,9 +6,11 @@ Revises: 0002
 `booking.reimbursed_at`: when pass Culture reimbursed the booking. The pro export gives the
 exact date ("Date et heure de remboursement", source `import`); the API list only says
 REIMBURSED, so a pull records when the kiosk first saw it so (source `pull`).
-Indexes: the report aggregates a period of this counter's operations through a covering index
-(no table read), finds an operation's later invalidation by booking, and lists the bookings
-reimbursed or used elsewhere by status and date.
+Indexes (kiosk.store.report): the sums of a period stream through `ix_booking_report` in its
+own order (no sort of a year's rows), the days and the detail lines are ranges of `ix_booking_status_used`, the
+bookings reimbursed without a validation here come from `ix_booking_status_reimbursed_at`, and
+the few operations that are not validations settled as done are in the partial
+`ix_outbox_period`.
 """
 
 from collections.abc import Sequence
@@ -24,6 +26,18 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 OUTBOX_PERIOD = ["created_at", "kind", "state", "booking_id", "staff", "conflict"]
+NOT_DONE = "kind = 'keep' OR state != 'done'"
+BOOKING_REIMBURSED = ["status", "used_counter", "reimbursed_at", "quantity", "price_cents"]
+BOOKING_REPORT = [
+    "offer_id",
+    "venue_id",
+    "used_staff",
+    "status",
+    "used_counter",
+    "used_at",
+    "quantity",
+    "price_cents",
+]
 
 
 def upgrade() -> None:
@@ -37,14 +51,17 @@ def upgrade() -> None:
         "UPDATE booking SET reimbursed_at = closed_at, reimbursed_source = 'pull' "
         "WHERE status = 'REIMBURSED' AND reimbursed_at IS NULL"
     )
-    op.create_index("ix_booking_status_reimbursed_at", "booking", ["status", "reimbursed_at"])
-    op.create_index("ix_outbox_period", "outbox", OUTBOX_PERIOD)
-    op.create_index("ix_outbox_booking_id_id", "outbox", ["booking_id", "id"])
+    op.create_index("ix_booking_status_reimbursed_at", "booking", BOOKING_REIMBURSED)
+    op.create_index("ix_booking_report", "booking", BOOKING_REPORT)
+    op.create_index("ix_booking_status_used", "booking", ["status", "used_at", "used_counter"])
+    # Only the few operations that are not a validation settled as done: the index stays small.
+    op.create_index("ix_outbox_period", "outbox", OUTBOX_PERIOD, sqlite_where=sa.text(NOT_DONE))
 
 
 def downgrade() -> None:
-    op.drop_index("ix_outbox_booking_id_id", "outbox")
     op.drop_index("ix_outbox_period", "outbox")
+    op.drop_index("ix_booking_status_used", "booking")
+    op.drop_index("ix_booking_report", "booking")
     op.drop_index("ix_booking_status_reimbursed_at", "booking")
     with op.batch_alter_table("booking") as batch:
         batch.drop_column("reimbursed_source")

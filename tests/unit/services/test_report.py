@@ -178,3 +178,35 @@ def test_reports_use_indexes_and_never_sort_the_period(world):
     assert "ix_booking_status_reimbursed_at" in "".join(plans["elsewhere"]), text
     for name in ("lines_standing", "lines_ops", "lines_elsewhere"):  # stop at their LIMIT
         assert not any("ORDER BY" in p for p in plans[name]), text
+
+
+def test_an_export_imported_before_any_sync_keeps_its_reimbursement_date(
+    make_kiosk,  # noqa: F811
+    sandbox,
+    tmp_path,
+):
+    import httpx
+
+    from tests.fixtures.sandbox import client_for
+
+    paid_on = REIMBURSED_ON
+    thing = next(b for b in sandbox.bookings(venue_id=1, status="CONFIRMED") if not b["isEvent"])
+    with client_for(sandbox) as http:
+        assert http.patch(f"/public/bookings/v1/use/token/{thing['token']}").status_code == 204
+        r = http.post(
+            f"/sandbox/bookings/{thing['token']}/reimburse", json={"date": paid_on.isoformat()}
+        )
+        assert r.status_code == 200 and r.json()["status"] == "REIMBURSED"
+        bad = http.post(f"/sandbox/bookings/{thing['token']}/reimburse", json={"date": "hier"})
+        assert bad.status_code in (400, 422)
+        export = http.get("/sandbox/pro-export", params={"venueId": 1, "format": "xlsx"})
+    assert isinstance(export, httpx.Response)
+    path = tmp_path / "export.xlsx"
+    path.write_bytes(export.content)
+    kiosk = make_kiosk()
+    import_file(kiosk.services.db, path, venue_ids=(1,))  # stand-ins: nothing synced yet
+    kiosk.engine.sync_once(full=True)  # the real bookings arrive, REIMBURSED without a date
+    with kiosk.services.db.connect() as conn:
+        row = conn.execute(bookings.T.select().where(bookings.T.c.id == thing["id"])).one()
+    assert (row.reimbursed_at, row.reimbursed_source) == (paid_on, "import")
+    assert row.token == thing["token"]

@@ -196,3 +196,6 @@ def test_kiosk_report_cli_writes_each_format_and_the_pdf_renders(
     assert run(["report", "--out", str(unwritable), *data]) == EXIT_ENV
     assert "n’a pas pu être écrit" in capsys.readouterr().err
     assert run(["report", "--out", str(tmp_path / "d.csv"), *data]) == EXIT_OK
+    assert run(["report", "--lang", "en", "--out", str(tmp_path / "en.csv"), *data]) == EXIT_OK
+    english = (tmp_path / "en.csv").read_bytes().decode("utf-8-sig")
+    assert "Reconciliation with pass Culture" in english and "What to do" in english

@@ -210,3 +210,18 @@ def test_an_export_imported_before_any_sync_keeps_its_reimbursement_date(
         row = conn.execute(bookings.T.select().where(bookings.T.c.id == thing["id"])).one()
     assert (row.reimbursed_at, row.reimbursed_source) == (paid_on, "import")
     assert row.token == thing["token"]
+
+
+def test_a_validation_reverted_on_the_web_guichet_is_unknown_there(world):
+    from tests.fixtures.sandbox import client_for
+
+    token = world.tokens["awaiting"]
+    with client_for(world.sandbox) as http:  # someone invalidated it on the pro portal
+        assert http.patch(f"/public/bookings/v1/keep/token/{token}").status_code == 204
+    world.kiosk.engine.sync_once(full=True)
+    r = _build(world)
+    unknown = {ln.token: ln for ln in r.lines if ln.case == "unknown"}
+    assert set(unknown) == {"ZZZZZ2", token}
+    assert "statut CONFIRMED" in unknown[token].action
+    awaiting = {ln.token for ln in r.lines if ln.case == "awaiting"}
+    assert token not in awaiting and world.tokens["unsent"] in awaiting  # sent by this sync

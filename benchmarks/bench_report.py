@@ -82,6 +82,7 @@ def populate(path: Path, n_bookings: int, seed: int = 18) -> dict[str, int]:
             used = created
         roll = rng.random()
         status, used_at, reimbursed, token, staff = "CONFIRMED", None, None, None, None
+        counter = None  # set on a validation here that stands (as the counter writes it)
         if roll < 0.72:  # validated here
             token, staff = _token(bid), rng.choice(STAFF)
             status, used_at = "USED", used
@@ -90,8 +91,10 @@ def populate(path: Path, n_bookings: int, seed: int = 18) -> dict[str, int]:
             op_n += 1
             state = "done"
             conflict = None
-            if rng.random() < 0.01:
+            counter = "Accueil"
+            if rng.random() < 0.01:  # refused: the booking is restored without our counter
                 state, conflict, status = "conflict", "cancelled", "CANCELLED"
+                counter, used_at, reimbursed = None, None, None
                 counts["conflicts"] += 1
             ops.append((f"op-{op_n}", "use", token, bid, _iso(used), staff, state, conflict))
             counts["validated"] += 1
@@ -99,7 +102,7 @@ def populate(path: Path, n_bookings: int, seed: int = 18) -> dict[str, int]:
                 op_n += 1
                 later = used + timedelta(minutes=5)
                 ops.append((f"op-{op_n}", "keep", token, bid, _iso(later), staff, "done", None))
-                status, used_at, reimbursed = "CONFIRMED", None, None
+                status, used_at, reimbursed, counter = "CONFIRMED", None, None, None
                 counts["invalidated"] += 1
         elif roll < 0.77:  # validated elsewhere (the Guichet web page), then reimbursed
             status, reimbursed = "REIMBURSED", min(used + timedelta(days=20), NOW)
@@ -119,15 +122,16 @@ def populate(path: Path, n_bookings: int, seed: int = 18) -> dict[str, int]:
                 "Grande Librairie",
                 _iso(created),
                 _iso(used_at) if used_at else None,
-                staff,
+                counter,
+                staff if counter else None,
                 _iso(reimbursed) if reimbursed else None,
                 "import" if reimbursed else None,
             )
         )
     conn.executemany(
         "INSERT INTO booking (id, token, status, quantity, price_cents, offer_id, offer_name, "
-        "venue_id, venue_name, created_at, used_at, used_staff, reimbursed_at, "
-        "reimbursed_source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "venue_id, venue_name, created_at, used_at, used_counter, used_staff, reimbursed_at, "
+        "reimbursed_source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         bookings,
     )
     ops.sort(key=lambda o: o[4])  # the outbox grows in time order
@@ -214,6 +218,12 @@ def main(argv: list[str] | None = None) -> None:
         f"({counts['validated']} validations, {counts['invalidated']} invalidations, "
         f"{counts['conflicts']} conflicts, {counts['elsewhere']} reimbursed elsewhere); "
         f"filled in {fill_s:.1f} s"
+    )
+    print(
+        f"the year's report: {rep.total.validations} validations, "
+        f"{rep.total.amount_cents / 100:.2f} €, {rep.total.invalidations} invalidations, "
+        f"{rep.total.conflicts} conflicts; cases "
+        + ", ".join(f"{c.case} {c.count}" for c in rep.cases)
     )
     print_table("Manager's report (median ms)", ["measure", "ms"], rows)
     write_result(

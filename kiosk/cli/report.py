@@ -39,12 +39,14 @@ def cmd_report(args: argparse.Namespace) -> int:
     lang = args.lang or config.language
     now = utcnow()
     try:
-        today = now.date()
-        first = report.parse_day(args.date_from) if args.date_from else today.replace(day=1)
-        last = report.parse_day(args.date_to) if args.date_to else max(first, today)
-        period = report.Period(first, last)
+        first = report.parse_day(args.date_from) if args.date_from else None
+        last = report.parse_day(args.date_to) if args.date_to else None
         db = Database.open(config.data_dir)
         try:
+            today = report.counter_today(db, config.venue_ids, now)
+            first = first or today.replace(day=1)
+            last = last or max(first, today)
+            period = report.Period(first, last)
             built = report.build(
                 db,
                 period,

@@ -73,6 +73,12 @@ class Period:
         return start, end
 
 
+def counter_today(db: Database, venue_ids: Collection[int], now: datetime) -> date:
+    """Today in the counter's venue timezone (periods are its calendar days)."""
+    with db.connect() as conn, conn.begin():
+        return now.astimezone(counter_zone(conn, venue_ids)).date()
+
+
 def parse_day(value: str) -> date:
     try:
         return date.fromisoformat(value.strip())

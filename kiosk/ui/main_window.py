@@ -343,6 +343,18 @@ class MainWindow(QMainWindow):
         given. Non-modal: the counter keeps running behind it."""
         if not self.ask_pin(self):
             return False
+        from kiosk.services.report import counter_today
+
+        db, venues, clock = self.services.db, self.config.venue_ids, self.services.counter.clock
+        now = clock()
+        self.tasks.submit(  # the venue's "today" needs the cache: read off the GUI thread
+            lambda: counter_today(db, venues, now),
+            self._show_report,
+            lambda exc: self._show_report(None),
+        )
+        return True
+
+    def _show_report(self, today: object) -> None:
         from kiosk.ui.admin.report_screen import ReportDialog
 
         dialog = ReportDialog(
@@ -350,6 +362,7 @@ class MainWindow(QMainWindow):
             venue_ids=self.config.venue_ids,
             retention_days=self.config.retention_days,
             clock=self.services.counter.clock,
+            today=today,  # type: ignore[arg-type]
             lang=self.lang,
             parent=self,
         )
@@ -358,7 +371,6 @@ class MainWindow(QMainWindow):
         self.report_dialog = dialog
         self.screen.open_transient(dialog)
         dialog.refresh()
-        return True
 
     def apply_config(self, new: Config, before: Config | None = None) -> None:
         before = before or self.config

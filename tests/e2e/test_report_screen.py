@@ -8,8 +8,9 @@ import json
 import shutil
 import subprocess
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from openpyxl import load_workbook
@@ -23,6 +24,7 @@ from kiosk.platform.exits import EXIT_ENV, EXIT_OK, EXIT_USAGE
 from kiosk.platform.secrets import save_api_key
 from kiosk.sandbox.seed import BOOKSHOP_VENUE_ID, CONCERT_HALL_VENUE_ID
 from kiosk.services.importer import import_file
+from kiosk.services.report import Period
 from kiosk.services.security import Security
 from kiosk.services.wiring import open_services
 from kiosk.store.database import Database
@@ -92,9 +94,20 @@ def test_bilan_behind_the_admin_pin_in_the_real_window(
     pin = Modal(PinDialog, enter_pin(ADMIN_PIN))
     window.report_action.trigger()
     assert pin.done
+    qtbot.waitUntil(lambda: getattr(window, "report_dialog", None) is not None, timeout=20_000)
     dialog = window.report_dialog
     assert isinstance(dialog, ReportDialog) and dialog.isVisible()
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=20_000)
+    # this month, in the venue's timezone (Paris for the demo's venues)
+    today = datetime.now(ZoneInfo("Europe/Paris")).date()
+    assert dialog.period() == Period.month(today)
+    # around today: the validations of this test, whatever the hour
+    dialog.kind.setCurrentIndex(3)
+    dialog.first.setDate(QDate(today.year, today.month, today.day).addDays(-1))
+    dialog.last.setDate(QDate(today.year, today.month, today.day).addDays(1))
+    with qtbot.waitSignal(dialog.shown, timeout=20_000):
+        dialog.refresh()
+    assert dialog.report.period == Period(today - timedelta(days=1), today + timedelta(days=1))
     rep = dialog.report
     # standing: reimbursed, awaiting ×2 (the unsent one went out when the window synced)
     assert rep.total.validations == 3 and rep.total.conflicts == 2
@@ -123,10 +136,11 @@ def test_bilan_behind_the_admin_pin_in_the_real_window(
     assert not image.isNull() and image.width() > 600
     # names on purpose, within the retention period
     dialog.kind.setCurrentIndex(0)  # one day: today
-    dialog.first.setDate(QDate.currentDate())
+    dialog.first.setDate(QDate(today.year, today.month, today.day))
     dialog.names.setChecked(True)
-    dialog.refresh()
-    qtbot.waitUntil(lambda: dialog.report.names, timeout=20_000)
+    with qtbot.waitSignal(dialog.shown, timeout=20_000):
+        dialog.refresh()
+    assert dialog.report.names
     assert any(ln.youth for ln in dialog.report.lines)
     # far back: refused, said on screen
     dialog.kind.setCurrentIndex(3)
@@ -135,9 +149,10 @@ def test_bilan_behind_the_admin_pin_in_the_real_window(
     qtbot.waitUntil(dialog.error.isVisible, timeout=20_000)
     assert "durée de conservation" in dialog.error.text()
     dialog.names.setChecked(False)
-    dialog.kind.setCurrentIndex(2)  # this month again
-    dialog.refresh()
-    qtbot.waitUntil(lambda: not dialog.report.names, timeout=20_000)
+    dialog.first.setDate(QDate(today.year, today.month, today.day).addDays(-1))
+    with qtbot.waitSignal(dialog.shown, timeout=20_000):
+        dialog.refresh()
+    assert not dialog.report.names
     # the three exports from the screen
     for fmt in ("csv", "xlsx", "pdf"):
         out = tmp_path / f"bilan.{fmt}"
@@ -155,9 +170,8 @@ def test_kiosk_report_cli_writes_each_format_and_the_pdf_renders(
 ):
     data = ["--data-dir", str(_data_dir(world))]
     today = datetime.now(UTC).date()
-    span = ["--from", today.replace(day=1).isoformat(), "--to", today.isoformat()]
-    if today.day == 1:
-        span = ["--from", today.isoformat(), "--to", today.isoformat()]
+    span = ["--from", (today - timedelta(days=1)).isoformat()]
+    span += ["--to", (today + timedelta(days=1)).isoformat()]
     for fmt in ("csv", "xlsx", "pdf"):
         out = tmp_path / f"r.{fmt}"
         assert run(["report", *span, "--format", fmt, "--out", str(out), "--json", *data]) == 0

@@ -66,9 +66,11 @@ class ReportDialog(QDialog):
         venue_ids: tuple[int, ...],
         retention_days: int,
         clock: Callable[[], datetime],
+        today: date | None = None,
         lang: str = "fr",
         parent: QWidget | None = None,
     ) -> None:
+        """`today`: in the counter's timezone (`report.counter_today`); else the machine's."""
         super().__init__(parent)
         self.setObjectName("reportDialog")
         self.db, self.venue_ids, self.retention_days = db, venue_ids, retention_days
@@ -81,7 +83,7 @@ class ReportDialog(QDialog):
         for label in (self.tr("Jour"), self.tr("Semaine"), self.tr("Mois"), self.tr("Période…")):
             self.kind.addItem(label)
         self.kind.setAccessibleName(self.tr("Durée de la période"))
-        today = clock().astimezone().date()
+        today = today or clock().astimezone().date()
         self.first = QDateEdit(_qdate(today), self)
         self.last = QDateEdit(_qdate(today), self)
         for edit in (self.first, self.last):

@@ -673,7 +673,7 @@ Impossible d'écrire {} ({}).</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../kiosk/ui/main_window.py" line="97" />
-        <location filename="../../kiosk/ui/main_window.py" line="374" />
+        <location filename="../../kiosk/ui/main_window.py" line="386" />
         <source>Guichet pass Culture — %1</source>
         <translation type="unfinished" />
     </message>
@@ -758,97 +758,97 @@ Impossible d'écrire {} ({}).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="383" />
+        <location filename="../../kiosk/ui/main_window.py" line="395" />
         <source>Réglages enregistrés</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="385" />
+        <location filename="../../kiosk/ui/main_window.py" line="397" />
         <source>Le serveur, la clé d’API, les lieux ou la langue ont changé : ils s’appliqueront au prochain démarrage du kiosque. Fermez-le puis relancez-le.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="391" />
+        <location filename="../../kiosk/ui/main_window.py" line="403" />
         <source>Réglages enregistrés et appliqués.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="404" />
+        <location filename="../../kiosk/ui/main_window.py" line="416" />
         <source>Mode kiosque non appliqué : aucun code administrateur n’est défini (assistant d’installation).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="413" />
+        <location filename="../../kiosk/ui/main_window.py" line="425" />
         <source>Re&amp;verrouiller le mode kiosque</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="434" />
+        <location filename="../../kiosk/ui/main_window.py" line="446" />
         <source>Réglage non enregistré ( %1 ) : il sera perdu au redémarrage.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="447" />
+        <location filename="../../kiosk/ui/main_window.py" line="459" />
         <source>Hors ligne — les validations sont enregistrées et partiront au retour du réseau</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="454" />
+        <location filename="../../kiosk/ui/main_window.py" line="466" />
         <source>Serveur non configuré — le guichet fonctionne sur ses données locales ; les validations seront envoyées une fois le serveur configuré.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="461" />
+        <location filename="../../kiosk/ui/main_window.py" line="473" />
         <source>Clé d’API refusée par pass Culture — les validations sont gardées ici. Vérifiez la clé dans les réglages.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="472" />
+        <location filename="../../kiosk/ui/main_window.py" line="484" />
         <source>Synchronisation demandée…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="474" />
+        <location filename="../../kiosk/ui/main_window.py" line="486" />
         <source>Aucun serveur configuré.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="485" />
+        <location filename="../../kiosk/ui/main_window.py" line="497" />
         <source>Première synchronisation incomplète : %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="528" />
+        <location filename="../../kiosk/ui/main_window.py" line="540" />
         <source>Importer l’export des réservations (CSV ou XLSX)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="529" />
+        <location filename="../../kiosk/ui/main_window.py" line="541" />
         <source>Exports pass Culture (*.csv *.xlsx)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="540" />
+        <location filename="../../kiosk/ui/main_window.py" line="552" />
         <source>Import de %1…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="545" />
+        <location filename="../../kiosk/ui/main_window.py" line="557" />
         <source>Import terminé : %1 réservations, dont %2 contremarques connues.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="551" />
+        <location filename="../../kiosk/ui/main_window.py" line="563" />
         <source>Import terminé</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="560" />
+        <location filename="../../kiosk/ui/main_window.py" line="572" />
         <source>Le fichier n’a pas pu être importé (%1).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="565" />
+        <location filename="../../kiosk/ui/main_window.py" line="577" />
         <source>Import impossible</source>
         <translation type="unfinished" />
     </message>
@@ -1072,158 +1072,158 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../kiosk/ui/admin/report_screen.py" line="77" />
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="79" />
         <source>Bilan du guichet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/report_screen.py" line="81" />
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="83" />
         <source>Jour</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/report_screen.py" line="81" />
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="83" />
         <source>Semaine</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/report_screen.py" line="81" />
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="83" />
         <source>Mois</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/report_screen.py" line="81" />
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="83" />
         <source>Période…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/report_screen.py" line="83" />
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="85" />
         <source>Durée de la période</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/report_screen.py" line="90" />
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="92" />
         <source>Premier jour</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/report_screen.py" line="91" />
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="93" />
         <source>Dernier jour</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/report_screen.py" line="92" />
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="94" />
         <source>Liste nominative (noms des jeunes)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/report_screen.py" line="95" />
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="97" />
         <source>Seulement pour une période dans la durée de conservation des noms ; à ne demander que si c’est nécessaire.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/report_screen.py" line="99" />
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="101" />
         <source>Afficher</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/report_screen.py" line="105" />
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="107" />
         <source>du</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/report_screen.py" line="107" />
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="109" />
         <source>au</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/report_screen.py" line="113" />
-        <location filename="../../kiosk/ui/admin/report_screen.py" line="229" />
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="115" />
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="231" />
         <source>Calcul du bilan…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/report_screen.py" line="126" />
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="128" />
         <source>Validations par jour</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/report_screen.py" line="129" />
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="131" />
         <source>Montants par catégorie</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/report_screen.py" line="132" />
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="134" />
         <source>Graphiques</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/report_screen.py" line="135" />
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="137" />
         <source>Par lieu</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/report_screen.py" line="136" />
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="138" />
         <source>Par offre</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/report_screen.py" line="137" />
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="139" />
         <source>Par catégorie</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/report_screen.py" line="138" />
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="140" />
         <source>Par personnel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/report_screen.py" line="153" />
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="155" />
         <source>Rapprochement pass Culture</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/report_screen.py" line="158" />
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="160" />
         <source>Exporter en CSV…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/report_screen.py" line="159" />
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="161" />
         <source>Exporter en Excel…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/report_screen.py" line="160" />
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="162" />
         <source>Exporter en PDF…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/report_screen.py" line="168" />
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="170" />
         <source>Fermer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/report_screen.py" line="240" />
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="242" />
         <source>Le bilan n’a pas pu être calculé (%1). Réessayez ; si cela recommence, lancez le diagnostic (Réglages).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/report_screen.py" line="253" />
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="255" />
         <source>%1 validations, %2 places, %3 € remis ; %4 invalidations, %5 conflits.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/report_screen.py" line="309" />
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="311" />
         <source>Exporter le bilan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/report_screen.py" line="333" />
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="335" />
         <source>Bilan exporté dans %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/report_screen.py" line="346" />
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="348" />
         <source>L’export a échoué (%1).</source>
         <translation type="unfinished" />
     </message>

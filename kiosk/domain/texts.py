@@ -321,6 +321,7 @@ FR: dict[str, str] = {
     "vérifiez que l’offre a bien été remise.",
     "report.reason.none": "statut {status}",
     "report.reason.missing": "réservation absente des données",
+    "report.reason.see_lines": "le motif est donné ligne par ligne",
     "report.names_outside_retention": "La liste nominative n’est possible que pour les {days} "
     "derniers jours (durée de conservation des noms) : choisissez une période qui commence au "
     "plus tôt le {first}.",
@@ -691,6 +692,7 @@ EN: dict[str, str] = {
     "page): check the offer was really handed over.",
     "report.reason.none": "status {status}",
     "report.reason.missing": "booking not in the data",
+    "report.reason.see_lines": "the reason is given on each line",
     "report.names_outside_retention": "The list with names is only possible for the last "
     "{days} days (how long names are kept): choose a period starting on {first} or later.",
     "report.bad_period": "Invalid period: the end date ({end}) is before the start date ({start}).",

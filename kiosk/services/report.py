@@ -199,7 +199,9 @@ def _action(
         key = "report.do.awaiting_late" if days > LATE_DAYS else "report.do.awaiting"
         return say(key, lang, days=days)
     if case == "unknown":
-        if conflict:
+        if summary:
+            reason = say("report.reason.see_lines", lang)
+        elif conflict:
             reason = say(f"conflict.{conflict}.title", lang)
         elif status:
             reason = say("report.reason.none", lang, status=status)

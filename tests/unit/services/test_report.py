@@ -68,6 +68,7 @@ def test_every_reconciliation_case_with_what_to_do(world):
     assert "En attente depuis 0 jour(s)" in lines["awaiting"].action
     assert "ne sera pas remboursée" in lines["cancelled"].action
     assert "Contremarque inconnue" in lines["unknown"].action
+    assert "ligne par ligne" in by_case["unknown"].action  # the summary sends to the lines
     assert "synchronisation" in lines["unsent"].action
     assert "Validée ailleurs" in lines["elsewhere"].action
     assert lines["elsewhere"].staff is None

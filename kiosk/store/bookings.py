@@ -193,6 +193,11 @@ def upsert(
         v["search_name"] = search_key(v.get("first_name"), v.get("last_name"))
         v["refreshed_at"] = now
         v.setdefault("closed_at", now if v["status"] in CLOSED else None)
+        # The API list says REIMBURSED without a date: the first time seen so stands for it
+        # until an imported export brings the real one (`mark_reimbursed`).
+        reimbursed = v["status"] == BookingStatus.REIMBURSED
+        v.setdefault("reimbursed_at", now if reimbursed else None)
+        v.setdefault("reimbursed_source", "pull" if reimbursed else None)
         values.append(v)
     if not values:
         return 0
@@ -202,6 +207,10 @@ def upsert(
         c: stmt.excluded[c] for c in values[0] if c not in keep_local
     }
     excluded["closed_at"] = func.coalesce(T.c.closed_at, stmt.excluded.closed_at)
+    for name in ("reimbursed_at", "reimbursed_source"):  # the first date known stays
+        excluded[name] = case(
+            (T.c.reimbursed_at.is_not(None), T.c[name]), else_=stmt.excluded[name]
+        )
     # Names erased by retention (kiosk.store.retention) stay erased while the booking stays closed.
     erased = and_(
         T.c.closed_at.is_not(None),
@@ -241,6 +250,29 @@ def _changed_here_since(conn: Connection, asked: outbox.Watermark, ids: list[int
             ).scalars()
         )
     return sorted(held)
+
+
+def mark_reimbursed(
+    conn: Connection, booking_id: int, at: datetime | None, now: datetime, source: str
+) -> None:
+    """An export says the booking was reimbursed (`at`: its date, when given). A cancelled
+    booking is never reimbursed: such a line is left to the next pull to explain."""
+    if at is not None:
+        when: dict[str, Any] = {"reimbursed_at": at, "reimbursed_source": source}
+    else:
+        when = {
+            "reimbursed_at": func.coalesce(T.c.reimbursed_at, now),
+            "reimbursed_source": func.coalesce(T.c.reimbursed_source, source),
+        }
+    conn.execute(
+        update(T)
+        .where(T.c.id == booking_id, T.c.status != BookingStatus.CANCELLED.value)
+        .values(
+            status=BookingStatus.REIMBURSED.value,
+            closed_at=func.coalesce(T.c.closed_at, now),
+            **when,
+        )
+    )
 
 
 def find_to_collect(
@@ -315,6 +347,15 @@ def reconcile_imported(conn: Connection, asked: outbox.Watermark | None = None) 
                 used_counter=local.used_counter,
                 used_staff=local.used_staff,
             )
+        # The export's reimbursement date is the exact one: the real booking keeps it.
+        conn.execute(
+            text(
+                "UPDATE booking SET reimbursed_at = n.reimbursed_at, reimbursed_source = "
+                "n.reimbursed_source FROM (SELECT reimbursed_at, reimbursed_source FROM booking "
+                "WHERE id = :local AND reimbursed_source = 'import') n WHERE booking.id = :real"
+            ),
+            {"local": local_id, "real": real_id},
+        )
         if ops:
             outbox.move_to_booking(conn, local_id, real_id)
         conn.execute(delete(T).where(T.c.id == local_id))

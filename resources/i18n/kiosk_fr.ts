@@ -364,74 +364,74 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="270" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="271" />
         <source>Même contremarque, déjà affichée</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="292" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="293" />
         <source> — vérification en ligne…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="294" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="295" />
         <source>Enregistrée sur ce guichet — en attente d’envoi à pass Culture</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="296" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="297" />
         <source>Enregistrée sur ce guichet — reçue par pass Culture</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="298" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="299" />
         <source>Refusée ensuite par pass Culture — voir « Conflits à traiter »</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="367" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="368" />
         <source>PRÊT</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="368" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="369" />
         <source>Scannez le QR code du jeune ou saisissez sa contremarque.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="392" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="393" />
         <source>Validation en cours...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="411" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="412" />
         <source>Enregistrement en cours...</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="426" />
-        <location filename="../../kiosk/ui/counter/screen.py" line="428" />
-        <source>Annuler</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../kiosk/ui/counter/screen.py" line="427" />
         <location filename="../../kiosk/ui/counter/screen.py" line="429" />
+        <source>Annuler</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/screen.py" line="428" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="430" />
         <source>Continuer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="439" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="440" />
         <source>Invalidation en cours...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="492" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="493" />
         <source>Cette réservation n’est plus dans les données locales.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="495" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="496" />
         <source>NON ENREGISTRÉE</source>
         <translation type="unfinished" />
     </message>
@@ -765,7 +765,7 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="509" />
+        <location filename="../../kiosk/ui/main_window.py" line="546" />
         <source>Guichet pass Culture — %1</source>
         <translation type="unfinished" />
     </message>
@@ -840,127 +840,132 @@ Impossible d'écrire {} ({}).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="373" />
+        <location filename="../../kiosk/ui/main_window.py" line="372" />
+        <source>&amp;Bilan du guichet (administrateur)…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="376" />
         <source>&amp;Son des verdicts</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="378" />
+        <location filename="../../kiosk/ui/main_window.py" line="381" />
         <source>Validation en &amp;deux étapes (scan, puis « Valider »)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="454" />
+        <location filename="../../kiosk/ui/main_window.py" line="457" />
         <source>Validation non enregistrée : choisissez d’abord la personne en service (« Changer »).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="496" />
+        <location filename="../../kiosk/ui/main_window.py" line="533" />
         <source>Réglages enregistrés</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="498" />
+        <location filename="../../kiosk/ui/main_window.py" line="535" />
         <source>Le serveur, la clé d’API, les lieux ou la langue ont changé : ils s’appliqueront au prochain démarrage du kiosque. Fermez-le puis relancez-le.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="504" />
+        <location filename="../../kiosk/ui/main_window.py" line="541" />
         <source>Réglages enregistrés et appliqués.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="508" />
+        <location filename="../../kiosk/ui/main_window.py" line="545" />
         <source>Guichet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="522" />
+        <location filename="../../kiosk/ui/main_window.py" line="559" />
         <source>Mode kiosque non appliqué : aucun code administrateur n’est défini (assistant d’installation).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="531" />
+        <location filename="../../kiosk/ui/main_window.py" line="568" />
         <source>Re&amp;verrouiller le mode kiosque</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="546" />
+        <location filename="../../kiosk/ui/main_window.py" line="583" />
         <source>Réglage inchangé : code administrateur requis.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="568" />
+        <location filename="../../kiosk/ui/main_window.py" line="605" />
         <source>Réglage non enregistré ( %1 ) : il sera perdu au redémarrage.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="581" />
+        <location filename="../../kiosk/ui/main_window.py" line="618" />
         <source>Hors ligne — les validations sont enregistrées et partiront au retour du réseau</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="588" />
+        <location filename="../../kiosk/ui/main_window.py" line="625" />
         <source>Serveur non configuré — le guichet fonctionne sur ses données locales ; les validations seront envoyées une fois le serveur configuré.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="595" />
+        <location filename="../../kiosk/ui/main_window.py" line="632" />
         <source>Clé d’API refusée par pass Culture — les validations sont gardées ici. Vérifiez la clé dans les réglages.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="606" />
+        <location filename="../../kiosk/ui/main_window.py" line="643" />
         <source>Synchronisation demandée…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="608" />
+        <location filename="../../kiosk/ui/main_window.py" line="645" />
         <source>Aucun serveur configuré.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="619" />
+        <location filename="../../kiosk/ui/main_window.py" line="656" />
         <source>Première synchronisation incomplète : %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="676" />
+        <location filename="../../kiosk/ui/main_window.py" line="713" />
         <source>Importer l’export des réservations (CSV ou XLSX)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="677" />
+        <location filename="../../kiosk/ui/main_window.py" line="714" />
         <source>Exports pass Culture (*.csv *.xlsx)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="688" />
+        <location filename="../../kiosk/ui/main_window.py" line="725" />
         <source>Import de %1…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="693" />
+        <location filename="../../kiosk/ui/main_window.py" line="730" />
         <source>Import terminé : %1 réservations, dont %2 contremarques connues.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="705" />
+        <location filename="../../kiosk/ui/main_window.py" line="742" />
         <source>Import terminé</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="714" />
+        <location filename="../../kiosk/ui/main_window.py" line="751" />
         <source>Le fichier n’a pas pu être importé (%1).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="719" />
+        <location filename="../../kiosk/ui/main_window.py" line="756" />
         <source>Import impossible</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="729" />
+        <location filename="../../kiosk/ui/main_window.py" line="766" />
         <source>Base de données à réparer</source>
         <translation type="unfinished" />
     </message>
@@ -1178,6 +1183,165 @@ Impossible d'écrire {} ({}).</source>
     <message>
         <location filename="../../kiosk/ui/common/pin_dialog.py" line="181" />
         <source>Code administrateur</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="79" />
+        <source>Bilan du guichet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="83" />
+        <source>Jour</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="83" />
+        <source>Semaine</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="83" />
+        <source>Mois</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="83" />
+        <source>Période…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="85" />
+        <source>Durée de la période</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="92" />
+        <source>Premier jour</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="93" />
+        <source>Dernier jour</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="94" />
+        <source>Liste nominative (noms des jeunes)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="97" />
+        <source>Seulement pour une période dans la durée de conservation des noms ; à ne demander que si c’est nécessaire.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="101" />
+        <source>Afficher</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="107" />
+        <source>du</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="109" />
+        <source>au</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="115" />
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="231" />
+        <source>Calcul du bilan…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="128" />
+        <source>Validations par jour</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="131" />
+        <source>Montants par catégorie</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="134" />
+        <source>Graphiques</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="137" />
+        <source>Par lieu</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="138" />
+        <source>Par offre</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="139" />
+        <source>Par catégorie</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="140" />
+        <source>Par personnel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="155" />
+        <source>Rapprochement pass Culture</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="160" />
+        <source>Exporter en CSV…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="161" />
+        <source>Exporter en Excel…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="162" />
+        <source>Exporter en PDF…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="170" />
+        <source>Fermer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="242" />
+        <source>Le bilan n’a pas pu être calculé (%1). Réessayez ; si cela recommence, lancez le diagnostic (Réglages).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="255" />
+        <source>%1 validations, %2 places, %3 € remis ; %4 invalidations, %5 conflits.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="311" />
+        <source>Exporter le bilan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="335" />
+        <source>Bilan exporté dans %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="348" />
+        <source>L’export a échoué (%1).</source>
         <translation type="unfinished" />
     </message>
 </context>

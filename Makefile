@@ -40,7 +40,7 @@ test-windows: sysdeps $(STAMP)
 	PYTHON=$(PY) tools/windows/setup.sh
 	tools/windows/test.sh $(WINDOWS_TESTS)
 	tools/windows/bundle.sh
-	tools/windows/installer.sh
+	NSIS_COMPRESSOR="$${NSIS_COMPRESSOR:-zlib}" tools/windows/installer.sh
 
 bench: $(STAMP)
 	$(PY) -m benchmarks.run

@@ -10,7 +10,9 @@ SETUP="$ROOT/dist/windows/kiosk-setup.exe"
 test -f "$BUNDLE/kiosk.exe" || { echo "Pas de bundle : lancez d'abord tools/windows/bundle.sh"; exit 1; }
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml | head -1)
 start=$(date +%s)
-makensis -V2 -DBUNDLE="$BUNDLE" -DOUTFILE="$SETUP" -DVERSION="$version" tools/windows/kiosk.nsi
+# NSIS_COMPRESSOR=zlib for a quick test build (LZMA of ~170 MB takes minutes on a loaded machine).
+makensis -V2 -DBUNDLE="$BUNDLE" -DOUTFILE="$SETUP" -DVERSION="$version" \
+  -DCOMPRESSOR="${NSIS_COMPRESSOR:-/SOLID lzma}" tools/windows/kiosk.nsi
 echo "Installateur construit en $(( $(date +%s) - start )) s : $SETUP ($(du -h "$SETUP" | cut -f1))"
 
 C="$WINEPREFIX/drive_c"

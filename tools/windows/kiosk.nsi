@@ -1,11 +1,13 @@
 ; The Windows installer of the kiosk, built on Linux with Debian's NSIS (tools/windows/installer.sh):
 ;   makensis -DBUNDLE=<dist/windows/kiosk> -DOUTFILE=<kiosk-setup.exe> -DVERSION=x.y.z kiosk.nsi
+;   (-DCOMPRESSOR=zlib: 3-4 times faster to build, a larger file; the default is /SOLID lzma)
 ; Per-machine: the program in Program Files, one Start menu entry for every user, an uninstaller in
 ; "Apps & features". The data stay per user where the kiosk puts them (platformdirs, see
 ; kiosk/platform/config.py): %LOCALAPPDATA%\kiosk-passculture (logs in its Logs folder).
 ; Silent: kiosk-setup.exe /S [/KIOSK] [/D=C:\path]   Uninstall.exe /S [/REMOVEDATA]
 ; /KIOSK (or the "kiosk mode" component) starts `kiosk run --kiosk` at every Windows log-in.
-Unicode true
+; A 64-bit installer for a 64-bit program (and Wine runs it without its 32-bit part).
+Target amd64-unicode
 !include "MUI2.nsh"
 !include "FileFunc.nsh"
 !include "LogicLib.nsh"
@@ -25,7 +27,10 @@ OutFile "${OUTFILE}"
 InstallDir "$PROGRAMFILES64\${NAME}"
 InstallDirRegKey HKLM "${UNINST_KEY}" "InstallLocation"
 RequestExecutionLevel admin
-SetCompressor /SOLID lzma
+!ifndef COMPRESSOR
+  !define COMPRESSOR "/SOLID lzma"
+!endif
+SetCompressor ${COMPRESSOR}
 ManifestDPIAware true
 VIProductVersion "${VERSION}.0"
 VIAddVersionKey /LANG=1036 "ProductName" "${NAME}"

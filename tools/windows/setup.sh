@@ -89,7 +89,7 @@ if [ ! -x "$PYWIN/python.exe" ]; then
   rm -rf "$tmp" "$PYWIN"
   mv "$PYWIN.partial" "$PYWIN"
   pipwhl=$(ls "$CACHE"/wheels/pip-*.whl | head -1)
-  WINEPATH= "$WINE" cmd /c "set PYTHONPATH=$(winpath "$pipwhl")&& $PYEXE -m pip install -q --no-index $(winpath "$pipwhl")" </dev/null 2>&1 | cat
+  WINEPATH= "$WINE" cmd /c "set PYTHONPATH=$(winpath "$pipwhl")&& $PYEXE -m pip install -q --no-warn-script-location --no-index $(winpath "$pipwhl")" </dev/null 2>&1 | cat
   rm -f "$PYWIN/.installed"
 fi
 

@@ -70,7 +70,7 @@ done
 
 # 5. CPython in a regular install layout: the stdlib unzipped into Lib, no ._pth (it would
 #    hide site-packages), the extension modules and their DLLs in DLLs.
-if [ ! -x "$PYWIN/python.exe" ]; then
+if [ ! -f "$PYWIN/python.exe" ]; then
   echo "Installation de CPython dans $PYWIN…"
   tmp=$(mktemp -d)
   tar -xzf "$SDIST" -C "$tmp"

@@ -104,5 +104,5 @@ fi
 # 7. The project itself, editable from this checkout (cheap; repoints a shared prefix).
 winpy -m pip install -q --disable-pip-version-check --no-index --no-deps \
   --no-build-isolation -e "$(winpath "$ROOT")" | grep -v -i "warning" || true
-winpy -c "import kiosk, sys; print('Python Windows prêt :', sys.version.split()[0], kiosk.__file__)"
+winpy -c "import kiosk, sys; sys.stdout.reconfigure(encoding='utf-8'); print('Python Windows prêt :', sys.version.split()[0], kiosk.__file__)"
 echo "Préfixe prêt en $(( $(date +%s) - start )) s."

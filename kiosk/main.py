@@ -119,7 +119,17 @@ def run(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def utf8_output() -> None:
+    """UTF-8 on stdout/stderr everywhere: piped or redirected, Windows would write the ANSI
+    code page (cp1252), where « é » becomes garbage for the reading script and « → » fails."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and (getattr(stream, "encoding", "") or "").lower() != "utf-8":
+            reconfigure(encoding="utf-8")
+
+
 def main(argv: Sequence[str] | None = None) -> None:
+    utf8_output()
     sys.exit(run(argv))
 
 

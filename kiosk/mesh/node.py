@@ -430,10 +430,28 @@ class MeshNode:
             if records is None:
                 self._stats.rejected += 1
                 continue
+            assert message is not None
+            self._skip_purged(records, message.get("floor"))
             new += self._ingest(records, live=False)
         if new:
             log.info("mesh catch-up: %d new records", new)
         return new
+
+    def _skip_purged(self, records: list[dict[str, Any]], floor: Any) -> None:
+        """A reply's origin was purged up to `floor` where it came from (older than the
+        retention): count those as held, here and after a restart, rather than asking for
+        them again at every round. Never past the reply's own first record."""
+        if not records or not isinstance(floor, int) or isinstance(floor, bool) or floor < 1:
+            return
+        origin = records[0]["origin"]
+        if any(r["origin"] != origin for r in records):
+            return
+        upto = min(floor, min(r["seq"] for r in records) - 1)
+        with self._lock:
+            if not self._held.setdefault(origin, peers.Held()).skip_to(upto):
+                return
+            with self.db.connect_writer() as conn, conn.begin():
+                peers.raise_floors(conn, {origin: upto})
 
     def _on_query(self, query: Any) -> None:
         payload = query.payload
@@ -444,6 +462,7 @@ class MeshNode:
             return
         try:
             with self.db.connect() as conn, conn.begin():
+                floors = peers.floors(conn)
                 for origin in peers.origins(conn):
                     since = heads.get(origin, 0)
                     since = since if isinstance(since, int) else 0
@@ -451,9 +470,11 @@ class MeshNode:
                         batch = peers.after(conn, origin, since, BATCH)
                         if not batch:
                             break
-                        sealed = self.keys.seal(
-                            {"type": "records", "records": batch}, self.keys.catchup
-                        )
+                        # "floor": purged here up to it, so an asker below it stops asking.
+                        reply: dict[str, Any] = {"type": "records", "records": batch}
+                        if floors.get(origin, 0) > since:
+                            reply["floor"] = floors[origin]
+                        sealed = self.keys.seal(reply, self.keys.catchup)
                         query.reply(self.keys.catchup, sealed)
                         since = batch[-1]["seq"]
                         if len(batch) < BATCH:

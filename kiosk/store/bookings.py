@@ -389,7 +389,7 @@ _LOOKUP_SQL = (
     " AND state = 'pending')"
     " LEFT JOIN peer_record p ON p.rowid = (SELECT rowid FROM peer_record WHERE token = q.t"
     "  AND kind = 'op' AND origin != coalesce((SELECT value FROM sync_state"
-    "  WHERE key = 'mesh_origin'), '') ORDER BY at DESC, seq DESC LIMIT 1)"
+    "  WHERE key = 'mesh_origin'), '') ORDER BY at DESC, op_id DESC LIMIT 1)"
 )
 _TIME_COLUMNS = {
     "created_at",
@@ -416,6 +416,20 @@ class Lookup:
     pending: PendingOp | None
     pulled_at: datetime | None
     peer: peers.PeerOp | None = None  # the latest operation of another counter on the token
+    # This counter's latest operation on the token, whatever its state (read only when `peer`
+    # is set: the latest of the two decides).
+    own: PendingOp | None = None
+
+    def peer_is_latest(self) -> bool:
+        """The other counter's operation is the latest word on the token: after this counter's
+        own latest (pending or settled), by time, then by operation id (the same order on every
+        counter)."""
+        if self.peer is None:
+            return False
+        own = self.own or self.pending
+        if own is None:
+            return True
+        return (self.peer.created_at, self.peer.op_id) > (own.created_at, own.op_id)
 
 
 def _dt(value: str | None) -> datetime | None:
@@ -450,8 +464,15 @@ def used_here_at(dbapi_conn: Any, token: str, kiosk_id: str) -> datetime | None:
     return datetime.fromisoformat(row[2])
 
 
+_LAST_OWN_SQL = (
+    "SELECT kind, created_at, counter, staff, op_id FROM outbox WHERE token = ? "
+    "ORDER BY id DESC LIMIT 1"
+)
+
+
 def lookup(dbapi_conn: Any, token: str) -> Lookup:
-    """Booking, last pending operation and cache age for a token, in one statement."""
+    """Booking, last pending operation and cache age for a token, in one statement (and the
+    last own operation in a second one, only when another counter acted on the token)."""
     row = dbapi_conn.execute(_LOOKUP_SQL, (token.upper(),)).fetchone()
     n = len(_COLUMNS)
     booking = None
@@ -479,7 +500,13 @@ def lookup(dbapi_conn: Any, token: str) -> Lookup:
             outcome,
             conflict or None,
         )
-    return Lookup(booking, pending, datetime.fromisoformat(pulled) if pulled else None, peer)
+    own = None
+    if peer is not None:
+        last = dbapi_conn.execute(_LAST_OWN_SQL, (token.upper(),)).fetchone()
+        if last is not None:
+            own = PendingOp(last[0], datetime.fromisoformat(last[1]), last[2], last[3], last[4])
+    pulled_at = datetime.fromisoformat(pulled) if pulled else None
+    return Lookup(booking, pending, pulled_at, peer, own)
 
 
 # -- what the pull needs ------------------------------------------------------------------

@@ -12,27 +12,27 @@ the one with the most *new* rescues per ms of its cost on an empty frame) on the
 - ``gamma``: darken mid-tones, which restores modules washed out by a glare spot;
 - ``half_unsharp``: half size then a strong unsharp mask (heavy blur);
 - ``half_sharpen``: half size then a 3x3 sharpen (soft focus, glare edges);
+- ``flatten12_histogram``: subtract the local mean (box blur, radius 12 px) and amplify the rest
+  (``_flatten``), which brings back the modules a glare spot's halo washed out;
 - ``smooth``: a light Gaussian blur, which removes sensor noise and screen moire stripes;
 - ``upscale2_sharpen``: box blur, unsharp mask, then 2x: the combined cases (tilted, far,
   noisy, soft) that nothing cheaper reads;
 
-and, for image files only (too slow for a video frame, where a neighbour frame is cheaper), small
-codes and the combinations of three or more degradations that are left:
+and, for image files only (too slow for a video frame, where a neighbour frame is cheaper), the
+combinations of three or more degradations, glare halos and heavy blur that are left:
 
-- ``upscale2``: 2x bicubic, for small codes (a few pixels a module);
+- ``flatten8``, ``flatten16_histogram``, ``flatten12``: the glare flattening at other radii and
+  with other binarizers;
 - ``smooth2``: a stronger blur, for moire and noise over an out-of-focus code;
+- ``smooth_flatten12_histogram``: a light blur, then flattening (noise over a glare halo);
 - ``upscale2_gamma``: ``upscale2_sharpen`` then darkened mid-tones (glare on a soft, far code);
 - ``soft_upscale2``: blur, 2x, then a wide unsharp mask (blur + moire + low light);
-- ``upscale3``: 3x bicubic, for tiny codes;
-
-then, for what is left (a glare spot's halo over the code, the heaviest blur), passes chosen
-greedily on the corpora of seeds 2024 and 77 and checked on seed 3:
-
-- ``flatten12_histogram``, ``flatten12``, ``flatten16_histogram``, ``flatten8``: subtract the local
-  mean (a box blur of radius 12, 16 or 8 px) and amplify the rest, which brings back the modules a
-  glare halo washed out (``_flatten``), read with zxing's binarizers;
-- ``smooth_flatten12_histogram``: the same after a light blur, when noise is on the glare too;
+- ``upscale2``, ``upscale3``: 2x and 3x bicubic, for small and tiny codes;
 - ``deblur``: a van Cittert deconvolution (Gaussian PSF, sigma 3 px) for out-of-focus codes.
+
+The glare and deblur passes were chosen on the corpora of seeds 2024 and 77 and checked on seed 3.
+A glare spot whose saturated core covers a finder pattern is beyond every pass: zxing needs all
+three finders and those pixels hold no information any more.
 
 Dark mode (light modules on a dark screen) is handled inside every pass by zxing's ``try_invert``.
 
@@ -147,26 +147,28 @@ VIDEO_FALLBACKS: tuple[Variant, ...] = (
     Variant("gamma", lambda im: im.point(_GAMMA_LUT)),
     Variant("half_unsharp", lambda im: im.reduce(2).filter(ImageFilter.UnsharpMask(2, 200, 0))),
     Variant("half_sharpen", lambda im: im.reduce(2).filter(_SHARPEN_3X3)),
+    Variant("flatten12_histogram", _flatten12, zxingcpp.Binarizer.GlobalHistogram),
     Variant("smooth", lambda im: im.filter(ImageFilter.GaussianBlur(1.2))),
     Variant("upscale2_sharpen", _upscale2_sharpen),
 )
 FALLBACKS: tuple[Variant, ...] = (
     *VIDEO_FALLBACKS,
-    Variant("upscale2", lambda im: _scale(im, 2)),
+    Variant("flatten8", _flatten8),
+    Variant("flatten16_histogram", _flatten16, zxingcpp.Binarizer.GlobalHistogram),
+    Variant("flatten12", _flatten12),
     Variant("smooth2", lambda im: im.filter(ImageFilter.GaussianBlur(2))),
+    Variant("smooth_flatten12_histogram", _smooth_flatten12, zxingcpp.Binarizer.GlobalHistogram),
     Variant("upscale2_gamma", lambda im: _upscale2_sharpen(im).point(_GAMMA_LUT)),
     Variant("soft_upscale2", _soft_upscale2),
+    # No new rescue on the corpora (the fast pass reads their small codes), but cheaper than
+    # the deconvolution: kept before it for tiny codes in big photos, where the budget bites.
+    Variant("upscale2", lambda im: _scale(im, 2)),
     Variant("upscale3", lambda im: _scale(im, 3)),
-    Variant("flatten12_histogram", _flatten12, zxingcpp.Binarizer.GlobalHistogram),
-    Variant("flatten12", _flatten12),
-    Variant("flatten16_histogram", _flatten16, zxingcpp.Binarizer.GlobalHistogram),
-    Variant("flatten8", _flatten8),
-    Variant("smooth_flatten12_histogram", _smooth_flatten12, zxingcpp.Binarizer.GlobalHistogram),
     Variant("deblur", _deblur, zxingcpp.Binarizer.FixedThreshold),
 )
 # The passes cheap enough to run on every video frame (about 4 ms together at 640x480).
 CHEAP_PASSES = 3
-# A costly video frame stops starting passes after this (its chain takes ~30 ms on one core).
+# A costly video frame stops starting passes after this (its chain takes ~35 ms on one core).
 VIDEO_BUDGET_S = 0.04
 
 

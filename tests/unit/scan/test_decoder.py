@@ -181,22 +181,22 @@ def test_default_pass_order_is_the_measured_one() -> None:
         "gamma",
         "half_unsharp",
         "half_sharpen",
+        "flatten12_histogram",
         "smooth",
         "upscale2_sharpen",
     ]
     assert [v.name for v in VIDEO_FALLBACKS] == video
     # Image files also get the slow ones, too costly for one video frame's budget.
     files_only = [
-        "upscale2",
+        "flatten8",
+        "flatten16_histogram",
+        "flatten12",
         "smooth2",
+        "smooth_flatten12_histogram",
         "upscale2_gamma",
         "soft_upscale2",
+        "upscale2",
         "upscale3",
-        "flatten12_histogram",
-        "flatten12",
-        "flatten16_histogram",
-        "flatten8",
-        "smooth_flatten12_histogram",
         "deblur",
     ]
     assert [v.name for v in FALLBACKS] == video + files_only

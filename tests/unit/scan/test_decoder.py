@@ -15,6 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 import qrcode
+import zxingcpp
 from PIL import Image, ImageDraw, ImageFilter, ImageOps, ImageStat
 
 from kiosk.scan.decoder import (
@@ -180,13 +181,60 @@ def test_default_pass_order_is_the_measured_one() -> None:
         "gamma",
         "half_unsharp",
         "half_sharpen",
+        "flatten12_histogram",
         "smooth",
         "upscale2_sharpen",
     ]
     assert [v.name for v in VIDEO_FALLBACKS] == video
     # Image files also get the slow ones, too costly for one video frame's budget.
-    files_only = ["upscale2", "smooth2", "upscale2_gamma", "soft_upscale2", "upscale3"]
+    files_only = [
+        "flatten8",
+        "flatten16_histogram",
+        "flatten12",
+        "smooth2",
+        "smooth_flatten12_histogram",
+        "upscale2_gamma",
+        "soft_upscale2",
+        "upscale2",
+        "upscale3",
+        "deblur",
+    ]
     assert [v.name for v in FALLBACKS] == video + files_only
+
+
+# One corpus image per late rescue pass that this pass reads and the rest of the chain does not
+# (kind, seed of ``make_sample``'s generator): they come from the corpora of seeds 2024 and 77
+# (``generate`` draws one such seed per image), where the pass was chosen.
+ONLY_THIS_PASS_READS = {
+    "flatten12_histogram": ("mixed", 1935690161357468826),
+    "flatten12": ("glare", 17798471374471008554),
+    "flatten16_histogram": ("glare", 14595505616013922255),
+    "flatten8": ("glare", 6108218938853576293),
+    "smooth_flatten12_histogram": ("mixed", 8399326779613864425),  # noise + glare
+    "deblur": ("blur", 14248355934844266415),  # sigma ~3 px on ~5 px modules
+}
+
+
+@pytest.mark.parametrize("name", sorted(ONLY_THIS_PASS_READS))
+def test_late_pass_reads_an_image_nothing_else_reads(name: str) -> None:
+    kind, seed = ONLY_THIS_PASS_READS[name]
+    sample = load_corpus_tool().make_sample(random.Random(seed), kind)
+    result = decode_detailed(sample.image, budget_s=None)
+    assert result.texts == [sample.payload] and result.found_by == name
+    others = [v for v in FALLBACKS if v.name != name]
+    assert decode_qr(sample.image, fallbacks=others, budget_s=None) == []
+
+
+def test_passes_sharing_a_prepare_step_prepare_it_once() -> None:
+    calls: list[str] = []
+
+    def prepare(im: Image.Image) -> Image.Image:
+        calls.append("prepare")
+        return im
+
+    variants = [Variant("a", prepare), Variant("b", prepare, zxingcpp.Binarizer.GlobalHistogram)]
+    result = decode_detailed(BLANK, fallbacks=variants)
+    assert result.passes == ["fast", "a", "b"] and calls == ["prepare"]
 
 
 def test_time_budget_stops_starting_passes() -> None:

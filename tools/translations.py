@@ -149,7 +149,7 @@ EN: dict[str, str] = {
     ),
     "Exports pass Culture (*.csv *.xlsx)": "pass Culture exports (*.csv *.xlsx)",
     "Fermer": "Close",
-    "Guichet pass Culture — %1": "pass Culture counter — %1",
+    "Guichet pass Culture": "pass Culture counter",
     "Heure": "Time",
     "Hors ligne — les validations sont enregistrées et partiront au retour du réseau": (
         "Offline — validations are recorded and will be sent when the network is back"

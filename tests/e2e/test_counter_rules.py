@@ -266,9 +266,36 @@ def test_english_counter_offline_says_nothing_in_french(qtbot, data_dir, session
     window.handle_scan("ABC", "wedge")  # too short: the parser's reason
     wait_idle(qtbot, window)
     texts = _shown_texts(window)
-    assert window.windowTitle() == "pass Culture counter — Counter"
+    assert window.windowTitle() == "pass Culture counter"  # the default name is no name
     assert "The countermark is too short: it has 6 characters." in " ".join(texts)
     assert _french_in(texts) == []
+
+
+def _title_under_x(title: str) -> str:
+    """What an X window manager shows: Qt's QPlatformWindow::formatWindowTitle appends the
+    application's display name (" — " on xcb) unless the title already ends with it."""
+    from PySide6.QtGui import QGuiApplication
+
+    name = QGuiApplication.applicationDisplayName()
+    return title if title.endswith(name) else f"{title} \u2014 {name}" if title else name
+
+
+@pytest.mark.parametrize(
+    ("language", "name", "shown"),
+    [
+        ("fr", "Accueil", "Accueil — Guichet pass Culture"),
+        ("en", "Accueil", "Accueil — pass Culture counter"),
+        ("fr", "Guichet", "Guichet pass Culture"),
+        ("en", "Guichet", "pass Culture counter"),
+    ],
+)
+def test_window_title_names_the_application_once_in_its_language(
+    qtbot, data_dir, sessions, language, name, shown
+):
+    """Under X the title read "Guichet pass Culture — Accueil — Guichet pass Culture"."""
+    configure(data_dir, rows=[BOOK], language=language, counter_name=name)
+    window = start(sessions, "run", "--data-dir", str(data_dir)).window
+    assert _title_under_x(window.windowTitle()) == shown
 
 
 def test_english_librarian_screen_says_nothing_in_french(qtbot, sandbox, data_dir, sessions):

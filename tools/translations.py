@@ -150,6 +150,7 @@ EN: dict[str, str] = {
     "Exports pass Culture (*.csv *.xlsx)": "pass Culture exports (*.csv *.xlsx)",
     "Fermer": "Close",
     "Guichet pass Culture": "pass Culture counter",
+    "● Connexion instable": "● Unsteady connection",
     "Heure": "Time",
     "Hors ligne — les validations sont enregistrées et partiront au retour du réseau": (
         "Offline — validations are recorded and will be sent when the network is back"

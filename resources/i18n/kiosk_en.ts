@@ -696,69 +696,74 @@ Cannot write {} ({}).</translation>
         <translation>● Requests limited</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="89" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="90" />
+        <source>● Connexion instable</source>
+        <translation>● Unsteady connection</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="91" />
         <source>● Clé d’API refusée</source>
         <translation>● API key refused</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="90" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="92" />
         <source>● Serveur non configuré</source>
         <translation>● Server not configured</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="109" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="112" />
         <source>Guichets connectés : %1</source>
         <translation>Connected counters: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="111" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="114" />
         <source>Aucun autre guichet connecté</source>
         <translation>No other counter connected</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="117" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="120" />
         <source>%n validation(s) en attente d’envoi</source>
         <translation>
             <numerusform>%n validation waiting to be sent</numerusform><numerusform>%n validations waiting to be sent</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="119" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="122" />
         <source>%n conflit(s) à traiter</source>
         <translation>
             <numerusform>%n conflict to handle</numerusform><numerusform>%n conflicts to handle</numerusform></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="121" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="124" />
         <source>Aucun conflit</source>
         <translation>No conflict</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="134" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="137" />
         <source>Lieux</source>
         <translation>Venues</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="135" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="138" />
         <source>Offres</source>
         <translation>Offers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="136" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="139" />
         <source>Réservations</source>
         <translation>Bookings</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="137" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="140" />
         <source>Images</source>
         <translation>Images</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="148" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="151" />
         <source>Première synchronisation : %1 %2</source>
         <translation>First synchronisation: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="154" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="157" />
         <source>Guichet prêt — catalogue en cours de synchronisation…</source>
         <translation>Counter ready — catalogue still synchronising…</translation>
     </message>

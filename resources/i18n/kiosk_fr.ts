@@ -695,69 +695,74 @@ Impossible d'écrire {} ({}).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="89" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="90" />
+        <source>● Connexion instable</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="91" />
         <source>● Clé d’API refusée</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="90" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="92" />
         <source>● Serveur non configuré</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="109" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="112" />
         <source>Guichets connectés : %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="111" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="114" />
         <source>Aucun autre guichet connecté</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="117" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="120" />
         <source>%n validation(s) en attente d’envoi</source>
         <translation>
             <numerusform>%n validation en attente d’envoi</numerusform><numerusform>%n validations en attente d’envoi</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="119" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="122" />
         <source>%n conflit(s) à traiter</source>
         <translation>
             <numerusform>%n conflit à traiter</numerusform><numerusform>%n conflits à traiter</numerusform></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="121" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="124" />
         <source>Aucun conflit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="134" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="137" />
         <source>Lieux</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="135" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="138" />
         <source>Offres</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="136" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="139" />
         <source>Réservations</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="137" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="140" />
         <source>Images</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="148" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="151" />
         <source>Première synchronisation : %1 %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="154" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="157" />
         <source>Guichet prêt — catalogue en cours de synchronisation…</source>
         <translation type="unfinished" />
     </message>

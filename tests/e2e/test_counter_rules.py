@@ -362,3 +362,40 @@ def test_cli_import_says_how_many_current_bookings_are_covered(sandbox, data_dir
     assert run(["import", str(export), "--data-dir", str(data_dir)]) == 0
     out = capsys.readouterr().out
     assert "Contremarques connues hors ligne : " in out and " réservations en cours." in out
+
+
+# -- a loaded server --------------------------------------------------------------------------
+def test_a_code_met_while_pass_culture_answers_late_says_so_in_band_and_status_bar(
+    qtbot, sandbox, data_dir, sessions
+):
+    """Under load a validable code read "INCONNUE HORS LIGNE — pass Culture est injoignable"
+    while the status bar said "● En ligne": the 2 s online check had timed out. The demo's
+    validable codes (things still to collect) are never in the cache: the bookings list has no
+    tokens and the pro export leaves them empty, so the online check is the only answer."""
+    from kiosk.demo import world as demo
+    from kiosk.sync.api import QUICK_TIMEOUT
+
+    configure(data_dir, url=sandbox.url, key=sandbox.api_key, venues=demo.DEMO_VENUES)
+    window = start(sessions, "run", "--data-dir", str(data_dir)).window
+    window.show()
+    qtbot.waitUntil(lambda: not window.runner.first_sync, timeout=60_000)
+    assert window.status.net.text() == "● En ligne"
+    tickets = demo.pick_tickets(sandbox.bookings(), sandbox.bookings(offerer_id=2), sandbox.now())
+    token = next(t.token for t in tickets if t.kind == "validable")
+
+    sandbox.set_faults(latency_ms=int((QUICK_TIMEOUT.read or 2.0) * 1000) + 1500)
+    window.handle_scan(token, "wedge")
+    qtbot.waitUntil(lambda: window.screen.band.style_key != "busy", timeout=20_000)
+    band = window.screen.band
+    assert band.title == "INCONNUE HORS LIGNE"
+    assert "n'a pas répondu à temps" in band.message and "injoignable" not in band.message
+    assert band.source_text.startswith(
+        "pass Culture n'a pas répondu à temps — décidé sur les données locales"
+    )
+    net = window.status.net.text()
+    assert not net.startswith("● En ligne"), net
+    assert "n'a pas répondu à temps" in net or "lentes" in net, net
+
+    sandbox.clear_faults()
+    window.runner.sync_now()  # the next round answers in time: online again
+    qtbot.waitUntil(lambda: window.status.net.text() == "● En ligne", timeout=30_000)

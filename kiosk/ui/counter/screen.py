@@ -286,7 +286,7 @@ class CounterScreen(QWidget):
     def _show(self, result: CheckResult, *, pending_online: bool = False, sound: bool = True):
         self.current = result
         source = source_line(
-            result.source, result.data_as_of, self.lang, self.zone, result.limited_for
+            result.source, result.data_as_of, self.lang, self.zone, result.limited_for, result.late
         )
         if pending_online:
             source += self.tr(" — vérification en ligne…")

@@ -323,6 +323,17 @@ class Counter:
         )
         return self._push(result)
 
+    def conflict_verdict(self, op_id: str) -> Verdict | None:
+        """What to show for a recorded operation pass Culture refused after the fact (the
+        refusal's verdict, e.g. ANNULÉE); None while it is not a conflict."""
+        from kiosk.sync.conflicts import verdict_for_conflict
+
+        with self.db.connect() as conn, conn.begin():
+            op = outbox.get(conn, op_id)
+        if op is None or op.state is not OpState.CONFLICT:
+            return None
+        return verdict_for_conflict(op)
+
     def find_to_collect(self, query: str, limit: int = 30) -> list[Booking]:
         """Bookings still to collect at this counter's venues, by the youth's name."""
         with self.db.connect() as conn, conn.begin():

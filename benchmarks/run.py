@@ -1,6 +1,6 @@
 """Run every benchmark (or those named) and print their tables; JSON goes to results/.
 
-python -m benchmarks.run [counter sync search camera scan_to_paint rate_budget]
+python -m benchmarks.run [counter sync search camera scan_to_paint rate_budget report mesh startup]
 """
 
 from __future__ import annotations

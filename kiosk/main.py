@@ -26,6 +26,7 @@ Registrar = Callable[[Any], None]
 def _registrars() -> list[Registrar]:
     """Subcommands of the other packages (each package registers its own)."""
     from kiosk.cli import decode, doctor
+    from kiosk.cli import report as report_cli
     from kiosk.demo import entry as demo_entry
     from kiosk.sandbox import cli as sandbox_cli
     from kiosk.ui import entry
@@ -36,6 +37,7 @@ def _registrars() -> list[Registrar]:
         entry.register,
         demo_entry.register,
         lambda sub: doctor.register(sub, device_probe=_qt_device_probe),
+        lambda sub: report_cli.register(sub, pdf_writer=_qt_pdf_writer),
     ]
 
 
@@ -46,6 +48,13 @@ def _qt_device_probe() -> dict[str, list[str]] | None:
     except ImportError:
         return None
     return list_devices()
+
+
+def _qt_pdf_writer(report: object, path: object) -> None:
+    """The report's PDF, drawn by Qt (offscreen when no window runs)."""
+    from kiosk.ui.admin.report_pdf import write_pdf
+
+    write_pdf(report, path)  # type: ignore[arg-type]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -110,7 +119,17 @@ def run(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def utf8_output() -> None:
+    """UTF-8 on stdout/stderr everywhere: piped or redirected, Windows would write the ANSI
+    code page (cp1252), where « é » becomes garbage for the reading script and « → » fails."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and (getattr(stream, "encoding", "") or "").lower() != "utf-8":
+            reconfigure(encoding="utf-8")
+
+
 def main(argv: Sequence[str] | None = None) -> None:
+    utf8_output()
     sys.exit(run(argv))
 
 

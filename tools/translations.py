@@ -458,6 +458,47 @@ EN: dict[str, str] = {
     "inconnue": "unknown",
     "Caméra active : présentez le QR code": "Camera on: show the QR code",
     "La caméra s'est arrêtée": "The camera stopped",
+    # -- the Bilan (kiosk/ui/admin/report_screen.py)
+    "&Bilan du guichet (administrateur)…": "Counter &report (administrator)…",
+    "Bilan du guichet": "Counter report",
+    "Jour": "Day",
+    "Semaine": "Week",
+    "Mois": "Month",
+    "Période…": "Period…",
+    "Durée de la période": "Length of the period",
+    "Premier jour": "First day",
+    "Dernier jour": "Last day",
+    "Liste nominative (noms des jeunes)": "List with names (the youths' names)",
+    "Seulement pour une période dans la durée de conservation des noms ; à ne demander que si "
+    "c’est nécessaire.": (
+        "Only for a period within how long names are kept; ask for it only when needed."
+    ),
+    "Afficher": "Show",
+    "du": "from",
+    "au": "to",
+    "Calcul du bilan…": "Computing the report…",
+    "Validations par jour": "Validations per day",
+    "Montants par catégorie": "Amounts per category",
+    "Graphiques": "Charts",
+    "Par lieu": "Per venue",
+    "Par offre": "Per offer",
+    "Par catégorie": "Per category",
+    "Par personnel": "Per staff member",
+    "Rapprochement pass Culture": "Reconciliation with pass Culture",
+    "Exporter en CSV…": "Export as CSV…",
+    "Exporter en Excel…": "Export as Excel…",
+    "Exporter en PDF…": "Export as PDF…",
+    "Le bilan n’a pas pu être calculé (%1). Réessayez ; si cela recommence, lancez le "
+    "diagnostic (Réglages).": (
+        "The report could not be computed (%1). Try again; if it happens again, run the "
+        "diagnostic (Settings)."
+    ),
+    "%1 validations, %2 places, %3 € remis ; %4 invalidations, %5 conflits.": (
+        "%1 validations, %2 places, €%3 handed over; %4 invalidations, %5 conflicts."
+    ),
+    "Exporter le bilan": "Export the report",
+    "Bilan exporté dans %1.": "Report exported to %1.",
+    "L’export a échoué (%1).": "The export failed (%1).",
 }
 # Where one French word needs a different English one depending on the screen: (context, source).
 EN_IN_CONTEXT: dict[tuple[str, str], str] = {

@@ -5,9 +5,11 @@ where the LAN allows it, or through the `connect` endpoints of the settings wher
 - Live: every own record (kiosk.store.peers, appended in the operation's own transaction) is
   published as soon as the counter commits it (`notify`), sealed (kiosk.mesh.crypto).
 - Catch-up: at start, when a peer appears, when a gap shows in an origin's sequence, and every
-  `catchup_every` seconds, the node asks its peers (a Zenoh query) for every origin's records
-  after the last sequence it holds without a gap; any peer answers for any origin, so a counter
-  that is down does not stop the others from catching up on what it said.
+  `catchup_every` seconds, the node asks (a Zenoh query to one peer's own key expression) for
+  every origin's records after the last sequence it holds without a gap: each origin of one
+  peer only, the origin itself when it is up, else one of the others in turn, so no record
+  comes N times; any peer answers for any origin, so a counter that is down does not stop the
+  others from catching up on what it said.
 - Liveliness tokens tell who is up now; a hello (sealed) tells which counter a token is. Only
   counters that proved they hold the key count as peers (they divide the request budget).
 Messages that do not open with the key are dropped and counted (`rejected`), records already
@@ -23,6 +25,7 @@ import logging
 import queue
 import threading
 import time
+import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -159,6 +162,7 @@ class MeshNode:
         self._alive: set[str] = set()  # liveliness tags up now
         self._names: dict[str, Peer] = {}  # tag → who (from a hello or a record that opened)
         self._my_tag = self.keys.tag(origin)
+        self._round = 0  # catch-up rounds: whom to ask turns with it
 
     # -- life ---------------------------------------------------------------------------
     def start(self) -> MeshNode:
@@ -176,7 +180,7 @@ class MeshNode:
             self._handles = [
                 s.declare_subscriber(self.keys.records, self._on_sample),
                 s.declare_subscriber(self.keys.hello, self._on_hello),
-                s.declare_queryable(self.keys.catchup, self._on_query),
+                s.declare_queryable(f"{self.keys.catchup}/{self._my_tag}", self._on_query),
                 s.liveliness().declare_token(f"{self.keys.live}/{self._my_tag}"),
                 s.liveliness().declare_subscriber(
                     f"{self.keys.live}/*", self._on_liveliness, history=True
@@ -405,35 +409,84 @@ class MeshNode:
         with self._lock:
             return {origin: h.head for origin, h in self._held.items()}
 
+    def plan(self) -> dict[str, dict[str, Any]]:
+        """Whom to ask for what: each origin's records from one live peer only (the origin
+        itself when it is up: it holds its whole log; otherwise one of the others, in turn
+        from round to round), and the origins not heard of yet from one of them. Asking
+        every peer brought each record once per peer, all but one dropped as duplicates.
+        Tag of the peer → the `want` message for it; empty while no peer is known up (a
+        peer coming up starts a round)."""
+        with self._lock:
+            alive = sorted(self._alive)
+            heads = {origin: h.head for origin, h in self._held.items()}
+        if not alive:
+            return {}
+        up = set(alive)
+        turn = self._round
+        self._round += 1
+        wants: dict[str, dict[str, Any]] = {}
+
+        def want(tag: str) -> dict[str, Any]:
+            return wants.setdefault(tag, {"type": "want", "origin": self.origin, "heads": {}})
+
+        for origin, head in heads.items():
+            tag = self.keys.tag(origin)
+            if tag not in up:
+                tag = alive[(zlib.crc32(origin.encode()) + turn) % len(alive)]
+            want(tag)["heads"][origin] = head
+        want(alive[turn % len(alive)])["rest"] = sorted(heads)  # and every origin not in it
+        return wants
+
     def catch_up(self, timeout: float = CATCHUP_TIMEOUT) -> int:
-        """Ask the peers for every origin's records after the last sequence held without a
-        gap; store them. Returns how many were new."""
+        """Ask the live peers (each origin from one of them, see `plan`) for its records after
+        the last sequence held without a gap; store them. Returns how many were new."""
         import zenoh
 
         if self._session is None:
             return 0
-        want = {"type": "want", "origin": self.origin, "heads": self.heads()}
-        replies = self._session.get(
-            self.keys.catchup,
-            payload=self.keys.seal(want, self.keys.catchup),
-            timeout=timeout,
-            consolidation=zenoh.ConsolidationMode.NONE,
-        )
+        pending = [
+            self._session.get(
+                f"{self.keys.catchup}/{tag}",
+                payload=self.keys.seal(want, self.keys.catchup),
+                timeout=timeout,
+                consolidation=zenoh.ConsolidationMode.NONE,
+            )
+            for tag, want in self.plan().items()
+        ]
         new = 0
-        for reply in replies:
-            if self._stop.is_set():
-                break
-            if reply.ok is None:
-                continue
-            message = self.keys.open(bytes(reply.ok.payload.to_bytes()), self.keys.catchup)
-            records = self._records_of(message)
-            if records is None:
-                self._stats.rejected += 1
-                continue
-            new += self._ingest(records, live=False)
+        for replies in pending:  # the queries run side by side; their answers in turn
+            for reply in replies:
+                if self._stop.is_set():
+                    break
+                if reply.ok is None:
+                    continue
+                message = self.keys.open(bytes(reply.ok.payload.to_bytes()), self.keys.catchup)
+                records = self._records_of(message)
+                if records is None:
+                    self._stats.rejected += 1
+                    continue
+                assert message is not None
+                self._skip_purged(records, message.get("floor"))
+                new += self._ingest(records, live=False)
         if new:
             log.info("mesh catch-up: %d new records", new)
         return new
+
+    def _skip_purged(self, records: list[dict[str, Any]], floor: Any) -> None:
+        """A reply's origin was purged up to `floor` where it came from (older than the
+        retention): count those as held, here and after a restart, rather than asking for
+        them again at every round. Never past the reply's own first record."""
+        if not records or not isinstance(floor, int) or isinstance(floor, bool) or floor < 1:
+            return
+        origin = records[0]["origin"]
+        if any(r["origin"] != origin for r in records):
+            return
+        upto = min(floor, min(r["seq"] for r in records) - 1)
+        with self._lock:
+            if not self._held.setdefault(origin, peers.Held()).skip_to(upto):
+                return
+            with self.db.connect_writer() as conn, conn.begin():
+                peers.raise_floors(conn, {origin: upto})
 
     def _on_query(self, query: Any) -> None:
         payload = query.payload
@@ -442,19 +495,27 @@ class MeshNode:
         if not isinstance(heads, dict):
             self._stats.rejected += 1
             return
+        assert message is not None
+        rest = message.get("rest")  # also every origin not in this list, from the start
+        rest = set(rest) if isinstance(rest, list) else None
         try:
             with self.db.connect() as conn, conn.begin():
+                floors = peers.floors(conn)
                 for origin in peers.origins(conn):
+                    if origin not in heads and (rest is None or origin in rest):
+                        continue  # asked of another peer (or held already)
                     since = heads.get(origin, 0)
                     since = since if isinstance(since, int) else 0
                     while True:
                         batch = peers.after(conn, origin, since, BATCH)
                         if not batch:
                             break
-                        sealed = self.keys.seal(
-                            {"type": "records", "records": batch}, self.keys.catchup
-                        )
-                        query.reply(self.keys.catchup, sealed)
+                        # "floor": purged here up to it, so an asker below it stops asking.
+                        reply: dict[str, Any] = {"type": "records", "records": batch}
+                        if floors.get(origin, 0) > since:
+                            reply["floor"] = floors[origin]
+                        sealed = self.keys.seal(reply, self.keys.catchup)
+                        query.reply(query.key_expr, sealed)
                         since = batch[-1]["seq"]
                         if len(batch) < BATCH:
                             break

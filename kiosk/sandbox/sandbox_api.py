@@ -70,9 +70,17 @@ async def beneficiary_cancel(request: Request) -> Response:
 
 
 async def reimburse(request: Request) -> Response:
+    """Optional body ``{"date": ISO 8601}``: when pass Culture paid (default: now)."""
+    payload = await _body(request)
+    at = None
+    if "date" in payload:
+        try:
+            at = parse_iso(str(payload["date"]))
+        except ValueError:
+            raise InvalidRequestError({"date": ["Date ISO 8601 invalide."]}) from None
     world = context_of(request).world
     try:
-        row = world.reimburse(offerer_id_of(request), request.path_params["token"])
+        row = world.reimburse(offerer_id_of(request), request.path_params["token"], at)
     except BookingRuleError as exc:
         return JSONResponse(exc.body, status_code=exc.status_code)
     return JSONResponse(serializers.booking_sandbox(row))

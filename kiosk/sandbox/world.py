@@ -266,8 +266,9 @@ class World:
             self._cancel(conn, row, now, "BENEFICIARY")
         return self._reload(row["id"])
 
-    def reimburse(self, offerer_id: int, token: str) -> sqlite3.Row:
-        now = self.clock.now()
+    def reimburse(self, offerer_id: int, token: str, at: datetime | None = None) -> sqlite3.Row:
+        """`at`: the reimbursement's date (default: now), as the pro export will show it."""
+        now = at or self.clock.now()
         with self.db.transaction() as conn:
             row = self._locked_booking(conn, offerer_id, token, public=False)
             rules.check_can_be_reimbursed(booking_state(row))

@@ -198,7 +198,8 @@ class Counter:
                 # The server says usable; our venue check still applies (a key may see several
                 # venues while this counter serves one).
                 verdict = decide(booking, self.venue_ids, self.clock())
-                peer = bookings.lookup(self._raw(conn), result.token).peer
+                look = bookings.lookup(self._raw(conn), result.token)
+                peer = look.peer if look.peer_is_latest() else None
                 if (
                     verdict.kind is VerdictKind.VALIDABLE
                     and peer is not None
@@ -371,9 +372,10 @@ class Counter:
         booking = look.booking
         if booking is not None and self.venue_ids and booking.venue_id not in self.venue_ids:
             peer = None  # another venue's booking stays "autre lieu", whoever used it
-        if peer is not None and (look.pending is None or peer.created_at > look.pending.created_at):
-            # Another counter of the venue acted on this code after this one did (or this one
-            # never did): its operation is the freshest word until the server's own.
+        if peer is not None and look.peer_is_latest():
+            # Another counter of the venue acted on this code after this one's latest operation
+            # (pending or settled), or this one never did: its operation is the freshest word
+            # until the server's own. An older one gives way to this counter's.
             if peer.kind == OpKind.USE.value and peer.state != OpState.CONFLICT.value:
                 return Verdict(
                     VerdictKind.ALREADY_USED,
@@ -385,8 +387,23 @@ class Counter:
                 )
             if peer.kind == OpKind.USE.value and peer.conflict in _STILL_USED:
                 return Verdict(VerdictKind.ALREADY_USED, department_code=dept)
-            # An invalidation there (or a validation pass Culture refused): the cache decides.
-            return decide(look.booking, self.venue_ids, self.clock())
+            # An invalidation there (or a validation pass Culture refused): the cache decides,
+            # but a use it shows from before that invalidation is undone by it.
+            if (
+                peer.kind == OpKind.KEEP.value
+                and peer.state != OpState.CONFLICT.value
+                and booking is not None
+                and booking.status is BookingStatus.USED
+                and (booking.used_at is None or booking.used_at <= peer.created_at)
+            ):
+                booking = replace(
+                    booking,
+                    status=BookingStatus.CONFIRMED,
+                    used_at=None,
+                    used_counter=None,
+                    used_staff=None,
+                )
+            return decide(booking, self.venue_ids, self.clock())
         if look.pending is not None and look.pending.kind == OpKind.USE.value:
             p = look.pending
             return Verdict(

@@ -40,6 +40,7 @@ CURRENT = {
     "price_category": "Intitulé du tarif",
     "price": "Prix de la réservation",
     "status": "Statut de la contremarque",
+    "reimbursed": "Date et heure de remboursement",
     "duo": "Duo",
 }
 LEGACY = {
@@ -54,7 +55,9 @@ LEGACY = {
     "price_category": "Intitulé du tarif",
     "price": "Prix de la réservation",
     "status": "Statut de la contremarque",
+    "reimbursed": "Date et heure de remboursement",
 }
+OPTIONAL = ("duo", "reimbursed")  # older files may lack them
 STATUSES = {
     "réservé": "CONFIRMED",
     "confirmé": "CONFIRMED",
@@ -114,7 +117,7 @@ def _read_rows(path: Path) -> tuple[list[str], list[list[Any]]]:
 def _columns(header: list[str]) -> tuple[str, dict[str, int]]:
     for name, spec in (("export actuel", CURRENT), ("ancien export", LEGACY)):
         wanted = {k: _norm_header(v) for k, v in spec.items()}
-        if all(v in header for k, v in wanted.items() if k != "duo"):
+        if all(v in header for k, v in wanted.items() if k not in OPTIONAL):
             return name, {k: header.index(v) for k, v in wanted.items() if v in header}
     missing = [v for v in CURRENT.values() if _norm_header(v) not in header]
     raise ImportError_(Phrase.of("import.not_an_export", columns=", ".join(missing[:4])))
@@ -203,6 +206,7 @@ def _parse(path: Path) -> tuple[str, list[dict[str, Any]]]:
                 "last_name": str(last).strip() or None,
                 "created_at": created,
                 "used_at": _datetime(get("used"), n, "used"),
+                "reimbursed_at": _datetime(get("reimbursed"), n, "reimbursed"),
                 "beginning": _datetime(get("beginning"), n, "beginning"),
                 "price_category_label": get("price_category") or None,
                 "price_cents": _price(get("price"), n),
@@ -266,10 +270,14 @@ def import_file(db: Database, path: str | Path, *, venue_ids: tuple[int, ...] = 
                             ),
                             "beginning": row["beginning"],
                             "used_at": row["used_at"],
+                            "reimbursed_at": row["reimbursed_at"],
+                            "reimbursed_source": "import" if row["reimbursed_at"] else None,
                         }
                     ],
                     now,
                 )
+            if row["status"] == "REIMBURSED":  # with the export's date: the report's truth
+                bookings.mark_reimbursed(conn, booking_id, row["reimbursed_at"], now, "import")
             if row["token"]:
                 tokens += 1
                 bookings.learn_token(conn, booking_id, row["token"], "import")

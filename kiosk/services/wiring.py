@@ -11,10 +11,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from kiosk.domain.clock import Clock, utcnow
 from kiosk.domain.texts import Phrase
-from kiosk.mesh.node import DEFAULT_LISTEN, MeshNode, MeshSettings
 from kiosk.platform import logs
 from kiosk.platform.config import Config, log_dir, save
 from kiosk.services.counter import Counter
@@ -28,6 +28,9 @@ from kiosk.sync.api import ApiClient
 from kiosk.sync.connectivity import Connectivity
 from kiosk.sync.engine import SyncEngine
 from kiosk.sync.limiter import RequestScheduler, Unlimited
+
+if TYPE_CHECKING:
+    from kiosk.mesh.node import MeshNode
 
 log = logging.getLogger("kiosk.services.wiring")
 
@@ -262,6 +265,9 @@ def start_mesh(
         with db.connect_writer() as conn, conn.begin():
             peers.set_origin(conn, None)
         return None
+    # Zenoh and cryptography: loaded only where the venue turned sharing on.
+    from kiosk.mesh.node import DEFAULT_LISTEN, MeshNode, MeshSettings
+
     limiter = client.limiter if client is not None else None
 
     def share(n: int) -> None:  # live counters of the key divide the background budget

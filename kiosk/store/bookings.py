@@ -193,6 +193,11 @@ def upsert(
         v["search_name"] = search_key(v.get("first_name"), v.get("last_name"))
         v["refreshed_at"] = now
         v.setdefault("closed_at", now if v["status"] in CLOSED else None)
+        # The API list says REIMBURSED without a date: the first time seen so stands for it
+        # until an imported export brings the real one (`mark_reimbursed`).
+        reimbursed = v["status"] == BookingStatus.REIMBURSED
+        v.setdefault("reimbursed_at", now if reimbursed else None)
+        v.setdefault("reimbursed_source", "pull" if reimbursed else None)
         values.append(v)
     if not values:
         return 0
@@ -202,6 +207,10 @@ def upsert(
         c: stmt.excluded[c] for c in values[0] if c not in keep_local
     }
     excluded["closed_at"] = func.coalesce(T.c.closed_at, stmt.excluded.closed_at)
+    for name in ("reimbursed_at", "reimbursed_source"):  # the first date known stays
+        excluded[name] = case(
+            (T.c.reimbursed_at.is_not(None), T.c[name]), else_=stmt.excluded[name]
+        )
     # Names erased by retention (kiosk.store.retention) stay erased while the booking stays closed.
     erased = and_(
         T.c.closed_at.is_not(None),
@@ -241,6 +250,29 @@ def _changed_here_since(conn: Connection, asked: outbox.Watermark, ids: list[int
             ).scalars()
         )
     return sorted(held)
+
+
+def mark_reimbursed(
+    conn: Connection, booking_id: int, at: datetime | None, now: datetime, source: str
+) -> None:
+    """An export says the booking was reimbursed (`at`: its date, when given). A cancelled
+    booking is never reimbursed: such a line is left to the next pull to explain."""
+    if at is not None:
+        when: dict[str, Any] = {"reimbursed_at": at, "reimbursed_source": source}
+    else:
+        when = {
+            "reimbursed_at": func.coalesce(T.c.reimbursed_at, now),
+            "reimbursed_source": func.coalesce(T.c.reimbursed_source, source),
+        }
+    conn.execute(
+        update(T)
+        .where(T.c.id == booking_id, T.c.status != BookingStatus.CANCELLED.value)
+        .values(
+            status=BookingStatus.REIMBURSED.value,
+            closed_at=func.coalesce(T.c.closed_at, now),
+            **when,
+        )
+    )
 
 
 def find_to_collect(
@@ -315,6 +347,15 @@ def reconcile_imported(conn: Connection, asked: outbox.Watermark | None = None) 
                 used_counter=local.used_counter,
                 used_staff=local.used_staff,
             )
+        # The export's reimbursement date is the exact one: the real booking keeps it.
+        conn.execute(
+            text(
+                "UPDATE booking SET reimbursed_at = n.reimbursed_at, reimbursed_source = "
+                "n.reimbursed_source FROM (SELECT reimbursed_at, reimbursed_source FROM booking "
+                "WHERE id = :local AND reimbursed_source = 'import') n WHERE booking.id = :real"
+            ),
+            {"local": local_id, "real": real_id},
+        )
         if ops:
             outbox.move_to_booking(conn, local_id, real_id)
         conn.execute(delete(T).where(T.c.id == local_id))
@@ -348,7 +389,7 @@ _LOOKUP_SQL = (
     " AND state = 'pending')"
     " LEFT JOIN peer_record p ON p.rowid = (SELECT rowid FROM peer_record WHERE token = q.t"
     "  AND kind = 'op' AND origin != coalesce((SELECT value FROM sync_state"
-    "  WHERE key = 'mesh_origin'), '') ORDER BY at DESC, seq DESC LIMIT 1)"
+    "  WHERE key = 'mesh_origin'), '') ORDER BY at DESC, op_id DESC LIMIT 1)"
 )
 _TIME_COLUMNS = {
     "created_at",
@@ -375,6 +416,20 @@ class Lookup:
     pending: PendingOp | None
     pulled_at: datetime | None
     peer: peers.PeerOp | None = None  # the latest operation of another counter on the token
+    # This counter's latest operation on the token, whatever its state (read only when `peer`
+    # is set: the latest of the two decides).
+    own: PendingOp | None = None
+
+    def peer_is_latest(self) -> bool:
+        """The other counter's operation is the latest word on the token: after this counter's
+        own latest (pending or settled), by time, then by operation id (the same order on every
+        counter)."""
+        if self.peer is None:
+            return False
+        own = self.own or self.pending
+        if own is None:
+            return True
+        return (self.peer.created_at, self.peer.op_id) > (own.created_at, own.op_id)
 
 
 def _dt(value: str | None) -> datetime | None:
@@ -409,8 +464,15 @@ def used_here_at(dbapi_conn: Any, token: str, kiosk_id: str) -> datetime | None:
     return datetime.fromisoformat(row[2])
 
 
+_LAST_OWN_SQL = (
+    "SELECT kind, created_at, counter, staff, op_id FROM outbox WHERE token = ? "
+    "ORDER BY id DESC LIMIT 1"
+)
+
+
 def lookup(dbapi_conn: Any, token: str) -> Lookup:
-    """Booking, last pending operation and cache age for a token, in one statement."""
+    """Booking, last pending operation and cache age for a token, in one statement (and the
+    last own operation in a second one, only when another counter acted on the token)."""
     row = dbapi_conn.execute(_LOOKUP_SQL, (token.upper(),)).fetchone()
     n = len(_COLUMNS)
     booking = None
@@ -438,7 +500,13 @@ def lookup(dbapi_conn: Any, token: str) -> Lookup:
             outcome,
             conflict or None,
         )
-    return Lookup(booking, pending, datetime.fromisoformat(pulled) if pulled else None, peer)
+    own = None
+    if peer is not None:
+        last = dbapi_conn.execute(_LAST_OWN_SQL, (token.upper(),)).fetchone()
+        if last is not None:
+            own = PendingOp(last[0], datetime.fromisoformat(last[1]), last[2], last[3], last[4])
+    pulled_at = datetime.fromisoformat(pulled) if pulled else None
+    return Lookup(booking, pending, pulled_at, peer, own)
 
 
 # -- what the pull needs ------------------------------------------------------------------

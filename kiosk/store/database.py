@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import sys
 from pathlib import Path
 from typing import Any, Literal
 
@@ -18,6 +19,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 
 # storage_error: the services also import it from here.
 from kiosk.domain.texts import Phrase
+from kiosk.store import acl
 from kiosk.store.errors import DatabaseCorrupt, DataDirError, storage_error
 from kiosk.store.health import quick_check
 from kiosk.store.migrate import upgrade
@@ -49,7 +51,11 @@ PRIVATE_FILE = 0o600
 def secure_files(data_dir: Path) -> None:
     """The data dir and the database files are the kiosk user's alone (0700 / 0600): they hold
     young people's names. SQLite creates -wal and -shm with the database file's mode, so the
-    file is created private before SQLite first opens it."""
+    file is created private before SQLite first opens it. On Windows, where modes mean nothing,
+    the data dir gets a private access-control list that everything in it inherits."""
+    if sys.platform == "win32":
+        with contextlib.suppress(OSError):
+            acl.make_private(data_dir)
     with contextlib.suppress(OSError):
         os.chmod(data_dir, PRIVATE_DIR)
     path = data_dir / DB_NAME

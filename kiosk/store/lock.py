@@ -11,6 +11,12 @@ from kiosk.domain.texts import Phrase
 from kiosk.store.errors import AlreadyRunning, DataDirError
 
 LOCK_NAME = "kiosk.lock"
+# Windows locks byte ranges, not files, and refuses reads of a locked byte to other processes:
+# the lock is on one byte past the pid (locking beyond the end of a file is allowed), so a second
+# process can still read who holds it. The position must be fixed: msvcrt.locking locks at the
+# current position, which for a file opened "a+" is its end (a moving target once a pid is
+# written, and two processes would each lock a different byte).
+WIN_LOCK_OFFSET = 4096
 
 
 class DataDirLock:
@@ -29,6 +35,7 @@ class DataDirLock:
             if sys.platform == "win32":
                 import msvcrt
 
+                fh.seek(WIN_LOCK_OFFSET)
                 msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
             else:
                 import fcntl
@@ -47,6 +54,12 @@ class DataDirLock:
 
     def release(self) -> None:
         if self._fh is not None:
+            if sys.platform == "win32":
+                import msvcrt
+
+                # Closing frees the lock only "eventually" on Windows: free it now.
+                self._fh.seek(WIN_LOCK_OFFSET)
+                msvcrt.locking(self._fh.fileno(), msvcrt.LK_UNLCK, 1)
             self._fh.close()
             self._fh = None
 

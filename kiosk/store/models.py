@@ -141,7 +141,32 @@ class Booking(_Model):
         Column("used_staff", String(100)),
         Column("closed_at", UtcDateTime),  # first seen closed
         Column("refreshed_at", UtcDateTime),  # last seen on server
+        # When pass Culture reimbursed it: the export's date (source "import"), else when a pull
+        # first saw it REIMBURSED (source "pull": the API list carries no date).
+        Column("reimbursed_at", UtcDateTime),
+        Column("reimbursed_source", String(10)),
         Index(None, "venue_id", "status"),
+        # The manager's report (kiosk.store.report, migration 0004).
+        Index(
+            "ix_booking_status_reimbursed_at",
+            "status",
+            "used_counter",
+            "reimbursed_at",
+            "quantity",
+            "price_cents",
+        ),
+        Index(
+            "ix_booking_report",
+            "offer_id",
+            "venue_id",
+            "used_staff",
+            "status",
+            "used_counter",
+            "used_at",
+            "quantity",
+            "price_cents",
+        ),
+        Index("ix_booking_status_used", "status", "used_at", "used_counter"),
     )
 
 
@@ -178,6 +203,9 @@ class Outbox(_Model):
         Column("acknowledged_at", UtcDateTime),
         Column("acknowledged_by", String(100)),
         Index(None, "state", "id"),
+        # The manager's report: a period of operations read from the index alone.
+        Index("ix_outbox_period", "created_at", "kind", "state", "booking_id", "staff", "conflict"),
+        Index(None, "booking_id", "id"),  # an operation's later invalidation
     )
 
 

@@ -12,9 +12,10 @@ outcome. Never a youth's name.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select, text
@@ -25,6 +26,9 @@ from kiosk.store import models, state
 T = models.table(models.PeerRecord)
 
 ORIGIN = "mesh_origin"  # sync_state: this counter's id on the mesh; unset while the mesh is off
+# sync_state: per origin, the highest sequence purged here as older than the retention (JSON);
+# what is held counts from it, so a catch-up never asks for what the purge took.
+FLOORS = "mesh_floors"
 
 OP, OUTCOME, TOKEN = "op", "outcome", "token"
 KINDS = (OP, OUTCOME, TOKEN)
@@ -53,6 +57,48 @@ def set_origin(conn: Connection, origin: str | None) -> None:
 
 def get_origin(conn: Connection) -> str | None:
     return state.get(conn, ORIGIN)
+
+
+def floors(conn: Connection) -> dict[str, int]:
+    """Per origin, the highest sequence purged here (everything up to it counts as held)."""
+    raw = state.get(conn, FLOORS)
+    try:
+        found = json.loads(raw) if raw else {}
+    except ValueError:
+        return {}
+    if not isinstance(found, dict):
+        return {}
+    return {o: s for o, s in found.items() if isinstance(s, int) and not isinstance(s, bool)}
+
+
+def raise_floors(conn: Connection, raised: Mapping[str, int]) -> None:
+    """Count sequences up to `raised[origin]` as held from now on (never lowers a floor)."""
+    current = floors(conn)
+    merged = {**current, **{o: max(s, current.get(o, 0)) for o, s in raised.items()}}
+    if merged != current:
+        state.put(conn, FLOORS, json.dumps(merged, sort_keys=True))
+
+
+# Older than the cutoff, except each origin's latest record: the next own record is numbered
+# from it, and a peer that kept it knows the origin's numbering did not restart.
+_PURGEABLE = (
+    "FROM peer_record WHERE received_at < :cutoff AND seq < "
+    "(SELECT max(r.seq) FROM peer_record r WHERE r.origin = peer_record.origin)"
+)
+
+
+def purge(conn: Connection, now: datetime, days: int) -> int:
+    """Delete the records received more than `days` ago (each origin's latest is kept) and
+    raise the floors to what went; how many went. Tokens travel in these records: they do not
+    outlive the retention of the rest."""
+    cutoff = _iso(now - timedelta(days=max(0, days)))
+    per_origin = text(f"SELECT origin, max(seq) {_PURGEABLE} GROUP BY origin")
+    gone = {o: int(s) for o, s in conn.execute(per_origin, {"cutoff": cutoff})}
+    if not gone:
+        return 0
+    count = conn.execute(text(f"DELETE {_PURGEABLE}"), {"cutoff": cutoff}).rowcount or 0
+    raise_floors(conn, gone)
+    return count
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -196,14 +242,27 @@ class Held:
             self.above.add(seq)
         return True
 
+    def skip_to(self, seq: int) -> bool:
+        """Count every sequence up to `seq` as held (purged where they were); True if moved."""
+        if seq <= self.head:
+            return False
+        self.head = seq
+        if self.above:
+            self.above = {s for s in self.above if s > seq}
+            while self.head + 1 in self.above:
+                self.head += 1
+                self.above.discard(self.head)
+        return True
+
     @property
     def gap(self) -> bool:
         return bool(self.above)
 
 
 def held(conn: Connection) -> dict[str, Held]:
-    """Per origin, the contiguous head and what is held above it (catch-up asks from the head)."""
-    out: dict[str, Held] = {}
+    """Per origin, the contiguous head and what is held above it (catch-up asks from the head);
+    what the retention purged counts as held."""
+    out: dict[str, Held] = {o: Held(head=floor) for o, floor in floors(conn).items()}
     for origin, seq in conn.execute(select(T.c.origin, T.c.seq).order_by(T.c.origin, T.c.seq)):
         out.setdefault(origin, Held()).add(seq)
     return out

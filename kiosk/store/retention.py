@@ -5,17 +5,23 @@ saw it closed (a booking used at this counter and not yet re-read from the serve
 `used_at`). After `retention_days` the youth's first and last name and the search key are
 nulled. The audit never held names: it keeps tokens, times, counters and staff only.
 Once erased, a name is not brought back by a later pull (see `bookings.upsert`).
+The records the counters of a venue share (kiosk.store.peers: tokens, times, counters, staff)
+go after the same period, each origin's latest one excepted (see `peers.purge`).
 """
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime, timedelta
 
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
+from kiosk.store import peers
 from kiosk.store.database import Database
 from kiosk.store.types import to_db
+
+log = logging.getLogger("kiosk.store.retention")
 
 DEFAULT_DAYS = 30
 _CLOSED = "('USED', 'CANCELLED', 'REIMBURSED')"
@@ -33,6 +39,11 @@ def purge_conn(conn: Connection, now: datetime, days: int = DEFAULT_DAYS) -> int
 
 
 def purge(db: Database, now: datetime, days: int = DEFAULT_DAYS) -> int:
-    """Run the purge in its own short write transaction; returns how many bookings it erased."""
+    """Run the purge (names, then the peers' records) in its own short write transaction;
+    returns how many bookings it erased."""
     with db.connect_writer() as conn, conn.begin():
-        return purge_conn(conn, now, days)
+        erased = purge_conn(conn, now, days)
+        shared = peers.purge(conn, now, days)
+    if shared:
+        log.info("retention: %d records shared by the counters purged", shared)
+    return erased

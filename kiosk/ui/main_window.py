@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -369,6 +369,9 @@ class MainWindow(QMainWindow):
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.open_settings)
         settings.addAction(self.settings_action)
+        self.report_action = QAction(self.tr("&Bilan du guichet (administrateur)…"), self)
+        self.report_action.triggered.connect(self.open_report)
+        settings.addAction(self.report_action)
         settings.addSeparator()
         self.sound_action = QAction(self.tr("&Son des verdicts"), self, checkable=True)
         self.sound_action.setChecked(self.config.sounds)
@@ -471,6 +474,40 @@ class MainWindow(QMainWindow):
             return False
         self.apply_config(self.services.config, before)
         return True
+
+    def open_report(self) -> bool:
+        """The manager's report ("Bilan"), behind the admin PIN; False when the PIN was not
+        given. Non-modal: the counter keeps running behind it."""
+        if not self.ask_pin(self):
+            return False
+        from kiosk.services.report import counter_today
+
+        db, venues, clock = self.services.db, self.config.venue_ids, self.services.counter.clock
+        now = clock()
+        self.tasks.submit(  # the venue's "today" needs the cache: read off the GUI thread
+            lambda: counter_today(db, venues, now),
+            self._show_report,
+            lambda exc: self._show_report(None),
+        )
+        return True
+
+    def _show_report(self, today: object) -> None:
+        from kiosk.ui.admin.report_screen import ReportDialog
+
+        dialog = ReportDialog(
+            self.services.db,
+            venue_ids=self.config.venue_ids,
+            retention_days=self.config.retention_days,
+            clock=self.services.counter.clock,
+            today=today,  # type: ignore[arg-type]
+            lang=self.lang,
+            parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _c: self.screen._forget(dialog))
+        self.report_dialog = dialog
+        self.screen.open_transient(dialog)
+        dialog.refresh()
 
     def apply_config(self, new: Config, before: Config | None = None) -> None:
         before = before or self.config

@@ -127,9 +127,8 @@ def _own_screens() -> list[Screen]:
         from kiosk.ui.admin.settings import SettingsDialog
 
         services = _services(tmp)
-        dlg = SettingsDialog(services)
-        dlg.destroyed.connect(lambda *_: services.close())
-        return dlg
+        _cleanups.append(services.close)
+        return SettingsDialog(services)
 
     def pin(_app: Any, _tmp: Path) -> Any:
         from kiosk.ui.common.pin_dialog import PinDialog
@@ -143,6 +142,7 @@ def _own_screens() -> list[Screen]:
         from kiosk.ui.counter.staff_bar import StaffBar
 
         db = Database.open(tmp / "staff")
+        _cleanups.append(db.dispose)
         return StaffBar(StaffService(db, Security(db)))
 
     def lockdown(_app: Any, tmp: Path) -> Any:
@@ -153,15 +153,17 @@ def _own_screens() -> list[Screen]:
         from kiosk.ui.admin.lockdown import Lockdown
 
         w = QWidget()
-        Lockdown(w, Security(Database.open(tmp / "lock")))
+        db = Database.open(tmp / "lock")
+        _cleanups.append(db.dispose)
+        Lockdown(w, Security(db))
         return w
 
     def counter(_app: Any, tmp: Path) -> Any:
         from kiosk.ui.app import open_window
 
         services = _services(tmp / "counter")
+        _cleanups.append(services.close)
         window = open_window(services)
-        window.destroyed.connect(lambda *_: services.close())
         _cleanups.append(window.shutdown)
         return window
 
@@ -172,6 +174,7 @@ def _own_screens() -> list[Screen]:
         from kiosk.ui.catalogue.screen import CatalogueScreen
 
         db = Database.open(tmp / "catalogue")
+        _cleanups.append(db.dispose)  # runs after the screen's shutdown (a stack)
         screen = CatalogueScreen(Catalogue(db), images_dir(db.path), youth_mode=True)
         _cleanups.append(screen.shutdown)
         return screen
@@ -205,18 +208,27 @@ OTHER_SCREENS = (
     "kiosk.scan.wedge",
     "kiosk.ui.entry",
 )
-_cleanups: list[Callable[[], Any]] = []  # stop threads of the screens built (camera, sync)
+# Stop the threads of the screens built (camera, sync) and close their databases: Windows
+# cannot delete the temporary folder while a file in it is open.
+_cleanups: list[Callable[[], Any]] = []
 
 
 def _check_screens(tmp: Path) -> str:
+    from PySide6.QtCore import QEvent
+
     app = _app()
     built, absent = [], []
-    for module, label, build in _own_screens():
-        widget = build(app, tmp)
-        widget.grab()  # paints it: a missing plugin or glyph problem shows up here
-        widget.deleteLater()
-        built.append(label)
-        del module
+    try:
+        for module, label, build in _own_screens():
+            widget = build(app, tmp)
+            widget.grab()  # paints it: a missing plugin or glyph problem shows up here
+            widget.deleteLater()
+            built.append(label)
+            del module
+    finally:
+        while _cleanups:
+            _cleanups.pop()()
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     for module in OTHER_SCREENS:
         try:
             importlib.import_module(module)
@@ -226,8 +238,6 @@ def _check_screens(tmp: Path) -> str:
                 continue
             raise
         built.append(module.rsplit(".", 1)[-1])
-    while _cleanups:
-        _cleanups.pop()()
     app.processEvents()
     line = "construits : " + ", ".join(built)
     if absent:
@@ -235,8 +245,39 @@ def _check_screens(tmp: Path) -> str:
     return line
 
 
+def native_platform_plugin() -> str:
+    """The file of the Qt platform plugin that opens this system's windows (not offscreen)."""
+    if sys.platform == "win32":
+        return "qwindows.dll"
+    if sys.platform == "darwin":
+        return "libqcocoa.dylib"
+    return "libqwayland.so" if os.environ.get("WAYLAND_DISPLAY") else "libqxcb.so"
+
+
+def _check_display(_tmp: Path) -> str:
+    """The platform plugin the kiosk will really use is there and loads.
+
+    The self-test itself draws offscreen when there is no display (a server, CI, Wine), so
+    without this a bundle missing qwindows.dll would pass and then not open on the counter.
+    """
+    from PySide6.QtCore import QPluginLoader
+
+    app = _app()
+    name = native_platform_plugin()
+    folders = [Path(p) / "platforms" for p in app.libraryPaths()]
+    found = next((f / name for f in folders if (f / name).is_file()), None)
+    if found is None:
+        where = ", ".join(str(f) for f in folders) or "aucun dossier de modules Qt"
+        raise RuntimeError(f"{name} absent ({where}) : la fenêtre ne pourra pas s'ouvrir")
+    loader = QPluginLoader(str(found))
+    if not loader.load():
+        raise RuntimeError(f"{name} ne se charge pas : {loader.errorString()}")
+    return f"{name} présent et chargeable (auto-test en {app.platformName()})"
+
+
 CHECKS: list[tuple[str, Callable[[Path], str]]] = [
     ("Base de données", _check_database),
+    ("Affichage", _check_display),
     ("Traductions", _check_translations),
     ("Police", _check_font),
     ("Écrans", _check_screens),
@@ -247,25 +288,30 @@ CHECKS: list[tuple[str, Callable[[Path], str]]] = [
 
 def run(out: Any = None) -> int:
     out = out or sys.stdout
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+    headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    if headless and sys.platform != "win32":  # Windows always has a desktop
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a bare server or CI
     # QtMultimedia's optional-library probing is noise here (VA-API, PipeWire absent).
     os.environ.setdefault(
         "QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false;qt.multimedia.ffmpeg=false"
     )
     failed = 0
-    with tempfile.TemporaryDirectory(prefix="kiosk-selftest-") as tmp_name:
-        tmp = Path(tmp_name)
-        for label, check in CHECKS:
-            try:
-                detail = check(tmp)
-            except Exception as exc:
-                failed += 1
-                print(f"ÉCHEC {label} : {type(exc).__name__}: {exc}", file=out)
-                if os.environ.get("KIOSK_DEBUG"):
-                    traceback.print_exc()
-            else:
-                print(f"OK    {label} : {detail}", file=out)
+    try:
+        with tempfile.TemporaryDirectory(prefix="kiosk-selftest-") as tmp_name:
+            tmp = Path(tmp_name)
+            for label, check in CHECKS:
+                try:
+                    detail = check(tmp)
+                except Exception as exc:
+                    failed += 1
+                    print(f"ÉCHEC {label} : {type(exc).__name__}: {exc}", file=out)
+                    if os.environ.get("KIOSK_DEBUG"):
+                        traceback.print_exc()
+                else:
+                    print(f"OK    {label} : {detail}", file=out)
+    except OSError as exc:  # a file left open in it (Windows will not delete it)
+        failed += 1
+        print(f"ÉCHEC Nettoyage : dossier temporaire non supprimé ({exc})", file=out)
     print(
         "Auto-test réussi." if not failed else f"Auto-test en échec ({failed} problème(s)).",
         file=out,

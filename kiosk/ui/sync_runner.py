@@ -49,7 +49,9 @@ class SyncRunner(QObject):
         self._wake = threading.Event()
         self._now = threading.Event()
         self._thread: threading.Thread | None = None
-        self.first_sync = False
+        # Known before the thread starts (it starts after the window's first paint): a first
+        # sync is pending from the start, not only once it runs.
+        self.first_sync = engine.status().data_as_of is None
         connectivity.add_listener(self._on_net)
 
     def _on_net(self, state: NetState, reason: Reason) -> None:

@@ -382,74 +382,74 @@
         <translation>Checking countermark %1 with pass Culture...</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="271" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="272" />
         <source>Même contremarque, déjà affichée</source>
         <translation>Same countermark, already shown</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="293" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="294" />
         <source> — vérification en ligne…</source>
         <translation> — checking online…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="295" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="296" />
         <source>Enregistrée sur ce guichet — en attente d’envoi à pass Culture</source>
         <translation>Recorded at this counter — waiting to be sent to pass Culture</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="297" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="298" />
         <source>Enregistrée sur ce guichet — reçue par pass Culture</source>
         <translation>Recorded at this counter — received by pass Culture</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="299" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="300" />
         <source>Refusée ensuite par pass Culture — voir « Conflits à traiter »</source>
         <translation>Refused later by pass Culture — see “Conflicts to handle”</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="379" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="380" />
         <source>PRÊT</source>
         <translation>READY</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="380" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="381" />
         <source>Scannez le QR code du jeune ou saisissez sa contremarque.</source>
         <translation>Scan the youth's QR code or type their countermark.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="404" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="405" />
         <source>Validation en cours...</source>
         <translation>Validating...</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="423" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="424" />
         <source>Enregistrement en cours...</source>
         <translation>Recording...</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="438" />
-        <location filename="../../kiosk/ui/counter/screen.py" line="440" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="439" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="441" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="439" />
-        <location filename="../../kiosk/ui/counter/screen.py" line="441" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="440" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="442" />
         <source>Continuer</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="451" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="452" />
         <source>Invalidation en cours...</source>
         <translation>Invalidating...</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="504" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="505" />
         <source>Cette réservation n’est plus dans les données locales.</source>
         <translation>This booking is no longer in the local data.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="507" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="508" />
         <source>NON ENREGISTRÉE</source>
         <translation>NOT RECORDED</translation>
     </message>
@@ -859,122 +859,127 @@ Cannot write {} ({}).</translation>
         <translation>Counter &amp;settings (administrator)…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="373" />
+        <location filename="../../kiosk/ui/main_window.py" line="372" />
+        <source>&amp;Bilan du guichet (administrateur)…</source>
+        <translation>Counter &amp;report (administrator)…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="376" />
         <source>&amp;Son des verdicts</source>
         <translation>Verdict &amp;sounds</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="378" />
+        <location filename="../../kiosk/ui/main_window.py" line="381" />
         <source>Validation en &amp;deux étapes (scan, puis « Valider »)</source>
         <translation>&amp;Two-step validation (scan, then “Validate”)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="454" />
+        <location filename="../../kiosk/ui/main_window.py" line="457" />
         <source>Validation non enregistrée : choisissez d’abord la personne en service (« Changer »).</source>
         <translation>Validation not recorded: first choose who is on duty (“Change”).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="496" />
+        <location filename="../../kiosk/ui/main_window.py" line="533" />
         <source>Réglages enregistrés</source>
         <translation>Settings saved</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="498" />
+        <location filename="../../kiosk/ui/main_window.py" line="535" />
         <source>Le serveur, la clé d’API, les lieux ou la langue ont changé : ils s’appliqueront au prochain démarrage du kiosque. Fermez-le puis relancez-le.</source>
         <translation>The server, API key, venues or language changed: they apply the next time the kiosk starts. Close it, then start it again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="504" />
+        <location filename="../../kiosk/ui/main_window.py" line="541" />
         <source>Réglages enregistrés et appliqués.</source>
         <translation>Settings saved and applied.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="529" />
+        <location filename="../../kiosk/ui/main_window.py" line="566" />
         <source>Mode kiosque non appliqué : aucun code administrateur n’est défini (assistant d’installation).</source>
         <translation>Kiosk mode not applied: no administrator PIN is set (setup wizard).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="538" />
+        <location filename="../../kiosk/ui/main_window.py" line="575" />
         <source>Re&amp;verrouiller le mode kiosque</source>
         <translation>Re&amp;lock kiosk mode</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="553" />
+        <location filename="../../kiosk/ui/main_window.py" line="590" />
         <source>Réglage inchangé : code administrateur requis.</source>
         <translation>Setting unchanged: the administrator PIN is required.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="575" />
+        <location filename="../../kiosk/ui/main_window.py" line="612" />
         <source>Réglage non enregistré ( %1 ) : il sera perdu au redémarrage.</source>
         <translation>Setting not saved ( %1 ): it will be lost on restart.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="588" />
+        <location filename="../../kiosk/ui/main_window.py" line="625" />
         <source>Hors ligne — les validations sont enregistrées et partiront au retour du réseau</source>
         <translation>Offline — validations are recorded and will be sent when the network is back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="595" />
+        <location filename="../../kiosk/ui/main_window.py" line="632" />
         <source>Serveur non configuré — le guichet fonctionne sur ses données locales ; les validations seront envoyées une fois le serveur configuré.</source>
         <translation>Server not configured — the counter works on its local data; validations will be sent once the server is configured.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="602" />
+        <location filename="../../kiosk/ui/main_window.py" line="639" />
         <source>Clé d’API refusée par pass Culture — les validations sont gardées ici. Vérifiez la clé dans les réglages.</source>
         <translation>API key refused by pass Culture — validations are kept here. Check the key in the settings.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="613" />
+        <location filename="../../kiosk/ui/main_window.py" line="650" />
         <source>Synchronisation demandée…</source>
         <translation>Synchronisation requested…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="615" />
+        <location filename="../../kiosk/ui/main_window.py" line="652" />
         <source>Aucun serveur configuré.</source>
         <translation>No server configured.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="626" />
+        <location filename="../../kiosk/ui/main_window.py" line="663" />
         <source>Première synchronisation incomplète : %1</source>
         <translation>First synchronisation incomplete: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="683" />
+        <location filename="../../kiosk/ui/main_window.py" line="720" />
         <source>Importer l’export des réservations (CSV ou XLSX)</source>
         <translation>Import the bookings export (CSV or XLSX)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="684" />
+        <location filename="../../kiosk/ui/main_window.py" line="721" />
         <source>Exports pass Culture (*.csv *.xlsx)</source>
         <translation>pass Culture exports (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="695" />
+        <location filename="../../kiosk/ui/main_window.py" line="732" />
         <source>Import de %1…</source>
         <translation>Importing %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="700" />
+        <location filename="../../kiosk/ui/main_window.py" line="737" />
         <source>Import terminé : %1 réservations, dont %2 contremarques connues.</source>
         <translation>Import done: %1 bookings, %2 of them with a known countermark.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="712" />
+        <location filename="../../kiosk/ui/main_window.py" line="749" />
         <source>Import terminé</source>
         <translation>Import done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="721" />
+        <location filename="../../kiosk/ui/main_window.py" line="758" />
         <source>Le fichier n’a pas pu être importé (%1).</source>
         <translation>The file could not be imported (%1).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="726" />
+        <location filename="../../kiosk/ui/main_window.py" line="763" />
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="736" />
+        <location filename="../../kiosk/ui/main_window.py" line="773" />
         <source>Base de données à réparer</source>
         <translation>Database to be repaired</translation>
     </message>
@@ -1193,6 +1198,165 @@ Cannot write {} ({}).</translation>
         <location filename="../../kiosk/ui/common/pin_dialog.py" line="181" />
         <source>Code administrateur</source>
         <translation>Administrator PIN</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="79" />
+        <source>Bilan du guichet</source>
+        <translation>Counter report</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="83" />
+        <source>Jour</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="83" />
+        <source>Semaine</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="83" />
+        <source>Mois</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="83" />
+        <source>Période…</source>
+        <translation>Period…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="85" />
+        <source>Durée de la période</source>
+        <translation>Length of the period</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="92" />
+        <source>Premier jour</source>
+        <translation>First day</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="93" />
+        <source>Dernier jour</source>
+        <translation>Last day</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="94" />
+        <source>Liste nominative (noms des jeunes)</source>
+        <translation>List with names (the youths' names)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="97" />
+        <source>Seulement pour une période dans la durée de conservation des noms ; à ne demander que si c’est nécessaire.</source>
+        <translation>Only for a period within how long names are kept; ask for it only when needed.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="101" />
+        <source>Afficher</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="107" />
+        <source>du</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="109" />
+        <source>au</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="115" />
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="231" />
+        <source>Calcul du bilan…</source>
+        <translation>Computing the report…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="128" />
+        <source>Validations par jour</source>
+        <translation>Validations per day</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="131" />
+        <source>Montants par catégorie</source>
+        <translation>Amounts per category</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="134" />
+        <source>Graphiques</source>
+        <translation>Charts</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="137" />
+        <source>Par lieu</source>
+        <translation>Per venue</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="138" />
+        <source>Par offre</source>
+        <translation>Per offer</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="139" />
+        <source>Par catégorie</source>
+        <translation>Per category</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="140" />
+        <source>Par personnel</source>
+        <translation>Per staff member</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="155" />
+        <source>Rapprochement pass Culture</source>
+        <translation>Reconciliation with pass Culture</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="160" />
+        <source>Exporter en CSV…</source>
+        <translation>Export as CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="161" />
+        <source>Exporter en Excel…</source>
+        <translation>Export as Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="162" />
+        <source>Exporter en PDF…</source>
+        <translation>Export as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="170" />
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="242" />
+        <source>Le bilan n’a pas pu être calculé (%1). Réessayez ; si cela recommence, lancez le diagnostic (Réglages).</source>
+        <translation>The report could not be computed (%1). Try again; if it happens again, run the diagnostic (Settings).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="255" />
+        <source>%1 validations, %2 places, %3 € remis ; %4 invalidations, %5 conflits.</source>
+        <translation>%1 validations, %2 places, €%3 handed over; %4 invalidations, %5 conflicts.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="311" />
+        <source>Exporter le bilan</source>
+        <translation>Export the report</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="335" />
+        <source>Bilan exporté dans %1.</source>
+        <translation>Report exported to %1.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="348" />
+        <source>L’export a échoué (%1).</source>
+        <translation>The export failed (%1).</translation>
     </message>
 </context>
 <context>

@@ -382,74 +382,74 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="271" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="272" />
         <source>Même contremarque, déjà affichée</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="293" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="294" />
         <source> — vérification en ligne…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="295" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="296" />
         <source>Enregistrée sur ce guichet — en attente d’envoi à pass Culture</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="297" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="298" />
         <source>Enregistrée sur ce guichet — reçue par pass Culture</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="299" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="300" />
         <source>Refusée ensuite par pass Culture — voir « Conflits à traiter »</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="379" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="380" />
         <source>PRÊT</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="380" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="381" />
         <source>Scannez le QR code du jeune ou saisissez sa contremarque.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="404" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="405" />
         <source>Validation en cours...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="423" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="424" />
         <source>Enregistrement en cours...</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="438" />
-        <location filename="../../kiosk/ui/counter/screen.py" line="440" />
-        <source>Annuler</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../kiosk/ui/counter/screen.py" line="439" />
         <location filename="../../kiosk/ui/counter/screen.py" line="441" />
+        <source>Annuler</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/screen.py" line="440" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="442" />
         <source>Continuer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="451" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="452" />
         <source>Invalidation en cours...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="504" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="505" />
         <source>Cette réservation n’est plus dans les données locales.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="507" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="508" />
         <source>NON ENREGISTRÉE</source>
         <translation type="unfinished" />
     </message>
@@ -858,122 +858,127 @@ Impossible d'écrire {} ({}).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="373" />
+        <location filename="../../kiosk/ui/main_window.py" line="372" />
+        <source>&amp;Bilan du guichet (administrateur)…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="376" />
         <source>&amp;Son des verdicts</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="378" />
+        <location filename="../../kiosk/ui/main_window.py" line="381" />
         <source>Validation en &amp;deux étapes (scan, puis « Valider »)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="454" />
+        <location filename="../../kiosk/ui/main_window.py" line="457" />
         <source>Validation non enregistrée : choisissez d’abord la personne en service (« Changer »).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="496" />
+        <location filename="../../kiosk/ui/main_window.py" line="533" />
         <source>Réglages enregistrés</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="498" />
+        <location filename="../../kiosk/ui/main_window.py" line="535" />
         <source>Le serveur, la clé d’API, les lieux ou la langue ont changé : ils s’appliqueront au prochain démarrage du kiosque. Fermez-le puis relancez-le.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="504" />
+        <location filename="../../kiosk/ui/main_window.py" line="541" />
         <source>Réglages enregistrés et appliqués.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="529" />
+        <location filename="../../kiosk/ui/main_window.py" line="566" />
         <source>Mode kiosque non appliqué : aucun code administrateur n’est défini (assistant d’installation).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="538" />
+        <location filename="../../kiosk/ui/main_window.py" line="575" />
         <source>Re&amp;verrouiller le mode kiosque</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="553" />
+        <location filename="../../kiosk/ui/main_window.py" line="590" />
         <source>Réglage inchangé : code administrateur requis.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="575" />
+        <location filename="../../kiosk/ui/main_window.py" line="612" />
         <source>Réglage non enregistré ( %1 ) : il sera perdu au redémarrage.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="588" />
+        <location filename="../../kiosk/ui/main_window.py" line="625" />
         <source>Hors ligne — les validations sont enregistrées et partiront au retour du réseau</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="595" />
+        <location filename="../../kiosk/ui/main_window.py" line="632" />
         <source>Serveur non configuré — le guichet fonctionne sur ses données locales ; les validations seront envoyées une fois le serveur configuré.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="602" />
+        <location filename="../../kiosk/ui/main_window.py" line="639" />
         <source>Clé d’API refusée par pass Culture — les validations sont gardées ici. Vérifiez la clé dans les réglages.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="613" />
+        <location filename="../../kiosk/ui/main_window.py" line="650" />
         <source>Synchronisation demandée…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="615" />
+        <location filename="../../kiosk/ui/main_window.py" line="652" />
         <source>Aucun serveur configuré.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="626" />
+        <location filename="../../kiosk/ui/main_window.py" line="663" />
         <source>Première synchronisation incomplète : %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="683" />
+        <location filename="../../kiosk/ui/main_window.py" line="720" />
         <source>Importer l’export des réservations (CSV ou XLSX)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="684" />
+        <location filename="../../kiosk/ui/main_window.py" line="721" />
         <source>Exports pass Culture (*.csv *.xlsx)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="695" />
+        <location filename="../../kiosk/ui/main_window.py" line="732" />
         <source>Import de %1…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="700" />
+        <location filename="../../kiosk/ui/main_window.py" line="737" />
         <source>Import terminé : %1 réservations, dont %2 contremarques connues.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="712" />
+        <location filename="../../kiosk/ui/main_window.py" line="749" />
         <source>Import terminé</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="721" />
+        <location filename="../../kiosk/ui/main_window.py" line="758" />
         <source>Le fichier n’a pas pu être importé (%1).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="726" />
+        <location filename="../../kiosk/ui/main_window.py" line="763" />
         <source>Import impossible</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="736" />
+        <location filename="../../kiosk/ui/main_window.py" line="773" />
         <source>Base de données à réparer</source>
         <translation type="unfinished" />
     </message>
@@ -1191,6 +1196,165 @@ Impossible d'écrire {} ({}).</source>
     <message>
         <location filename="../../kiosk/ui/common/pin_dialog.py" line="181" />
         <source>Code administrateur</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="79" />
+        <source>Bilan du guichet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="83" />
+        <source>Jour</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="83" />
+        <source>Semaine</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="83" />
+        <source>Mois</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="83" />
+        <source>Période…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="85" />
+        <source>Durée de la période</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="92" />
+        <source>Premier jour</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="93" />
+        <source>Dernier jour</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="94" />
+        <source>Liste nominative (noms des jeunes)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="97" />
+        <source>Seulement pour une période dans la durée de conservation des noms ; à ne demander que si c’est nécessaire.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="101" />
+        <source>Afficher</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="107" />
+        <source>du</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="109" />
+        <source>au</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="115" />
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="231" />
+        <source>Calcul du bilan…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="128" />
+        <source>Validations par jour</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="131" />
+        <source>Montants par catégorie</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="134" />
+        <source>Graphiques</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="137" />
+        <source>Par lieu</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="138" />
+        <source>Par offre</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="139" />
+        <source>Par catégorie</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="140" />
+        <source>Par personnel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="155" />
+        <source>Rapprochement pass Culture</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="160" />
+        <source>Exporter en CSV…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="161" />
+        <source>Exporter en Excel…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="162" />
+        <source>Exporter en PDF…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="170" />
+        <source>Fermer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="242" />
+        <source>Le bilan n’a pas pu être calculé (%1). Réessayez ; si cela recommence, lancez le diagnostic (Réglages).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="255" />
+        <source>%1 validations, %2 places, %3 € remis ; %4 invalidations, %5 conflits.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="311" />
+        <source>Exporter le bilan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="335" />
+        <source>Bilan exporté dans %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/report_screen.py" line="348" />
+        <source>L’export a échoué (%1).</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -79,6 +79,16 @@ def handle(services: Services, cmd: dict[str, Any]) -> Any:
                 )
             ).scalar_one()
         return {"per_origin": per_origin, "doubled": doubled}
+    if name == "record":  # one operation's record as held here, with when it was stored
+        with services.db.connect() as conn:
+            row = conn.execute(
+                text(
+                    "SELECT origin, seq, at, received_at FROM peer_record "
+                    "WHERE kind = 'op' AND op_id = :op_id"
+                ),
+                {"op_id": cmd["op_id"]},
+            ).first()
+        return dict(row._mapping) if row is not None else None
     if name == "ops":
         with services.db.connect() as conn:
             ops = outbox.all_ops(conn)

@@ -121,6 +121,9 @@ def _pick(name: str, pin: str):
 def test_first_validation_asks_who_is_on_duty(qtbot, data_dir, sessions):
     configure(data_dir, staff=(("Camille", "1234"),), rows=[BOOK], two_step=False)
     window = start(sessions, "run", "--data-dir", str(data_dir)).window
+    # The start's sync attempt (after the first paint) says its outcome first: then the scan.
+    with qtbot.waitSignal(window.runner.pass_done, timeout=15_000):
+        pass
     assert window.staff_bar.current_name() is None
     refused = Modal(StaffSwitchDialog, cancel)
     window.handle_scan("ABC234", "wedge")

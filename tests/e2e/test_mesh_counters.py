@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import time
+from datetime import datetime
 
 import pytest
 
@@ -22,7 +23,12 @@ from tests.e2e.mesh_helpers import CounterProcess, configure, free_ports, until
 
 pytestmark = pytest.mark.slow
 
-DEADLINE = 1.0  # "within a second": polled, never timed
+# "Within a second" is the product's requirement; benchmarks/bench_mesh.py holds it to far less
+# (propagation p99 <= 50 ms). Here B's answer is polled with a deadline no loaded machine
+# misses, and the delay is measured from the records' own timestamps (A's record stored with
+# its operation, B's copy stored on arrival: one machine, one clock), not from wall time
+# around process calls, then reported, never asserted: tests do not time.
+HEARD = 10.0
 
 
 @pytest.fixture
@@ -61,7 +67,7 @@ def _peers(proc):
     return sorted(proc.ask("status")["peers"])
 
 
-def test_counters_of_a_venue_share_what_they_validate(counters, sandbox):
+def test_counters_of_a_venue_share_what_they_validate(counters, sandbox, record_property):
     import zenoh
 
     procs, ports = counters
@@ -91,12 +97,21 @@ def test_counters_of_a_venue_share_what_they_validate(counters, sandbox):
 
         sandbox.cut_network()  # the venue's internet is down; its LAN is not
 
-        # -- A validates; B answers DÉJÀ VALIDÉE within a second -----------------------------
-        assert a.ask("validate", code=t1, staff="Zoé")["kind"] == "validated"
-        seen = until(
-            lambda: (r := b.ask("check", code=t1))["kind"] == "already_used" and r, DEADLINE
+        # -- A validates; B answers DÉJÀ VALIDÉE (within a second: measured below) ----------
+        done = a.ask("validate", code=t1, staff="Zoé")
+        assert done["kind"] == "validated"
+        seen = until(lambda: (r := b.ask("check", code=t1))["kind"] == "already_used" and r, HEARD)
+        assert seen, "B did not hear of A's validation"
+        # B decided from A's own record (same origin and number), stored on its arrival.
+        sent, got = a.ask("record", op_id=done["op_id"]), b.ask("record", op_id=done["op_id"])
+        assert got is not None and (got["origin"], got["seq"]) == ("kiosk-A", sent["seq"])
+        assert got["at"] == sent["at"]
+        delay = datetime.fromisoformat(got["received_at"]) - datetime.fromisoformat(
+            sent["received_at"]
         )
-        assert seen, "B did not hear of A's validation within a second"
+        delay_ms = round(delay.total_seconds() * 1000, 1)
+        record_property("propagation_a_to_b_ms", delay_ms)
+        print(f"A's validation stored at B {delay_ms} ms after A recorded it (goal: < 1000)")
         assert seen["title"] == "DÉJÀ VALIDÉE"
         assert seen["counter"] == "A" and seen["unconfirmed"]
         assert "au guichet « A »" in seen["message"]

@@ -70,20 +70,25 @@ def test_kiosk_run_shares_with_the_other_counters(qtbot, data_dir, tmp_path, ses
 
         qtbot.waitUntil(shows_b, timeout=10_000)
 
-        # B lets a youth in: A says so.
+        # B lets a youth in: A says so. The scan waits for B's record to reach A: a code on
+        # screen scanned again at once is only re-shown (the screen's duplicate window), so a
+        # scan that beat the record would keep showing its first answer.
         assert counter_b.validate("ABC234").verdict.kind.value == "validated"
 
-        def already_used() -> bool:
-            window.handle_scan("ABC234", "wedge")
-            wait_idle(qtbot, window)
-            return window.screen.band.title == "DÉJÀ VALIDÉE"
+        def heard() -> bool:
+            with window.services.db.connect() as conn:
+                return [r["kind"] for r in peers.after(conn, "kiosk-B", 0)] == ["op"]
 
-        qtbot.waitUntil(already_used, timeout=10_000)
+        qtbot.waitUntil(heard, timeout=10_000)
+        window.handle_scan("ABC234", "wedge")
+        wait_idle(qtbot, window)
+        assert window.screen.band.title == "DÉJÀ VALIDÉE"
         assert "(pas encore confirmé par pass Culture)" in window.screen.band.message
 
         # A validates another code: B hears of it.
         window.handle_scan("DEF567", "wedge")
-        window.handle_scan("DEF567", "wedge")  # two-step: the same code again validates
+        wait_idle(qtbot, window)
+        window.screen.validate_button.click()  # two steps: "Valider" (a rescan only re-shows)
         wait_idle(qtbot, window)
         assert window.screen.band.title == "VALIDÉE"
         assert until(

@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -18,11 +19,15 @@ from kiosk.platform.resources import resource_path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_self_test_from_source(qapp, capsys) -> None:
+def test_self_test_from_source(qapp, capsys, monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    from kiosk.ui.selftest import native_platform_plugin
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     assert run(["--self-test"]) == 0
     out = capsys.readouterr().out
     for label in (
         "Base de données",
+        "Affichage",
         "Traductions",
         "Police",
         "Écrans",
@@ -31,6 +36,27 @@ def test_self_test_from_source(qapp, capsys) -> None:
     ):
         assert f"OK    {label}" in out
     assert "Auto-test réussi." in out
+    # The window plugin of this system, not the offscreen one the test draws with.
+    expected = "qwindows.dll" if sys.platform == "win32" else native_platform_plugin()
+    assert f"OK    Affichage : {expected}" in out
+    # Everything it opened is closed: its temporary folder is gone (Windows refuses to delete
+    # an open database file).
+    assert not list(tmp_path.glob("kiosk-selftest-*"))
+
+
+def test_self_test_reports_a_missing_platform_plugin(qapp, tmp_path: Path) -> None:
+    from kiosk.ui import selftest
+
+    paths = qapp.libraryPaths()
+    qapp.setLibraryPaths([str(tmp_path)])  # a Qt without its plugins
+    try:
+        out = io.StringIO()
+        assert selftest.run(out) == 1
+    finally:
+        qapp.setLibraryPaths(paths)
+    assert f"ÉCHEC Affichage : RuntimeError: {selftest.native_platform_plugin()} absent" in (
+        out.getvalue()
+    )
 
 
 def test_self_test_reports_a_missing_font(qapp, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -100,3 +126,13 @@ def test_bundle_builds_and_self_tests(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Auto-test réussi." in result.stdout
     assert "OK    Police : DejaVu Sans" in result.stdout
+    # A bundle without the plugin that opens the window fails its self-test.
+    plugins = [p for p in (tmp_path / "dist").rglob("platforms/*") if "qoffscreen" not in p.name]
+    assert plugins, "no platform plugin in the bundle"
+    for p in plugins:
+        p.rename(p.with_name(p.name + ".absent"))
+    result = subprocess.run(
+        [str(exe), "--self-test"], capture_output=True, text=True, timeout=120, env=env
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "ÉCHEC Affichage" in result.stdout

@@ -59,6 +59,9 @@ NOT_ON_THE_WAY = (
     "kiosk.services.importer",
     "httpx",
     "sqlalchemy.orm",
+    "kiosk.mesh.node",  # sharing is off unless the venue turns it on
+    "zenoh",
+    "cryptography.hazmat.primitives.ciphers.aead",
 )
 
 

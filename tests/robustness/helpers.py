@@ -80,10 +80,38 @@ def fast_bookings(path: Path, toks: list[str], first_id: int = 1) -> None:
 def pages_of(path: Path, table: str) -> list[int]:
     con = sqlite3.connect(path)
     try:
-        rows = con.execute("SELECT pageno FROM dbstat WHERE name = ? ORDER BY pageno", (table,))
+        try:
+            rows = con.execute(
+                "SELECT pageno FROM dbstat WHERE name = ? ORDER BY pageno", (table,)
+            ).fetchall()
+        except sqlite3.OperationalError:  # python.org's Windows SQLite has no dbstat
+            roots = con.execute(
+                "SELECT rootpage FROM sqlite_schema WHERE name = ? UNION ALL "
+                "SELECT 1 WHERE ? = 'sqlite_schema'",
+                (table, table),
+            ).fetchall()
+            size = con.execute("PRAGMA page_size").fetchone()[0]
+            data = path.read_bytes()
+            return sorted(p for (root,) in roots for p in _btree_pages(data, size, root))
         return [r[0] for r in rows]
     finally:
         con.close()
+
+
+def _btree_pages(data: bytes, size: int, page: int) -> list[int]:
+    """The b-tree pages under `page` (file format: sqlite.org/fileformat.html#b_tree_pages)."""
+    base = (page - 1) * size
+    header = base + (100 if page == 1 else 0)
+    kind = data[header]
+    pages = [page]
+    if kind in (0x02, 0x05):  # interior index / table page: left children, then the right-most
+        cells = int.from_bytes(data[header + 3 : header + 5], "big")
+        for i in range(cells):
+            at = int.from_bytes(data[header + 12 + 2 * i : header + 14 + 2 * i], "big")
+            child = int.from_bytes(data[base + at : base + at + 4], "big")
+            pages += _btree_pages(data, size, child)
+        pages += _btree_pages(data, size, int.from_bytes(data[header + 8 : header + 12], "big"))
+    return pages
 
 
 def page_size(path: Path) -> int:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import os
 import subprocess
 import uuid
 from pathlib import Path
@@ -20,6 +19,7 @@ from kiosk.store import audit, bookings, outbox
 from kiosk.store.database import Database
 from kiosk.store.errors import StorageFull
 from tests.fixtures.store import VENUE, FixedClock
+from tests.portable import ROOT_USER
 from tests.robustness.helpers import fast_bookings
 
 
@@ -111,7 +111,7 @@ def _fill(directory: Path) -> Path:
     return filler
 
 
-@pytest.mark.skipif(os.geteuid() != 0, reason="mounting a tmpfs needs root")
+@pytest.mark.skipif(not ROOT_USER, reason="mounting a tmpfs needs root on Linux")
 def test_real_full_disk_on_a_small_tmpfs(tmp_path):
     with _small_tmpfs(tmp_path / "mnt", "3m") as mnt:
         data_dir = mnt / "data"
@@ -142,7 +142,7 @@ def _remount(where: Path, mode: str) -> None:
         pytest.skip(f"cannot remount {mode} here: {proc.stderr.decode().strip()}")
 
 
-@pytest.mark.skipif(os.geteuid() != 0, reason="mounting a tmpfs needs root")
+@pytest.mark.skipif(not ROOT_USER, reason="mounting a tmpfs needs root on Linux")
 def test_opening_on_a_read_only_disk_is_a_clear_refusal(tmp_path, capsys):
     """A data dir on a read-only mount (even root cannot write there): one French sentence."""
     from kiosk.main import run

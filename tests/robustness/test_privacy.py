@@ -4,16 +4,19 @@ erased after the retention period, and every file is the kiosk user's alone."""
 from __future__ import annotations
 
 import os
+import re
 import stat
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from sqlalchemy import inspect, select
 
 from kiosk.store import bookings, models, retention
 from kiosk.store.backup import list_backups, take_backup
 from kiosk.store.database import Database
 from tests.fixtures.store import NOW, booking_row, insert_bookings
+from tests.portable import WINDOWS, posix_only_modes, under_wine
 from tests.unit.sync.conftest import VENUES
 
 
@@ -136,6 +139,7 @@ def test_purge_runs_at_start(data_dir, make_kiosk, sandbox):
         services.close()
 
 
+@posix_only_modes
 def test_files_are_private_even_with_a_loose_umask(data_dir):
     old = os.umask(0o022)
     try:
@@ -154,6 +158,29 @@ def test_files_are_private_even_with_a_loose_umask(data_dir):
         db.dispose()
     finally:
         os.umask(old)
+
+
+@pytest.mark.skipif(not WINDOWS, reason="Windows ACLs; POSIX modes: the test above")
+def test_files_are_private_on_windows(data_dir):
+    """Permission bits mean nothing on Windows: the data dir's DACL lets in its user alone (and
+    the system), protected from the parent's, and everything in it inherits it."""
+    if under_wine():
+        pytest.skip("Wine keeps no file ACLs (it maps them to Unix modes): real Windows only")
+    from kiosk.store import acl
+
+    db = Database.open(data_dir)
+    insert_bookings(db, [booking_row(1, "AAAAA2")])
+    take_backup(db.path, data_dir)
+    allowed = {acl.current_user_sid(), "SY", acl.SYSTEM_SID}
+    with db.connect() as conn:
+        conn.exec_driver_sql("SELECT 1")
+        sddl = acl.dacl_sddl(data_dir)
+        assert sddl.startswith("D:P"), sddl  # protected: nothing inherited from the parent
+        for p in [data_dir, *data_dir.rglob("*")]:
+            sddl = acl.dacl_sddl(p)
+            sids = set(re.findall(r";;;([^)]+)\)", sddl))
+            assert sids and sids <= allowed, (p, sddl)
+    db.dispose()
 
 
 def test_schema_inspection_matches_models(db):

@@ -16,6 +16,7 @@ from kiosk.store.database import DB_NAME, Database
 from kiosk.store.errors import DatabaseCorrupt
 from kiosk.store.health import quick_check
 from tests.fixtures.store import VENUE
+from tests.portable import NO_MODES, WINDOWS
 from tests.robustness.helpers import (
     make_history,
     overwrite_pages,
@@ -146,6 +147,8 @@ def test_backups_rotate_and_are_private(data_dir):
     kept = list_backups(data_dir)
     assert [b.taken_at for b in kept] == [t0 + timedelta(hours=i) for i in (7, 6, 5, 4, 3)]
     assert not list((data_dir / "backups").glob("*.tmp"))
+    if WINDOWS:
+        pytest.skip(NO_MODES)
     for b in kept:
         assert stat.S_IMODE(os.stat(b.path).st_mode) == 0o600
     assert stat.S_IMODE(os.stat(data_dir / "backups").st_mode) == 0o700

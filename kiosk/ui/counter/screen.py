@@ -254,10 +254,11 @@ class CounterScreen(QWidget):
             return False
         # Only where a second look could mislead or act: a code waiting for "Valider", or this
         # counter's own operation just recorded. A refusal is checked again (the network, the
-        # structure… may have changed since).
+        # structure… may have changed since), and so is a one-step code left unvalidated (nobody
+        # on duty was chosen): scanning it again is how staff retry.
         same = (
             cur is not None
-            and (cur.verdict.can_validate or cur.op_id is not None)
+            and ((cur.verdict.can_validate and self.two_step) or cur.op_id is not None)
             and cur.token is not None
             and cur.token in scan.candidates
             and last is not None

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 from kiosk.main import run
 from kiosk.platform.exits import EXIT_OK, EXIT_REFUSED, EXIT_USAGE
@@ -65,3 +69,18 @@ def test_unknown_booking_for_unverified(data_dir, capsys):
     )
     assert code == 2
     assert "Aucune réservation 5" in capsys.readouterr().err
+
+
+def test_piped_output_is_utf8(data_dir) -> None:
+    """Piped, Windows would write cp1252: a script reading the CLI gets UTF-8 everywhere."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONUTF8", "PYTHONIOENCODING")}
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parents[3])
+    code = "from kiosk.main import main; main()"
+    result = subprocess.run(
+        [sys.executable, "-c", code, "--data-dir", str(data_dir), "parse", "n'importe quoi"],
+        capture_output=True,
+        env=env,
+        timeout=120,
+    )
+    out = (result.stdout + result.stderr).decode("utf-8")  # raises if not UTF-8
+    assert "é" in out or "è" in out, out

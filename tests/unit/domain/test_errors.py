@@ -59,15 +59,18 @@ def test_store_errors_from_the_catalogue_speak_english(tmp_path) -> None:
 
     blocker = tmp_path / "file"
     blocker.write_text("not a folder", encoding="utf-8")
+    with pytest.raises(OSError) as os_error:  # the system's own wording
+        blocker.mkdir()
+    reason = os_error.value.strerror
     with pytest.raises(KioskError) as err:
         Database.open(blocker)
     assert isinstance(err.value, DataDirError)
     assert err.value.message == (
-        f"Impossible de créer le dossier de données {blocker} (File exists). Vérifiez le chemin "
+        f"Impossible de créer le dossier de données {blocker} ({reason}). Vérifiez le chemin "
         "et les droits, ou choisissez-en un autre avec --data-dir."
     )
     assert err.value.text("en") == (
-        f"Cannot create the data folder {blocker} (File exists). Check the path and the "
+        f"Cannot create the data folder {blocker} ({reason}). Check the path and the "
         "permissions, or choose another one with --data-dir."
     )
 

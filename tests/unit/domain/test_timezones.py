@@ -29,3 +29,11 @@ def test_same_zone_as_the_backend(code: str | None) -> None:
     expected = BACKEND.get(code or "", "Europe/Paris")  # 984 (TAAF) is left out upstream
     assert timezone_name(code) == expected
     assert timezone_name_for_department(code) == expected
+
+
+@pytest.mark.parametrize("code", [*BACKEND, None])
+def test_every_zone_is_known_to_this_machine(code: str | None) -> None:
+    """Windows has no system zone database: the `tzdata` dependency provides it there."""
+    from kiosk.domain.timezones import zone_for
+
+    assert zone_for(code).key == timezone_name(code)

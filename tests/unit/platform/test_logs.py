@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.platform import logs
+from tests.portable import NO_MODES, WINDOWS, posix_only_modes
 
 
 @pytest.fixture
@@ -35,6 +36,12 @@ def test_file_is_private_and_secrets_masked(log_dir: Path) -> None:
     text = _text(log_dir)
     assert "sk-live-123456789" not in text and "Léa Martin" not in text
     assert text.count(logs.MASK) >= 3
+
+
+@posix_only_modes
+def test_file_is_private(log_dir: Path) -> None:
+    logs.setup_logging(log_dir)
+    logging.getLogger("kiosk.test").info("hello")
     mode = stat.S_IMODE((log_dir / logs.LOG_NAME).stat().st_mode)
     assert mode == 0o600
 
@@ -47,6 +54,8 @@ def test_rotation_keeps_files_private(log_dir: Path, monkeypatch: pytest.MonkeyP
         log.info("scan %03d token ABC123 verdict validable", i)
     files = sorted(log_dir.glob("kiosk.log*"))
     assert 2 <= len(files) <= logs.BACKUPS + 1
+    if WINDOWS:
+        pytest.skip(NO_MODES)
     assert all(stat.S_IMODE(f.stat().st_mode) == 0o600 for f in files)
 
 

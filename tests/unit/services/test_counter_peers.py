@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from kiosk.domain.booking import BookingStatus
 from kiosk.domain.messages import render
 from kiosk.domain.verdict import VerdictKind
 from kiosk.services.counter import Counter
@@ -81,6 +82,60 @@ def test_an_invalidation_at_the_other_counter_makes_it_validable_again(venue, cl
     assert a.unvalidate("ABC234").verdict.kind is VerdictKind.UNVALIDATED
     tell(a, b)
     assert b.check("ABC234", online=False).verdict.kind is VerdictKind.VALIDABLE
+
+
+def _settled(counter: Counter, op_id: str | None) -> None:
+    assert op_id
+    with counter.db.connect_writer() as conn, conn.begin():
+        outbox.mark_done(conn, op_id, NOW, 204)
+
+
+def _b_invalidates(b: Counter) -> None:
+    """B's cache saw the code used (a pull after A's validation), B invalidates it and
+    pass Culture confirms: nothing of B's is pending any more."""
+    with b.db.connect_writer() as conn, conn.begin():
+        bookings.set_use_state(conn, 1, BookingStatus.USED, used_at=NOW, used_counter="A")
+    result = b.unvalidate("ABC234")
+    assert result.verdict.kind is VerdictKind.UNVALIDATED
+    _settled(b, result.op_id)
+
+
+def test_an_own_settled_invalidation_after_a_peers_validation_decides(venue, clock):
+    a, b = venue["A"], venue["B"]
+    _settled(a, a.validate("ABC234").op_id)
+    tell(a, b)
+    assert b.check("ABC234", online=False).verdict.kind is VerdictKind.ALREADY_USED
+    clock.advance(minutes=1)
+    _b_invalidates(b)
+    # B's own invalidation is the latest word on the token: the youth may come in.
+    assert b.check("ABC234", online=False).verdict.kind is VerdictKind.VALIDABLE
+    tell(b, a)  # and A, whose cache says used by its own validation, agrees once told
+    assert a.check("ABC234", online=False).verdict.kind is VerdictKind.VALIDABLE
+
+
+def test_a_peers_validation_after_an_own_settled_invalidation_decides(venue, clock):
+    a, b = venue["A"], venue["B"]
+    _b_invalidates(b)
+    clock.advance(minutes=1)
+    _settled(a, a.validate("ABC234").op_id)
+    tell(a, b)
+    seen = b.check("ABC234", online=False).verdict
+    assert seen.kind is VerdictKind.ALREADY_USED and seen.used_counter == "A"
+
+
+def test_at_the_same_instant_the_operation_ids_decide_on_every_counter(venue):
+    """No clock moves: whichever of the two operations has the higher id wins, on both."""
+    a, b = venue["A"], venue["B"]
+    _settled(a, a.validate("ABC234").op_id)
+    tell(a, b)
+    _b_invalidates(b)
+    tell(b, a)
+    with b.db.connect() as conn:
+        [own] = outbox.all_ops(conn)
+        [peer_op] = [r["op_id"] for r in peers.after(conn, "kiosk-A", 0) if r["kind"] == "op"]
+    expected = VerdictKind.VALIDABLE if own.op_id > peer_op else VerdictKind.ALREADY_USED
+    assert b.check("ABC234", online=False).verdict.kind is expected
+    assert a.check("ABC234", online=False).verdict.kind is expected
 
 
 def test_a_validation_the_server_refused_as_cancelled_does_not_count(venue):

@@ -77,17 +77,18 @@ def cut_tiles(catalogue: Any) -> list[str]:
     from PySide6.QtCore import QRectF
     from PySide6.QtGui import QFontMetricsF
 
-    from kiosk.ui.catalogue.tiles import _offers, count_text, fits, label_font
+    from kiosk.services.catalogue import offers_text
+    from kiosk.ui.catalogue.tiles import count_text, fits, label_font
 
     cut = []
     for tile in catalogue.tiles.values():
         r = QRectF(tile.rect()).adjusted(4, 4, -4, -4)
         name_rect = r.adjusted(22, 18, -22, -50)
-        if not fits(tile.category.label, label_font(tile.category.label, name_rect, 20), name_rect):
-            cut.append(f"name: {tile.category.label!r} in {name_rect.width():.0f} px")
+        if not fits(tile.label, label_font(tile.label, name_rect, 20), name_rect):
+            cut.append(f"name: {tile.label!r} in {name_rect.width():.0f} px")
         if tile.count is None:
             continue
-        full = _offers(tile.count)
+        full = offers_text(tile.count, tile.lang)
         font, shown = count_text(full, r.width() - 44)
         if QFontMetricsF(font).horizontalAdvance(shown) > r.width() - 44:
             cut.append(f"count: {shown!r}")

@@ -149,7 +149,8 @@ EN: dict[str, str] = {
     ),
     "Exports pass Culture (*.csv *.xlsx)": "pass Culture exports (*.csv *.xlsx)",
     "Fermer": "Close",
-    "Guichet pass Culture — %1": "pass Culture counter — %1",
+    "Guichet pass Culture": "pass Culture counter",
+    "● Connexion instable": "● Unsteady connection",
     "Heure": "Time",
     "Hors ligne — les validations sont enregistrées et partiront au retour du réseau": (
         "Offline — validations are recorded and will be sent when the network is back"
@@ -175,11 +176,20 @@ EN: dict[str, str] = {
     ),
     "Le fichier n’a pas pu être importé (%1).": "The file could not be imported (%1).",
     "Le guichet affiche": "The counter shows",
-    "Le jeune annule dans son application. Validez ensuite ce code hors ligne : au retour du "
-    "réseau, pass Culture le refusera et un conflit apparaîtra.": (
-        "The youth cancels in their app. Then validate this code offline: when the network is "
-        "back, pass Culture will refuse it and a conflict will appear."
+    "Le jeune annule dans son application. Validez ensuite ce code hors ligne (un code que ce "
+    "guichet ne connaît pas encore : retrouvez la réservation par le nom du jeune, F3, et "
+    "enregistrez-la « à confirmer ») : au retour du réseau, pass Culture refusera la "
+    "validation et un conflit apparaîtra, compté dans la barre d’état et nommé dans "
+    "« Conflits à traiter ».": (
+        "The youth cancels in their app. Then validate this code offline (a code this counter "
+        "does not know yet: find the booking by the youth's name, F3, and record it \u201cto "
+        "confirm\u201d): when the network is back, pass Culture will refuse the validation and "
+        "a conflict will appear, counted in the status bar and named in \u201cConflicts to "
+        "handle\u201d."
     ),
+    "connue de ce guichet": "known to this counter",
+    "inconnue hors ligne : par le nom (F3)": "unknown offline: by name (F3)",
+    "conflit : %1": "conflict: %1",
     "Lieux": "Venues",
     "Marquer le conflit %1 comme traité": "Mark conflict %1 as handled",
     "NON ENREGISTRÉE": "NOT RECORDED",

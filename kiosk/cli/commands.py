@@ -112,7 +112,13 @@ def _result_line(result: Any, zone: Any = None) -> str:
         lines.extend("  " + line for line in card_lines(result.booking))
     lines.append(
         "  "
-        + source_line(result.source, result.data_as_of, zone=zone, limited_for=result.limited_for)
+        + source_line(
+            result.source,
+            result.data_as_of,
+            zone=zone,
+            limited_for=result.limited_for,
+            late=result.late,
+        )
     )
     return "\n".join(lines)
 

@@ -179,6 +179,83 @@ CATEGORY_LABELS_EN: dict[str, str] = {
     "CARTE_JEUNES": "Youth cards",
 }
 
+# The youth app's subcategory labels in English (the counter's language setting "en").
+SUBCATEGORY_LABELS_EN: dict[str, str] = {
+    "LIVRE_PAPIER": "Book",
+    "LIVRE_AUDIO_PHYSIQUE": "Audiobook on a physical medium",
+    "LIVRE_NUMERIQUE": "Digital book, e-book",
+    "TELECHARGEMENT_LIVRE_AUDIO": "Downloadable audiobook",
+    "ABO_BIBLIOTHEQUE": "Membership (libraries, media libraries...)",
+    "ABO_LIVRE_NUMERIQUE": "E-book subscription",
+    "FESTIVAL_LIVRE": "Book festival and fair",
+    "SEANCE_CINE": "Cinema screening",
+    "EVENEMENT_CINE": "Cinema event",
+    "FESTIVAL_CINE": "Film festival",
+    "CINE_PLEIN_AIR": "Open-air cinema",
+    "CARTE_CINE_MULTISEANCES": "Multi-screening cinema card",
+    "CARTE_CINE_ILLIMITE": "Unlimited cinema card",
+    "CINE_VENTE_DISTANCE": "Cinema (remote sale)",
+    "SUPPORT_PHYSIQUE_FILM": "Physical medium (DVD, Blu-ray...)",
+    "ABO_MEDIATHEQUE": "Media library membership",
+    "VOD": "Video on demand",
+    "ABO_PLATEFORME_VIDEO": "Streaming platform subscription",
+    "AUTRE_SUPPORT_NUMERIQUE": "Other digital medium",
+    "CONCERT": "Concert",
+    "FESTIVAL_MUSIQUE": "Music festival",
+    "EVENEMENT_MUSIQUE": "Other music event",
+    "LIVESTREAM_MUSIQUE": "Music livestream",
+    "ABO_CONCERT": "Concert subscription",
+    "SUPPORT_PHYSIQUE_MUSIQUE_CD": "CD",
+    "SUPPORT_PHYSIQUE_MUSIQUE_VINYLE": "Vinyl and other media",
+    "TELECHARGEMENT_MUSIQUE": "Music download",
+    "ABO_PLATEFORME_MUSIQUE": "Music platform subscription",
+    "CAPTATION_MUSIQUE": "Music recording",
+    "SPECTACLE_REPRESENTATION": "Show, performance",
+    "FESTIVAL_SPECTACLE": "Performing arts festival",
+    "LIVESTREAM_EVENEMENT": "Event livestream",
+    "SPECTACLE_ENREGISTRE": "Recorded show",
+    "SPECTACLE_VENTE_DISTANCE": "Live show - remote sale",
+    "ABO_SPECTACLE": "Show subscription",
+    "VISITE": "Visit",
+    "VISITE_GUIDEE": "Guided tour",
+    "EVENEMENT_PATRIMOINE": "Heritage event and workshop",
+    "FESTIVAL_ART_VISUEL": "Visual arts / digital arts festival",
+    "CARTE_MUSEE": "Museum subscription, card or pass",
+    "VISITE_VIRTUELLE": "Virtual visit",
+    "MUSEE_VENTE_DISTANCE": "Museum remote sale",
+    "ATELIER_PRATIQUE_ART": "Artistic practice workshop or course",
+    "SEANCE_ESSAI_PRATIQUE_ART": "Trial session",
+    "LIVESTREAM_PRATIQUE_ARTISTIQUE": "Artistic practice - livestream",
+    "ABO_PRATIQUE_ART": "Artistic practice subscription",
+    "PLATEFORME_PRATIQUE_ARTISTIQUE": "Artistic practice platform",
+    "PRATIQUE_ART_VENTE_DISTANCE": "Artistic practice - remote sale",
+    "CONFERENCE": "Talk",
+    "RENCONTRE": "Meeting",
+    "DECOUVERTE_METIERS": "Discovering careers",
+    "SALON": "Fair, convention",
+    "RENCONTRE_EN_LIGNE": "Online meeting",
+    "CONCOURS": "Contest - games",
+    "RENCONTRE_JEU": "Meetups - games",
+    "EVENEMENT_JEU": "Events - games",
+    "ESCAPE_GAME": "Escape game",
+    "ABO_LUDOTHEQUE": "Game library membership",
+    "JEU_EN_LIGNE": "Online games",
+    "ABO_JEU_VIDEO": "Video game subscription",
+    "ABO_PRESSE_EN_LIGNE": "Online press subscription",
+    "PODCAST": "Podcast",
+    "APP_CULTURELLE": "Cultural app",
+    "ACHAT_INSTRUMENT": "Instrument purchase",
+    "BON_ACHAT_INSTRUMENT": "Instrument voucher",
+    "LOCATION_INSTRUMENT": "Instrument rental",
+    "PARTITION": "Sheet music",
+    "MATERIEL_ART_CREATIF": "Creative art supplies",
+    "CARTE_JEUNES": "Youth card",
+    "ACTIVATION_EVENT": "Technical category of activation event",
+    "ACTIVATION_THING": "Technical category of activation thing",
+    "JEU_SUPPORT_PHYSIQUE": "Technical category",
+    "OEUVRE_ART": "Technical category",
+}
+
 # Pro labels of WithdrawalTypeEnum (facts §5), as the youth reads "how do I get it".
 WITHDRAWAL_LABELS: dict[str, str] = {
     "on_site": "Retrait sur place (guichet, comptoir...)",
@@ -220,11 +297,11 @@ def category_label(category_id: str | None, lang: str = "fr") -> str:
 
 
 def subcategory_label(sub_id: str, lang: str = "fr") -> str:
-    """The youth app's label (French only: in English, the tile's label stands for it)."""
+    """The youth app's label in `lang` ("" for an unknown id)."""
     sub = SUBCATEGORIES.get(sub_id)
     if sub is None:
         return ""
-    return category_label(sub.category_id, "en") if lang == "en" else sub.label
+    return SUBCATEGORY_LABELS_EN.get(sub.id, sub.label) if lang == "en" else sub.label
 
 
 def withdrawal_label(key: str, lang: str = "fr") -> str:

@@ -93,12 +93,16 @@ def source_line(
     lang: str = "fr",
     zone: tzinfo | None = None,
     limited_for: float | None = None,
+    late: bool = False,
 ) -> str:
     """Online or local, and the data's age: always. `limited_for`: decided locally because
-    pass Culture limits the requests (429), not because it is unreachable."""
+    pass Culture limits the requests (429), not because it is unreachable. `late`: decided
+    locally because pass Culture did not answer in time."""
     if source == "online":
         return say("source.online", lang)
     age = age_text(as_of, lang=lang, zone=zone)
     if limited_for:
         return say("source.limited", lang, seconds=max(1, math.ceil(limited_for)), age=age)
+    if late:
+        return say("source.late", lang, age=age)
     return say("source.offline", lang, age=age)

@@ -80,6 +80,8 @@ def render(verdict: Verdict, lang: str = "fr") -> Rendered:
         message = say("verdict.invalid_scan.no_reason", lang)
     if verdict.kind is VerdictKind.UNKNOWN_OFFLINE and verdict.rate_limited:
         message = say("verdict.unknown_offline.limited", lang)
+    elif verdict.kind is VerdictKind.UNKNOWN_OFFLINE and verdict.late:
+        message = say("verdict.unknown_offline.late", lang)
     return Rendered(say(f"verdict.{kind}.title", lang), message)
 
 

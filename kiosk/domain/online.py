@@ -29,6 +29,12 @@ class OnlineChannel(Protocol):
         it limits them (429, not an outage); None otherwise."""
         ...
 
+    def late(self) -> bool:
+        """True when pass Culture was reached but did not answer in time: after `lookup` gave
+        no answer, or while offline because of it (a slow or loaded server, not an
+        unreachable one)."""
+        ...
+
     def push_now(self, op_id: str) -> object | None:
         """Try to settle one recorded operation right away; its new state, or None."""
         ...

@@ -464,6 +464,12 @@ FR: dict[str, str] = {
     "verdict.unknown_offline.limited": "Ce guichet ne connaît pas encore cette contremarque et "
     "pass Culture limite les requêtes pour le moment. Cherchez la réservation par le nom du "
     "jeune pour l’enregistrer « à confirmer », ou scannez à nouveau dans un instant.",
+    # -- a slow or loaded server: reached, but no answer within the counter's wait
+    "source.late": "pass Culture n'a pas répondu à temps — décidé sur les données locales — {age}",
+    "net.late": "pass Culture n'a pas répondu à temps",
+    "verdict.unknown_offline.late": "Ce guichet ne connaît pas encore cette contremarque et "
+    "pass Culture n'a pas répondu à temps. Scannez-la à nouveau dans un instant, ou cherchez "
+    "la réservation par le nom du jeune pour l’enregistrer « à confirmer ».",
 }
 
 EN: dict[str, str] = {
@@ -891,6 +897,11 @@ EN: dict[str, str] = {
     "verdict.unknown_offline.limited": "This counter does not know this countermark yet and "
     "pass Culture is limiting requests for now. Search the booking by the youth's name to "
     'record it "to confirm", or scan again in a moment.',
+    "source.late": "pass Culture did not answer in time — decided on local data — {age}",
+    "net.late": "pass Culture did not answer in time",
+    "verdict.unknown_offline.late": "This counter does not know this countermark yet and "
+    "pass Culture did not answer in time. Scan it again in a moment, or search the booking by "
+    'the youth\'s name to record it "to confirm".',
 }
 
 CATALOGUE: dict[str, dict[str, str]] = {"fr": FR, "en": EN}

@@ -64,6 +64,8 @@ class Verdict:
     reason_id: str | None = None  # INVALID_SCAN: the reason's id in kiosk.domain.texts
     # UNKNOWN_OFFLINE: pass Culture was reachable but limited the requests (429), not down
     rate_limited: bool = False
+    # UNKNOWN_OFFLINE: pass Culture was reached but did not answer in time (slow, loaded)
+    late: bool = False
     # ALREADY_USED at another counter of the venue, which pass Culture has not confirmed yet
     unconfirmed: bool = False
 

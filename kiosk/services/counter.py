@@ -52,6 +52,9 @@ class CheckResult:
     # Decided locally because pass Culture limits the key's requests (429): seconds before it
     # takes them again. Not an outage: the verdict says so.
     limited_for: float | None = None
+    # Decided locally because pass Culture did not answer the online check in time (a slow or
+    # loaded server): not "injoignable".
+    late: bool = False
 
     @property
     def ok(self) -> bool:
@@ -148,7 +151,19 @@ class Counter:
         except sqlite3.Error as exc:  # the raw hot path: damaged file, I/O error
             raise storage_error(exc) from None
         verdict = self._here(self._reader(), token, self._verdict(look))
-        return CheckResult(scan, token, look.booking, verdict, "local", look.pulled_at)
+        result = CheckResult(scan, token, look.booking, verdict, "local", look.pulled_at)
+        if self.channel is not None and not self.channel.is_online() and self.channel.late():
+            return self._late(result)  # offline because pass Culture answers too slowly
+        return result
+
+    @staticmethod
+    def _late(result: CheckResult) -> CheckResult:
+        """Decided locally because pass Culture did not answer in time: said so, not
+        "injoignable"."""
+        verdict = result.verdict
+        if verdict.kind is VerdictKind.UNKNOWN_OFFLINE:
+            verdict = replace(verdict, late=True)
+        return replace(result, verdict=verdict, late=True)
 
     def check_online(self, result: CheckResult) -> CheckResult:
         """Refine a local result with the server's answer; keep the local one if none."""
@@ -160,7 +175,7 @@ class Counter:
         if answer is None:
             limited = self.channel.limited_for()
             if limited is None:
-                return result
+                return self._late(result) if self.channel.late() else result
             verdict = result.verdict
             if verdict.kind is VerdictKind.UNKNOWN_OFFLINE:
                 verdict = replace(verdict, rate_limited=True)  # not "unreachable": limited
@@ -256,6 +271,8 @@ class Counter:
                 if verdict.kind not in (VerdictKind.VALIDABLE, VerdictKind.TO_CONFIRM):
                     if verdict.kind is VerdictKind.UNKNOWN_OFFLINE and first.source == "online":
                         return first  # the server's refusal (cancelled, unknown…) is the answer
+                    if verdict.kind is first.verdict.kind is VerdictKind.UNKNOWN_OFFLINE:
+                        verdict = first.verdict  # why it is unknown: limited, late
                     return replace(first, booking=booking, verdict=verdict)
                 op_id, booking = self._record(
                     conn, OpKind.USE, token, booking, now, staff, verdict.kind
@@ -306,6 +323,17 @@ class Counter:
             op_state=OpState.PENDING,
         )
         return self._push(result)
+
+    def conflict_verdict(self, op_id: str) -> Verdict | None:
+        """What to show for a recorded operation pass Culture refused after the fact (the
+        refusal's verdict, e.g. ANNULÉE); None while it is not a conflict."""
+        from kiosk.sync.conflicts import verdict_for_conflict
+
+        with self.db.connect() as conn, conn.begin():
+            op = outbox.get(conn, op_id)
+        if op is None or op.state is not OpState.CONFLICT:
+            return None
+        return verdict_for_conflict(op)
 
     def find_to_collect(self, query: str, limit: int = 30) -> list[Booking]:
         """Bookings still to collect at this counter's venues, by the youth's name."""

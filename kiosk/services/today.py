@@ -31,6 +31,7 @@ class TodayRow:
     op_id: str = ""
     acknowledged: bool = False  # a conflict marked "Traité": no longer counted
     undone: bool = False  # a validation invalidated since (a later accepted "keep")
+    conflict: str | None = None  # the conflict's kind (`Conflict` value), named in the list
 
 
 @dataclass
@@ -100,6 +101,7 @@ def rows(
                 op_id=r.op_id,
                 acknowledged=r.acknowledged,
                 undone=undone,
+                conflict=r.conflict if r.state == "conflict" else None,
             )
         )
     return out

@@ -253,6 +253,7 @@ class RecordedOp:
     quantity: int | None
     op_id: str = ""
     acknowledged: bool = False  # a conflict someone marked "Traité"
+    conflict: str | None = None  # a conflict's kind (`Conflict` value): named in the list
 
 
 def recorded_between(
@@ -279,6 +280,7 @@ def recorded_between(
             b.c.quantity,
             T.c.op_id,
             T.c.acknowledged_at,
+            T.c.conflict,
         )
         .select_from(T.outerjoin(b, b.c.id == T.c.booking_id))
         .where(T.c.created_at >= start, T.c.created_at < end)
@@ -301,6 +303,7 @@ def recorded_between(
             r[9],
             r[10],
             r[11] is not None,
+            r[12],
         )
         for r in conn.execute(stmt)
     ]

@@ -186,7 +186,7 @@ class ApiClient:
             ) from None
         except httpx.TimeoutException as exc:
             raise NetworkError(
-                Phrase.of("sync.timeout", kind=type(exc).__name__), maybe_sent=mutating
+                Phrase.of("sync.timeout", kind=type(exc).__name__), maybe_sent=mutating, late=True
             ) from None
         except httpx.HTTPError as exc:
             raise NetworkError(
@@ -209,7 +209,7 @@ class ApiClient:
             if len(buf) > MAX_BODY:
                 raise BadResponse(Phrase.of("sync.too_big"))
             if time.monotonic() > deadline:
-                raise NetworkError(Phrase.of("sync.too_slow"), maybe_sent=mutating)
+                raise NetworkError(Phrase.of("sync.too_slow"), maybe_sent=mutating, late=True)
         return bytes(buf)
 
     def _decode(self, response: httpx.Response, content: bytes, mutating: bool) -> Any:

@@ -24,6 +24,9 @@ class NetState(StrEnum):
     ONLINE = "online"
     OFFLINE = "offline"
     LIMITED = "limited"  # pass Culture limits the key's requests (429): not an outage
+    # A call just failed or answered late, not enough of them yet to call it an outage: the
+    # counter may have decided locally, so the status bar must not say a plain "En ligne".
+    UNSTEADY = "unsteady"
     KEY_REFUSED = "key_refused"
     UNCONFIGURED = "unconfigured"
 
@@ -74,7 +77,7 @@ class Connectivity:
     def is_online(self) -> bool:
         """Worth asking the server: a limited key still answers (the scheduler refuses at once
         while the server asks to wait, so the counter never waits for it)."""
-        return self._state in (NetState.ONLINE, NetState.LIMITED)
+        return self._state in (NetState.ONLINE, NetState.LIMITED, NetState.UNSTEADY)
 
     def add_listener(self, listener: Listener) -> None:
         self._listeners.append(listener)
@@ -94,18 +97,21 @@ class Connectivity:
         with self._lock:
             self.last_success = self._monotonic()
             if latency > self.slow_seconds:
-                self._failures += 1
-                if self._failures >= self.failures_to_offline:
-                    self._set(NetState.OFFLINE, Phrase.of("net.too_slow"))
+                self._missed(Phrase.of("net.too_slow"))
                 return
             self._failures = 0
             self._set(NetState.ONLINE, "")
 
     def failure(self, reason: Reason) -> None:
         with self._lock:
-            self._failures += 1
-            if self._failures >= self.failures_to_offline:
-                self._set(NetState.OFFLINE, reason)
+            self._missed(reason)
+
+    def _missed(self, reason: Reason) -> None:
+        self._failures += 1
+        if self._failures >= self.failures_to_offline:
+            self._set(NetState.OFFLINE, reason)
+        elif self._state in (NetState.ONLINE, NetState.UNSTEADY):
+            self._set(NetState.UNSTEADY, reason)
 
     def limited(self, retry_after: float) -> None:
         """The server answered 429: the network is fine, the key's budget is spent for now."""

@@ -87,6 +87,10 @@ class Status:
     last_error: str | None = None  # why the last sync round ended early (the server's words)
 
 
+# Why connectivity went offline when pass Culture was reached but answered too slowly.
+LATE_REASONS = frozenset({"net.late", "net.too_slow", "sync.timeout", "sync.too_slow"})
+
+
 class SyncEngine:
     def __init__(
         self,
@@ -114,6 +118,7 @@ class SyncEngine:
         self._counter_pulled = False  # a full pull of the counter's own lists completed
         self.last_error: str | None = None  # the last round's error, None once one succeeds
         self._limited_until = 0.0  # monotonic: the last online check was refused (429) until
+        self._late = False  # the last online check timed out on a server that was reached
 
     # -- OnlineChannel (used by kiosk.services.counter.Counter) ------------------------------
     def is_online(self) -> bool:
@@ -121,6 +126,7 @@ class SyncEngine:
 
     def lookup(self, token: str) -> OnlineAnswer | None:
         started = time.monotonic()
+        self._late = False
         try:
             row = self.client.get_booking(token, quick=True)
         except HttpRefusal as refusal:
@@ -131,7 +137,9 @@ class SyncEngine:
             self.connectivity.key_refused(exc.phrase or exc.message)
             return None
         except NetworkError as exc:
-            self.connectivity.failure(exc.phrase or exc.message)
+            self._late = exc.late
+            said = Phrase.of("net.late") if exc.late else exc.phrase or exc.message
+            self.connectivity.failure(said)
             return None
         except RateLimited as exc:
             # The key's budget is spent (here or by another process of the structure): not an
@@ -151,6 +159,13 @@ class SyncEngine:
         check was refused with 429; None otherwise."""
         left = self._limited_until - time.monotonic()
         return left if left > 0 else None
+
+    def late(self) -> bool:
+        if self.connectivity.is_online():
+            return self._late  # the last online check timed out
+        # Offline: because pass Culture answered too slowly (not unreachable)?
+        said = self.connectivity.said
+        return isinstance(said, Phrase) and said.msg_id in LATE_REASONS
 
     def push_now(self, op_id: str) -> OpState | None:
         return self.pusher.push_op(op_id, quick=True)

@@ -14,11 +14,13 @@ class ApiError(KioskError):
 
 class NetworkError(ApiError):
     """No usable answer. `maybe_sent`: the request may have reached the server (read timeout,
-    connection dropped after sending, 5xx), so a change may have been committed."""
+    connection dropped after sending, 5xx), so a change may have been committed. `late`: the
+    server was reached but did not answer within the time allowed (not "unreachable")."""
 
-    def __init__(self, message: str | Phrase, *, maybe_sent: bool) -> None:
+    def __init__(self, message: str | Phrase, *, maybe_sent: bool, late: bool = False) -> None:
         super().__init__(message)
         self.maybe_sent = maybe_sent
+        self.late = late
 
 
 class KeyRefused(ApiError):

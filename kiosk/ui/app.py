@@ -26,9 +26,9 @@ def application() -> QApplication:
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])
-        app.setApplicationName("kiosk-passculture")
-        app.setApplicationDisplayName("Guichet pass Culture")
     assert isinstance(app, QApplication)
+    app.setApplicationName("kiosk-passculture")
+    i18n.set_display_name()  # the language's, once `i18n.install` ran
     gui_gc.install(app)
     if not app.property(FONT_PROPERTY):
         # The shipped font, before any widget exists: a bare machine may have none at all.

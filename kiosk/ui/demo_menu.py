@@ -116,7 +116,12 @@ class TokensPanel(QDialog):
 
 
 class CancelDialog(QDialog):
-    def __init__(self, bookings: list[dict[str, Any]], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        bookings: list[dict[str, Any]],
+        parent: QWidget | None = None,
+        known: frozenset[str] = frozenset(),
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Démo — annuler une réservation comme le jeune"))
         self.setAccessibleName(self.windowTitle())
@@ -125,16 +130,27 @@ class CancelDialog(QDialog):
         lay.addWidget(
             QLabel(
                 self.tr(
-                    "Le jeune annule dans son application. Validez ensuite ce code hors ligne : "
-                    "au retour du réseau, pass Culture le refusera et un conflit apparaîtra."
+                    "Le jeune annule dans son application. Validez ensuite ce code hors ligne "
+                    "(un code que ce guichet ne connaît pas encore : retrouvez la réservation "
+                    "par le nom du jeune, F3, et enregistrez-la « à confirmer ») : au retour du "
+                    "réseau, pass Culture refusera la validation et un conflit apparaîtra, "
+                    "compté dans la barre d’état et nommé dans « Conflits à traiter »."
                 )
             )
         )
+        for label in self.findChildren(QLabel):
+            label.setWordWrap(True)
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Réservations annulables"))
-        for b in bookings:
+        # The codes this counter knows first: those validate offline as they are.
+        for b in sorted(bookings, key=lambda b: b["token"] not in known):
             youth = f"{b.get('userFirstName') or ''} {b.get('userLastName') or ''}".strip()
-            item = QListWidgetItem(f"{b['token']} — {b['offerName']} — {youth}")
+            where = (
+                self.tr("connue de ce guichet")
+                if b["token"] in known
+                else self.tr("inconnue hors ligne : par le nom (F3)")
+            )
+            item = QListWidgetItem(f"{b['token']} — {b['offerName']} — {youth} ({where})")
             item.setData(Qt.ItemDataRole.UserRole, b["token"])
             self.list.addItem(item)
         lay.addWidget(self.list, 1)
@@ -252,10 +268,21 @@ class DemoMenu:
             self.window.sync_now()
 
     def choose_cancel(self) -> None:
-        self.window.tasks.submit(self.world.cancellable, self._open_cancel)
+        counter = self.window.services.counter
 
-    def _open_cancel(self, bookings: list[dict[str, Any]]) -> None:
-        dialog = CancelDialog(bookings, self.window)
+        def offered() -> tuple[list[dict[str, Any]], frozenset[str]]:
+            bookings = self.world.cancellable()
+            known = frozenset(
+                b["token"] for b in bookings if counter.check_local(b["token"]).booking is not None
+            )
+            return bookings, known
+
+        self.window.tasks.submit(offered, lambda found: self._open_cancel(*found))
+
+    def _open_cancel(
+        self, bookings: list[dict[str, Any]], known: frozenset[str] = frozenset()
+    ) -> None:
+        dialog = CancelDialog(bookings, self.window, known)
         self.cancel_dialog = dialog
 
         def done(code: int) -> None:

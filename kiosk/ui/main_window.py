@@ -32,7 +32,7 @@ from kiosk.services.staff import StaffService
 from kiosk.services.wiring import Services
 from kiosk.sync.connectivity import Reason
 from kiosk.ui.admin.lockdown import Lockdown
-from kiosk.ui.common import theme
+from kiosk.ui.common import i18n, theme
 from kiosk.ui.common.elided import WrappedLabel
 from kiosk.ui.common.first_paint import after_first_paint
 from kiosk.ui.common.i18n import lang_of
@@ -541,9 +541,16 @@ class MainWindow(QMainWindow):
             self.status.showMessage(self.tr("Réglages enregistrés et appliqués."), 8000)
 
     def _set_title(self, counter_name: str) -> None:
-        # The default name is a word of the UI, not a name staff chose: said in its language.
-        name = self.tr("Guichet") if counter_name == DEFAULT_COUNTER_NAME else counter_name
-        self.setWindowTitle(self.tr("Guichet pass Culture — %1").replace("%1", name))
+        # "<counter> — <application>": Qt appends the application's display name to a title
+        # that does not end with it ("Guichet pass Culture — Accueil — Guichet pass Culture").
+        # The default name is a word of the UI, not a name staff chose: the title is then the
+        # application's name alone.
+        i18n.set_display_name()
+        app_name = i18n.display_name()
+        if counter_name == DEFAULT_COUNTER_NAME or not counter_name.strip():
+            self.setWindowTitle(app_name)
+        else:
+            self.setWindowTitle(f"{counter_name} — {app_name}")
 
     def lock_down(self) -> bool:
         """Kiosk mode: frameless full screen that nobody leaves without the admin PIN. Refused

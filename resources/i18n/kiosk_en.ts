@@ -59,6 +59,14 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <location filename="../../kiosk/ui/common/i18n.py" line="41" />
+        <source>Guichet pass Culture</source>
+        <translation>pass Culture counter</translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
         <location filename="../../kiosk/ui/main_window.py" line="75" />
@@ -159,33 +167,43 @@
 <context>
     <name>CancelDialog</name>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="121" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="126" />
         <source>Démo — annuler une réservation comme le jeune</source>
         <translation>Demo — cancel a booking as the youth</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="128" />
-        <source>Le jeune annule dans son application. Validez ensuite ce code hors ligne : au retour du réseau, pass Culture le refusera et un conflit apparaîtra.</source>
-        <translation>The youth cancels in their app. Then validate this code offline: when the network is back, pass Culture will refuse it and a conflict will appear.</translation>
+        <location filename="../../kiosk/ui/demo_menu.py" line="133" />
+        <source>Le jeune annule dans son application. Validez ensuite ce code hors ligne (un code que ce guichet ne connaît pas encore : retrouvez la réservation par le nom du jeune, F3, et enregistrez-la « à confirmer ») : au retour du réseau, pass Culture refusera la validation et un conflit apparaîtra, compté dans la barre d’état et nommé dans « Conflits à traiter ».</source>
+        <translation>The youth cancels in their app. Then validate this code offline (a code this counter does not know yet: find the booking by the youth's name, F3, and record it “to confirm”): when the network is back, pass Culture will refuse the validation and a conflict will appear, counted in the status bar and named in “Conflicts to handle”.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="134" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="144" />
         <source>Réservations annulables</source>
         <translation>Cancellable bookings</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="143" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="149" />
+        <source>connue de ce guichet</source>
+        <translation>known to this counter</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/demo_menu.py" line="151" />
+        <source>inconnue hors ligne : par le nom (F3)</source>
+        <translation>unknown offline: by name (F3)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/demo_menu.py" line="159" />
         <source>Annuler la réservation</source>
         <translation>Cancel the booking</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="145" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="161" />
         <source>Annuler la réservation choisie</source>
         <translation>Cancel the chosen booking</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="146" />
-        <location filename="../../kiosk/ui/demo_menu.py" line="147" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="162" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="163" />
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
@@ -349,89 +367,89 @@
         <translation>Find the booking by the youth's name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="221" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="222" />
         <source>ERREUR</source>
         <translation>ERROR</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="229" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="230" />
         <source>VÉRIFICATION…</source>
         <translation>CHECKING…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="230" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="231" />
         <source>Vérification de la contremarque %1 auprès de pass Culture...</source>
         <translation>Checking countermark %1 with pass Culture...</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="271" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="272" />
         <source>Même contremarque, déjà affichée</source>
         <translation>Same countermark, already shown</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="293" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="294" />
         <source> — vérification en ligne…</source>
         <translation> — checking online…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="295" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="296" />
         <source>Enregistrée sur ce guichet — en attente d’envoi à pass Culture</source>
         <translation>Recorded at this counter — waiting to be sent to pass Culture</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="297" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="298" />
         <source>Enregistrée sur ce guichet — reçue par pass Culture</source>
         <translation>Recorded at this counter — received by pass Culture</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="299" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="300" />
         <source>Refusée ensuite par pass Culture — voir « Conflits à traiter »</source>
         <translation>Refused later by pass Culture — see “Conflicts to handle”</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="368" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="380" />
         <source>PRÊT</source>
         <translation>READY</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="369" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="381" />
         <source>Scannez le QR code du jeune ou saisissez sa contremarque.</source>
         <translation>Scan the youth's QR code or type their countermark.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="393" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="405" />
         <source>Validation en cours...</source>
         <translation>Validating...</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="412" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="424" />
         <source>Enregistrement en cours...</source>
         <translation>Recording...</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="427" />
-        <location filename="../../kiosk/ui/counter/screen.py" line="429" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="439" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="441" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="428" />
-        <location filename="../../kiosk/ui/counter/screen.py" line="430" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="440" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="442" />
         <source>Continuer</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="440" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="452" />
         <source>Invalidation en cours...</source>
         <translation>Invalidating...</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="493" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="505" />
         <source>Cette réservation n’est plus dans les données locales.</source>
         <translation>This booking is no longer in the local data.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="496" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="508" />
         <source>NON ENREGISTRÉE</source>
         <translation>NOT RECORDED</translation>
     </message>
@@ -439,97 +457,97 @@
 <context>
     <name>DemoMenu</name>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="165" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="181" />
         <source>Dé&amp;mo</source>
         <translation>De&amp;mo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="166" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="182" />
         <source>&amp;Couper le réseau</source>
         <translation>&amp;Cut the network</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="169" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="185" />
         <source>&amp;Rétablir le réseau</source>
         <translation>&amp;Restore the network</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="175" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="191" />
         <source>Structure &amp;fermée sur pass Culture</source>
         <translation>Structure &amp;closed on pass Culture</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="179" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="195" />
         <source>Salle de concert &amp;désactivée (clé)</source>
         <translation>Concert hall &amp;deactivated (key)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="184" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="200" />
         <source>&amp;Annuler une réservation comme le jeune…</source>
         <translation>&amp;Cancel a booking as the youth…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="187" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="203" />
         <source>Contremarques à &amp;essayer…</source>
         <translation>Countermarks to &amp;try…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="191" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="207" />
         <source>&amp;Importer l’export du portail pro (démo)</source>
         <translation>&amp;Import the pro portal export (demo)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="213" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="229" />
         <source>Export de démonstration indisponible (réseau coupé ?).</source>
         <translation>Demo export unavailable (network cut?).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="227" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="243" />
         <source>Démo : structure fermée.</source>
         <translation>Demo: structure closed.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="227" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="243" />
         <source>Démo : structure rouverte.</source>
         <translation>Demo: structure reopened.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="236" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="252" />
         <source>Démo : salle de concert désactivée pour cette clé.</source>
         <translation>Demo: concert hall deactivated for this key.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="238" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="254" />
         <source>Démo : salle de concert réactivée.</source>
         <translation>Demo: concert hall reactivated.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="249" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="265" />
         <source>Démo : réseau coupé.</source>
         <translation>Demo: network cut.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="249" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="265" />
         <source>Démo : réseau rétabli.</source>
         <translation>Demo: network restored.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="268" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="295" />
         <source>Démo : le jeune a annulé %1.</source>
         <translation>Demo: the youth cancelled %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="285" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="312" />
         <source>Démo : annulation refusée pour %1.</source>
         <translation>Demo: cancellation refused for %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="287" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="314" />
         <source>pass Culture : « %1 »</source>
         <translation>pass Culture: “%1”</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="290" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="317" />
         <source>Annulation refusée</source>
         <translation>Cancellation refused</translation>
     </message>
@@ -577,7 +595,7 @@ Cannot write {} ({}).</translation>
 <context>
     <name>HourChart</name>
     <message>
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="28" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="29" />
         <source>Validations par heure</source>
         <translation>Validations per hour</translation>
     </message>
@@ -688,69 +706,74 @@ Cannot write {} ({}).</translation>
         <translation>● Requests limited</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="89" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="90" />
+        <source>● Connexion instable</source>
+        <translation>● Unsteady connection</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="91" />
         <source>● Clé d’API refusée</source>
         <translation>● API key refused</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="90" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="92" />
         <source>● Serveur non configuré</source>
         <translation>● Server not configured</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="109" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="112" />
         <source>Guichets connectés : %1</source>
         <translation>Connected counters: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="111" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="114" />
         <source>Aucun autre guichet connecté</source>
         <translation>No other counter connected</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="117" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="120" />
         <source>%n validation(s) en attente d’envoi</source>
         <translation>
             <numerusform>%n validation waiting to be sent</numerusform><numerusform>%n validations waiting to be sent</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="119" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="122" />
         <source>%n conflit(s) à traiter</source>
         <translation>
             <numerusform>%n conflict to handle</numerusform><numerusform>%n conflicts to handle</numerusform></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="121" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="124" />
         <source>Aucun conflit</source>
         <translation>No conflict</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="134" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="137" />
         <source>Lieux</source>
         <translation>Venues</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="135" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="138" />
         <source>Offres</source>
         <translation>Offers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="136" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="139" />
         <source>Réservations</source>
         <translation>Bookings</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="137" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="140" />
         <source>Images</source>
         <translation>Images</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="148" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="151" />
         <source>Première synchronisation : %1 %2</source>
         <translation>First synchronisation: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="154" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="157" />
         <source>Guichet prêt — catalogue en cours de synchronisation…</source>
         <translation>Counter ready — catalogue still synchronising…</translation>
     </message>
@@ -765,11 +788,6 @@ Cannot write {} ({}).</translation>
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="546" />
-        <source>Guichet pass Culture — %1</source>
-        <translation>pass Culture counter — %1</translation>
-    </message>
     <message>
         <location filename="../../kiosk/ui/main_window.py" line="199" />
         <source>À savoir au démarrage</source>
@@ -876,97 +894,92 @@ Cannot write {} ({}).</translation>
         <translation>Settings saved and applied.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="545" />
-        <source>Guichet</source>
-        <translation>Counter</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="559" />
+        <location filename="../../kiosk/ui/main_window.py" line="566" />
         <source>Mode kiosque non appliqué : aucun code administrateur n’est défini (assistant d’installation).</source>
         <translation>Kiosk mode not applied: no administrator PIN is set (setup wizard).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="568" />
+        <location filename="../../kiosk/ui/main_window.py" line="575" />
         <source>Re&amp;verrouiller le mode kiosque</source>
         <translation>Re&amp;lock kiosk mode</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="583" />
+        <location filename="../../kiosk/ui/main_window.py" line="590" />
         <source>Réglage inchangé : code administrateur requis.</source>
         <translation>Setting unchanged: the administrator PIN is required.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="605" />
+        <location filename="../../kiosk/ui/main_window.py" line="612" />
         <source>Réglage non enregistré ( %1 ) : il sera perdu au redémarrage.</source>
         <translation>Setting not saved ( %1 ): it will be lost on restart.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="618" />
+        <location filename="../../kiosk/ui/main_window.py" line="625" />
         <source>Hors ligne — les validations sont enregistrées et partiront au retour du réseau</source>
         <translation>Offline — validations are recorded and will be sent when the network is back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="625" />
+        <location filename="../../kiosk/ui/main_window.py" line="632" />
         <source>Serveur non configuré — le guichet fonctionne sur ses données locales ; les validations seront envoyées une fois le serveur configuré.</source>
         <translation>Server not configured — the counter works on its local data; validations will be sent once the server is configured.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="632" />
+        <location filename="../../kiosk/ui/main_window.py" line="639" />
         <source>Clé d’API refusée par pass Culture — les validations sont gardées ici. Vérifiez la clé dans les réglages.</source>
         <translation>API key refused by pass Culture — validations are kept here. Check the key in the settings.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="643" />
+        <location filename="../../kiosk/ui/main_window.py" line="650" />
         <source>Synchronisation demandée…</source>
         <translation>Synchronisation requested…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="645" />
+        <location filename="../../kiosk/ui/main_window.py" line="652" />
         <source>Aucun serveur configuré.</source>
         <translation>No server configured.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="656" />
+        <location filename="../../kiosk/ui/main_window.py" line="663" />
         <source>Première synchronisation incomplète : %1</source>
         <translation>First synchronisation incomplete: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="713" />
+        <location filename="../../kiosk/ui/main_window.py" line="720" />
         <source>Importer l’export des réservations (CSV ou XLSX)</source>
         <translation>Import the bookings export (CSV or XLSX)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="714" />
+        <location filename="../../kiosk/ui/main_window.py" line="721" />
         <source>Exports pass Culture (*.csv *.xlsx)</source>
         <translation>pass Culture exports (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="725" />
+        <location filename="../../kiosk/ui/main_window.py" line="732" />
         <source>Import de %1…</source>
         <translation>Importing %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="730" />
+        <location filename="../../kiosk/ui/main_window.py" line="737" />
         <source>Import terminé : %1 réservations, dont %2 contremarques connues.</source>
         <translation>Import done: %1 bookings, %2 of them with a known countermark.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="742" />
+        <location filename="../../kiosk/ui/main_window.py" line="749" />
         <source>Import terminé</source>
         <translation>Import done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="751" />
+        <location filename="../../kiosk/ui/main_window.py" line="758" />
         <source>Le fichier n’a pas pu être importé (%1).</source>
         <translation>The file could not be imported (%1).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="756" />
+        <location filename="../../kiosk/ui/main_window.py" line="763" />
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="766" />
+        <location filename="../../kiosk/ui/main_window.py" line="773" />
         <source>Base de données à réparer</source>
         <translation>Database to be repaired</translation>
     </message>
@@ -1782,108 +1795,113 @@ Cannot write {} ({}).</translation>
 <context>
     <name>TodayPanel</name>
     <message>
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="88" />
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="91" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="90" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="93" />
         <source>Aujourd’hui à ce guichet</source>
         <translation>Today at this counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="96" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="98" />
         <source>Compteurs du jour</source>
         <translation>Today's counts</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="101" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="103" />
         <source>Validations du jour</source>
         <translation>Today's validations</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="103" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="105" />
         <source>Heure</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="103" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="105" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="103" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="105" />
         <source>Offre</source>
         <translation>Offer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="103" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="105" />
         <source>Jeune</source>
         <translation>Youth</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="103" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="105" />
         <source>État</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="119" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="121" />
         <source>invalidée</source>
         <translation>invalidated</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="121" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="123" />
         <source>conflit traité</source>
         <translation>conflict handled</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="123" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="125" />
         <source>à confirmer</source>
         <translation>to confirm</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="123" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="125" />
         <source>en attente</source>
         <translation>waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="125" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="129" />
+        <source>conflit : %1</source>
+        <translation>conflict: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="131" />
         <source>conflit</source>
         <translation>conflict</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="126" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="132" />
         <source>synchronisée</source>
         <translation>synchronised</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="131" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="137" />
         <source>%n validation(s)</source>
         <translation>
             <numerusform>%n validation</numerusform><numerusform>%n validations</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="132" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="138" />
         <source>%n place(s)</source>
         <translation>
             <numerusform>%n place</numerusform><numerusform>%n places</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="135" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="141" />
         <source>%n invalidation(s)</source>
         <translation>
             <numerusform>%n invalidation</numerusform><numerusform>%n invalidations</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="136" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="142" />
         <source>%n en attente d’envoi</source>
         <translation>
             <numerusform>%n waiting to be sent</numerusform><numerusform>%n waiting to be sent</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="138" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="144" />
         <source>%n conflit(s)</source>
         <translation>
             <numerusform>%n conflict</numerusform><numerusform>%n conflicts</numerusform></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="143" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="149" />
         <source> (invalidée)</source>
         <translation> (invalidated)</translation>
     </message>

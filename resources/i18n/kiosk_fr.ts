@@ -59,6 +59,14 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <location filename="../../kiosk/ui/common/i18n.py" line="41" />
+        <source>Guichet pass Culture</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
         <location filename="../../kiosk/ui/main_window.py" line="75" />
@@ -159,33 +167,43 @@
 <context>
     <name>CancelDialog</name>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="121" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="126" />
         <source>Démo — annuler une réservation comme le jeune</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="128" />
-        <source>Le jeune annule dans son application. Validez ensuite ce code hors ligne : au retour du réseau, pass Culture le refusera et un conflit apparaîtra.</source>
+        <location filename="../../kiosk/ui/demo_menu.py" line="133" />
+        <source>Le jeune annule dans son application. Validez ensuite ce code hors ligne (un code que ce guichet ne connaît pas encore : retrouvez la réservation par le nom du jeune, F3, et enregistrez-la « à confirmer ») : au retour du réseau, pass Culture refusera la validation et un conflit apparaîtra, compté dans la barre d’état et nommé dans « Conflits à traiter ».</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="134" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="144" />
         <source>Réservations annulables</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="143" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="149" />
+        <source>connue de ce guichet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/demo_menu.py" line="151" />
+        <source>inconnue hors ligne : par le nom (F3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/demo_menu.py" line="159" />
         <source>Annuler la réservation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="145" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="161" />
         <source>Annuler la réservation choisie</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="146" />
-        <location filename="../../kiosk/ui/demo_menu.py" line="147" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="162" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="163" />
         <source>Fermer</source>
         <translation type="unfinished" />
     </message>
@@ -349,89 +367,89 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="221" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="222" />
         <source>ERREUR</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="229" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="230" />
         <source>VÉRIFICATION…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="230" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="231" />
         <source>Vérification de la contremarque %1 auprès de pass Culture...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="271" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="272" />
         <source>Même contremarque, déjà affichée</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="293" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="294" />
         <source> — vérification en ligne…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="295" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="296" />
         <source>Enregistrée sur ce guichet — en attente d’envoi à pass Culture</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="297" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="298" />
         <source>Enregistrée sur ce guichet — reçue par pass Culture</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="299" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="300" />
         <source>Refusée ensuite par pass Culture — voir « Conflits à traiter »</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="368" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="380" />
         <source>PRÊT</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="369" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="381" />
         <source>Scannez le QR code du jeune ou saisissez sa contremarque.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="393" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="405" />
         <source>Validation en cours...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="412" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="424" />
         <source>Enregistrement en cours...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="427" />
-        <location filename="../../kiosk/ui/counter/screen.py" line="429" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="439" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="441" />
         <source>Annuler</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="428" />
-        <location filename="../../kiosk/ui/counter/screen.py" line="430" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="440" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="442" />
         <source>Continuer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="440" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="452" />
         <source>Invalidation en cours...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="493" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="505" />
         <source>Cette réservation n’est plus dans les données locales.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/screen.py" line="496" />
+        <location filename="../../kiosk/ui/counter/screen.py" line="508" />
         <source>NON ENREGISTRÉE</source>
         <translation type="unfinished" />
     </message>
@@ -439,97 +457,97 @@
 <context>
     <name>DemoMenu</name>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="165" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="181" />
         <source>Dé&amp;mo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="166" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="182" />
         <source>&amp;Couper le réseau</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="169" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="185" />
         <source>&amp;Rétablir le réseau</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="175" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="191" />
         <source>Structure &amp;fermée sur pass Culture</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="179" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="195" />
         <source>Salle de concert &amp;désactivée (clé)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="184" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="200" />
         <source>&amp;Annuler une réservation comme le jeune…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="187" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="203" />
         <source>Contremarques à &amp;essayer…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="191" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="207" />
         <source>&amp;Importer l’export du portail pro (démo)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="213" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="229" />
         <source>Export de démonstration indisponible (réseau coupé ?).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="227" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="243" />
         <source>Démo : structure fermée.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="227" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="243" />
         <source>Démo : structure rouverte.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="236" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="252" />
         <source>Démo : salle de concert désactivée pour cette clé.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="238" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="254" />
         <source>Démo : salle de concert réactivée.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="249" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="265" />
         <source>Démo : réseau coupé.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="249" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="265" />
         <source>Démo : réseau rétabli.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="268" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="295" />
         <source>Démo : le jeune a annulé %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="285" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="312" />
         <source>Démo : annulation refusée pour %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="287" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="314" />
         <source>pass Culture : « %1 »</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_menu.py" line="290" />
+        <location filename="../../kiosk/ui/demo_menu.py" line="317" />
         <source>Annulation refusée</source>
         <translation type="unfinished" />
     </message>
@@ -576,7 +594,7 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>HourChart</name>
     <message>
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="28" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="29" />
         <source>Validations par heure</source>
         <translation type="unfinished" />
     </message>
@@ -687,69 +705,74 @@ Impossible d'écrire {} ({}).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="89" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="90" />
+        <source>● Connexion instable</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="91" />
         <source>● Clé d’API refusée</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="90" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="92" />
         <source>● Serveur non configuré</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="109" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="112" />
         <source>Guichets connectés : %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="111" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="114" />
         <source>Aucun autre guichet connecté</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="117" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="120" />
         <source>%n validation(s) en attente d’envoi</source>
         <translation>
             <numerusform>%n validation en attente d’envoi</numerusform><numerusform>%n validations en attente d’envoi</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="119" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="122" />
         <source>%n conflit(s) à traiter</source>
         <translation>
             <numerusform>%n conflit à traiter</numerusform><numerusform>%n conflits à traiter</numerusform></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="121" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="124" />
         <source>Aucun conflit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="134" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="137" />
         <source>Lieux</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="135" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="138" />
         <source>Offres</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="136" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="139" />
         <source>Réservations</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="137" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="140" />
         <source>Images</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="148" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="151" />
         <source>Première synchronisation : %1 %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/status_bar.py" line="154" />
+        <location filename="../../kiosk/ui/counter/status_bar.py" line="157" />
         <source>Guichet prêt — catalogue en cours de synchronisation…</source>
         <translation type="unfinished" />
     </message>
@@ -764,11 +787,6 @@ Impossible d'écrire {} ({}).</source>
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="546" />
-        <source>Guichet pass Culture — %1</source>
-        <translation type="unfinished" />
-    </message>
     <message>
         <location filename="../../kiosk/ui/main_window.py" line="199" />
         <source>À savoir au démarrage</source>
@@ -875,97 +893,92 @@ Impossible d'écrire {} ({}).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="545" />
-        <source>Guichet</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="559" />
+        <location filename="../../kiosk/ui/main_window.py" line="566" />
         <source>Mode kiosque non appliqué : aucun code administrateur n’est défini (assistant d’installation).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="568" />
+        <location filename="../../kiosk/ui/main_window.py" line="575" />
         <source>Re&amp;verrouiller le mode kiosque</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="583" />
+        <location filename="../../kiosk/ui/main_window.py" line="590" />
         <source>Réglage inchangé : code administrateur requis.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="605" />
+        <location filename="../../kiosk/ui/main_window.py" line="612" />
         <source>Réglage non enregistré ( %1 ) : il sera perdu au redémarrage.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="618" />
+        <location filename="../../kiosk/ui/main_window.py" line="625" />
         <source>Hors ligne — les validations sont enregistrées et partiront au retour du réseau</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="625" />
+        <location filename="../../kiosk/ui/main_window.py" line="632" />
         <source>Serveur non configuré — le guichet fonctionne sur ses données locales ; les validations seront envoyées une fois le serveur configuré.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="632" />
+        <location filename="../../kiosk/ui/main_window.py" line="639" />
         <source>Clé d’API refusée par pass Culture — les validations sont gardées ici. Vérifiez la clé dans les réglages.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="643" />
+        <location filename="../../kiosk/ui/main_window.py" line="650" />
         <source>Synchronisation demandée…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="645" />
+        <location filename="../../kiosk/ui/main_window.py" line="652" />
         <source>Aucun serveur configuré.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="656" />
+        <location filename="../../kiosk/ui/main_window.py" line="663" />
         <source>Première synchronisation incomplète : %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="713" />
+        <location filename="../../kiosk/ui/main_window.py" line="720" />
         <source>Importer l’export des réservations (CSV ou XLSX)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="714" />
+        <location filename="../../kiosk/ui/main_window.py" line="721" />
         <source>Exports pass Culture (*.csv *.xlsx)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="725" />
+        <location filename="../../kiosk/ui/main_window.py" line="732" />
         <source>Import de %1…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="730" />
+        <location filename="../../kiosk/ui/main_window.py" line="737" />
         <source>Import terminé : %1 réservations, dont %2 contremarques connues.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="742" />
+        <location filename="../../kiosk/ui/main_window.py" line="749" />
         <source>Import terminé</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="751" />
+        <location filename="../../kiosk/ui/main_window.py" line="758" />
         <source>Le fichier n’a pas pu être importé (%1).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="756" />
+        <location filename="../../kiosk/ui/main_window.py" line="763" />
         <source>Import impossible</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="766" />
+        <location filename="../../kiosk/ui/main_window.py" line="773" />
         <source>Base de données à réparer</source>
         <translation type="unfinished" />
     </message>
@@ -1781,108 +1794,113 @@ Impossible d'écrire {} ({}).</source>
 <context>
     <name>TodayPanel</name>
     <message>
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="88" />
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="91" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="90" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="93" />
         <source>Aujourd’hui à ce guichet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="96" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="98" />
         <source>Compteurs du jour</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="101" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="103" />
         <source>Validations du jour</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="103" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="105" />
         <source>Heure</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="103" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="105" />
         <source>Code</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="103" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="105" />
         <source>Offre</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="103" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="105" />
         <source>Jeune</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="103" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="105" />
         <source>État</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="119" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="121" />
         <source>invalidée</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="121" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="123" />
         <source>conflit traité</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="123" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="125" />
         <source>à confirmer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="123" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="125" />
         <source>en attente</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="125" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="129" />
+        <source>conflit : %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="131" />
         <source>conflit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="126" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="132" />
         <source>synchronisée</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="131" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="137" />
         <source>%n validation(s)</source>
         <translation>
             <numerusform>%n validation</numerusform><numerusform>%n validations</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="132" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="138" />
         <source>%n place(s)</source>
         <translation>
             <numerusform>%n place</numerusform><numerusform>%n places</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="135" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="141" />
         <source>%n invalidation(s)</source>
         <translation>
             <numerusform>%n invalidation</numerusform><numerusform>%n invalidations</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="136" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="142" />
         <source>%n en attente d’envoi</source>
         <translation>
             <numerusform>%n en attente d’envoi</numerusform><numerusform>%n en attente d’envoi</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="138" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="144" />
         <source>%n conflit(s)</source>
         <translation>
             <numerusform>%n conflit</numerusform><numerusform>%n conflits</numerusform></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/today_panel.py" line="143" />
+        <location filename="../../kiosk/ui/counter/today_panel.py" line="149" />
         <source> (invalidée)</source>
         <translation type="unfinished" />
     </message>

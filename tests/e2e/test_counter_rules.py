@@ -269,9 +269,36 @@ def test_english_counter_offline_says_nothing_in_french(qtbot, data_dir, session
     window.handle_scan("ABC", "wedge")  # too short: the parser's reason
     wait_idle(qtbot, window)
     texts = _shown_texts(window)
-    assert window.windowTitle() == "pass Culture counter — Counter"
+    assert window.windowTitle() == "pass Culture counter"  # the default name is no name
     assert "The countermark is too short: it has 6 characters." in " ".join(texts)
     assert _french_in(texts) == []
+
+
+def _title_under_x(title: str) -> str:
+    """What an X window manager shows: Qt's QPlatformWindow::formatWindowTitle appends the
+    application's display name (" — " on xcb) unless the title already ends with it."""
+    from PySide6.QtGui import QGuiApplication
+
+    name = QGuiApplication.applicationDisplayName()
+    return title if title.endswith(name) else f"{title} \u2014 {name}" if title else name
+
+
+@pytest.mark.parametrize(
+    ("language", "name", "shown"),
+    [
+        ("fr", "Accueil", "Accueil — Guichet pass Culture"),
+        ("en", "Accueil", "Accueil — pass Culture counter"),
+        ("fr", "Guichet", "Guichet pass Culture"),
+        ("en", "Guichet", "pass Culture counter"),
+    ],
+)
+def test_window_title_names_the_application_once_in_its_language(
+    qtbot, data_dir, sessions, language, name, shown
+):
+    """Under X the title read "Guichet pass Culture — Accueil — Guichet pass Culture"."""
+    configure(data_dir, rows=[BOOK], language=language, counter_name=name)
+    window = start(sessions, "run", "--data-dir", str(data_dir)).window
+    assert _title_under_x(window.windowTitle()) == shown
 
 
 def test_english_librarian_screen_says_nothing_in_french(qtbot, sandbox, data_dir, sessions):
@@ -338,3 +365,40 @@ def test_cli_import_says_how_many_current_bookings_are_covered(sandbox, data_dir
     assert run(["import", str(export), "--data-dir", str(data_dir)]) == 0
     out = capsys.readouterr().out
     assert "Contremarques connues hors ligne : " in out and " réservations en cours." in out
+
+
+# -- a loaded server --------------------------------------------------------------------------
+def test_a_code_met_while_pass_culture_answers_late_says_so_in_band_and_status_bar(
+    qtbot, sandbox, data_dir, sessions
+):
+    """Under load a validable code read "INCONNUE HORS LIGNE — pass Culture est injoignable"
+    while the status bar said "● En ligne": the 2 s online check had timed out. The demo's
+    validable codes (things still to collect) are never in the cache: the bookings list has no
+    tokens and the pro export leaves them empty, so the online check is the only answer."""
+    from kiosk.demo import world as demo
+    from kiosk.sync.api import QUICK_TIMEOUT
+
+    configure(data_dir, url=sandbox.url, key=sandbox.api_key, venues=demo.DEMO_VENUES)
+    window = start(sessions, "run", "--data-dir", str(data_dir)).window
+    window.show()
+    qtbot.waitUntil(lambda: not window.runner.first_sync, timeout=60_000)
+    assert window.status.net.text() == "● En ligne"
+    tickets = demo.pick_tickets(sandbox.bookings(), sandbox.bookings(offerer_id=2), sandbox.now())
+    token = next(t.token for t in tickets if t.kind == "validable")
+
+    sandbox.set_faults(latency_ms=int((QUICK_TIMEOUT.read or 2.0) * 1000) + 1500)
+    window.handle_scan(token, "wedge")
+    qtbot.waitUntil(lambda: window.screen.band.style_key != "busy", timeout=20_000)
+    band = window.screen.band
+    assert band.title == "INCONNUE HORS LIGNE"
+    assert "n'a pas répondu à temps" in band.message and "injoignable" not in band.message
+    assert band.source_text.startswith(
+        "pass Culture n'a pas répondu à temps — décidé sur les données locales"
+    )
+    net = window.status.net.text()
+    assert not net.startswith("● En ligne"), net
+    assert "n'a pas répondu à temps" in net or "lentes" in net, net
+
+    sandbox.clear_faults()
+    window.runner.sync_now()  # the next round answers in time: online again
+    qtbot.waitUntil(lambda: window.status.net.text() == "● En ligne", timeout=30_000)

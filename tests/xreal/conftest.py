@@ -65,7 +65,7 @@ def real_app(tmp_path: Path) -> Iterator[Callable[..., RealApp]]:
     and focused; stopped after the test (its output is in the failure message)."""
     started: list[RealApp] = []
 
-    def start(screen: XScreen, *argv: str, title: str = r"^Guichet pass Culture") -> RealApp:
+    def start(screen: XScreen, *argv: str, title: str = r"Guichet pass Culture$") -> RealApp:
         app = RealApp(screen, argv, tmp_path / f"app-{len(started)}.log")
         started.append(app)
         return app.start(title)

@@ -210,7 +210,7 @@ class RealApp:
         self.proc: subprocess.Popen[bytes] | None = None
         self.window = ""  # X id of the main window
 
-    def start(self, title: str = r"^Guichet pass Culture", timeout: float = 60) -> RealApp:
+    def start(self, title: str = r"Guichet pass Culture$", timeout: float = 60) -> RealApp:
         env = self.screen.env(PYTHONPATH=str(ROOT), PYTHONUNBUFFERED="1")
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "kiosk", *self.argv],

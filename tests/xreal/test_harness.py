@@ -22,6 +22,9 @@ def test_demo_window_answers_a_code_typed_at_scanner_speed(
     data = screen.workdir / "data"
     app = real_app(screen, "demo", "--no-help", "--data-dir", str(data))
     wait_for(lambda: band_family(app) is not None, 30, "the counter's first paint")
+    # The title as the window manager has it: Qt appends the application's name unless the
+    # title ends with it (it read "Guichet pass Culture — Accueil — Guichet pass Culture").
+    assert screen.xdotool("getwindowname", app.window).strip() == "Accueil — Guichet pass Culture"
     start = screen.screenshot(xreal_artifacts / "harness-start.png")
     assert not load(start).isNull()
     wait_first_sync(data)

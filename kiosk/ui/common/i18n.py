@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtGui import QGuiApplication
 
 from kiosk.platform.resources import translation_path
 
@@ -25,12 +26,26 @@ def install(lang: str) -> bool:
         QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
     path = translation_path(lang)
     translator = QTranslator(app)
-    if not translator.load(str(path)):  # French still works: the sources are French
+    loaded = translator.load(str(path))
+    if loaded:
+        app.installTranslator(translator)
+        _installed.append(translator)
+    else:  # French still works: the sources are French
         log.warning("translation catalogue for %r not loaded: %s", lang, path)
-        return False
-    app.installTranslator(translator)
-    _installed.append(translator)
-    return True
+    set_display_name()
+    return loaded
+
+
+def display_name() -> str:
+    """The application's name in the installed language."""
+    return QCoreApplication.translate("App", "Guichet pass Culture")
+
+
+def set_display_name() -> None:
+    """Qt appends the display name to every window title that does not already end with it
+    (QPlatformWindow::formatWindowTitle): in the window's language, or titles mix both."""
+    if isinstance(app := QCoreApplication.instance(), QGuiApplication):
+        app.setApplicationDisplayName(display_name())
 
 
 def lang_of(config_lang: str) -> str:

@@ -176,6 +176,7 @@ class CounterScreen(QWidget):
         self.entry.enter_pressed.connect(self._enter)
         right.addWidget(self.entry)
         self.today = TodayPanel()
+        self.today.lang = self.lang
         right.addWidget(self.today, 1)
         body.addLayout(right, 2)
 
@@ -287,7 +288,7 @@ class CounterScreen(QWidget):
     def _show(self, result: CheckResult, *, pending_online: bool = False, sound: bool = True):
         self.current = result
         source = source_line(
-            result.source, result.data_as_of, self.lang, self.zone, result.limited_for
+            result.source, result.data_as_of, self.lang, self.zone, result.limited_for, result.late
         )
         if pending_online:
             source += self.tr(" — vérification en ligne…")
@@ -314,7 +315,18 @@ class CounterScreen(QWidget):
         state = states.get(cur.op_id)
         if state is None or state == cur.op_state:
             return
-        self._show(replace(cur, op_state=OpState(state)), sound=False)
+        settled = replace(cur, op_state=OpState(state))
+        if state == OpState.CONFLICT.value:
+            # Refused after the fact (the youth had cancelled…): the band says what it is now,
+            # as when the refusal comes at once, not a green VALIDÉE with a footnote.
+            try:
+                verdict = self.counter.conflict_verdict(cur.op_id)
+            except Exception:  # a storage failure: the footnote still says it
+                log.warning("conflict verdict not read for %s", cur.op_id, exc_info=True)
+                verdict = None
+            if verdict is not None:
+                settled = replace(settled, verdict=verdict)
+        self._show(settled, sound=False)
 
     def _set_card(self, booking: Booking | None) -> None:
         """The verdict first, the card right after: re-laying out the card costs several ms,

@@ -86,12 +86,15 @@ class KioskStatusBar(QStatusBar):
             "offline": self.tr("● Hors ligne"),
             # pass Culture answered 429: reachable, but the key's budget is spent for a while
             "limited": self.tr("● Requêtes limitées"),
+            # a call just failed or came late: the counter may have decided locally
+            "unsteady": self.tr("● Connexion instable"),
             "key_refused": self.tr("● Clé d’API refusée"),
             "unconfigured": self.tr("● Serveur non configuré"),
         }.get(state, state)
         if reason and state != "online" and reason not in text:
             text += f" — {reason}"
-        colour = {"online": "#1B7A36", "offline": "#8A6100", "limited": "#8A6100"}.get(
+        amber = "#8A6100"
+        colour = {"online": "#1B7A36", "offline": amber, "limited": amber, "unsteady": amber}.get(
             state, "#B3121B"
         )
         self.net.setStyleSheet(f"color: {colour}; font-weight: 600;")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.domain.texts import say
 from kiosk.services.today import TodayCounts, TodayRow
 from kiosk.ui.common.elided import WrappedLabel
 
@@ -85,6 +86,7 @@ class HourChart(QWidget):
 class TodayPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.lang = "fr"  # the window's language (set by the counter screen)
         self.setAccessibleName(self.tr("Aujourd’hui à ce guichet"))
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -121,6 +123,10 @@ class TodayPanel(QWidget):
             return self.tr("conflit traité")
         if r.state == "pending":
             return self.tr("à confirmer") if r.unverified else self.tr("en attente")
+        if r.state == "conflict" and r.conflict:
+            # Named, as in the conflicts dialog: "conflit : Réservation annulée".
+            title = say(f"conflict.{r.conflict}.title", self.lang)
+            return self.tr("conflit : %1").replace("%1", title)
         if r.state == "conflict":
             return self.tr("conflit")
         return self.tr("synchronisée")

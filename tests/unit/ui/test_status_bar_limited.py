@@ -29,3 +29,25 @@ def test_limited_is_reachable_and_ends_with_the_next_answer() -> None:
     assert net.state is NetState.LIMITED
     net.success()
     assert net.state is NetState.ONLINE
+
+
+def test_one_miss_is_unsteady_not_a_plain_online(qtbot) -> None:
+    """A call that failed or came late, not yet an outage: the counter may just have decided
+    locally, so the bar says so instead of "● En ligne"."""
+    from kiosk.domain.texts import Phrase
+
+    bar = KioskStatusBar()
+    qtbot.addWidget(bar)
+    net = Connectivity()
+    net.add_listener(lambda state, reason: bar.set_net(state.value, reason))
+    net.failure(Phrase.of("net.late"))
+    assert net.state is NetState.UNSTEADY and net.is_online()
+    assert bar.net.text() == "● Connexion instable — pass Culture n'a pas répondu à temps"
+    bar.set_net(net.state.value, net.said, "en")
+    assert "pass Culture did not answer in time" in bar.net.text()
+    net.failure(Phrase.of("net.late"))
+    assert net.state is NetState.OFFLINE
+    net.success()
+    assert net.state is NetState.ONLINE and bar.net.text() == "● En ligne"
+    net.success(latency=net.slow_seconds + 1)  # an answer, but too slow
+    assert net.state is NetState.UNSTEADY

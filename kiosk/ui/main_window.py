@@ -357,6 +357,10 @@ class MainWindow(QMainWindow):
         counter_action.setShortcut(QKeySequence("F6"))
         counter_action.triggered.connect(self.show_counter)
         view.addAction(counter_action)
+        # Also on the window: librarian mode hides the menu bar, and a shortcut whose only
+        # widgets are hidden menus does not fire (F6 must always bring the counter back).
+        self.addAction(self.librarian_action)
+        self.addAction(counter_action)
         self.camera_action = QAction(self.tr("&Caméra (scanner avec la webcam)"), self)
         self.camera_action.setCheckable(True)
         self.camera_action.setShortcut(QKeySequence("F7"))

@@ -346,7 +346,7 @@ def test_unknown_offline_with_a_thin_cache_points_to_the_import(qtbot, data_dir,
     window = start(sessions, "run", "--data-dir", str(data_dir)).window
     passes: list[object] = []  # the start's sync outcome is said first, then the scan
     window.runner.pass_done.connect(passes.append)
-    qtbot.waitUntil(lambda: window.coverage == (1, 5) and passes, timeout=15_000)
+    qtbot.waitUntil(lambda: window.coverage == (1, 5) and bool(passes), timeout=15_000)
     window.handle_scan("XYZ789", "wedge")
     wait_idle(qtbot, window)
     assert window.screen.band.title == "INCONNUE HORS LIGNE"

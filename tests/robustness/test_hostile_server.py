@@ -32,7 +32,10 @@ def _dump(kiosk) -> dict[str, list[tuple]]:
         out = {}
         for t in CACHE_TABLES:
             cols = [r[1] for r in con.execute(f"PRAGMA table_info({t})")]
-            keep = [c for c in cols if c not in ("synced_at", "refreshed_at", "closed_at")]
+            # When this kiosk saw a row (a pull's "first seen reimbursed" date included) is
+            # its own history, not the server's data.
+            seen = ("synced_at", "refreshed_at", "closed_at", "reimbursed_at")
+            keep = [c for c in cols if c not in seen]
             out[t] = con.execute(f"SELECT {', '.join(keep)} FROM {t} ORDER BY id").fetchall()
         return out
     finally:

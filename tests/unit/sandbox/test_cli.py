@@ -39,6 +39,10 @@ def test_register_adds_the_sandbox_subcommand() -> None:
     reason="Windows cannot send Ctrl+C to one child process (no SIGINT; CTRL_BREAK_EVENT needs "
     "a shared console)",
 )
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_module_serves_until_ctrl_c(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     process = subprocess.Popen(
@@ -59,6 +63,9 @@ def test_module_serves_until_ctrl_c(tmp_path: Path) -> None:
         stderr=subprocess.PIPE,
         text=True,
         env=env,
+        # Ctrl+C as a terminal gives it: a test run started in the background by a shell
+        # without job control ignores SIGINT, and the child would inherit that.
+        preexec_fn=_default_sigint,
     )
     try:
         assert process.stdout is not None

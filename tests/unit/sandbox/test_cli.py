@@ -34,15 +34,15 @@ def test_register_adds_the_sandbox_subcommand() -> None:
     assert callable(args.func)
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.skipif(
     sys.platform == "win32",
     reason="Windows cannot send Ctrl+C to one child process (no SIGINT; CTRL_BREAK_EVENT needs "
     "a shared console)",
 )
-def _default_sigint() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-
 def test_module_serves_until_ctrl_c(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     process = subprocess.Popen(

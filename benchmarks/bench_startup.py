@@ -167,6 +167,7 @@ class Trace:
 
     def __init__(self, proc: subprocess.Popen[bytes]) -> None:
         self.events: dict[str, list[float]] = {}
+        self.mapped = float("nan")  # when the window mapped (set by `started`)
         self.cond = threading.Condition()
         self.thread = threading.Thread(target=self._read, args=(proc,), daemon=True)
         self.thread.start()
@@ -196,8 +197,14 @@ class Trace:
             return self.events[event][count - 1] if ok else None
 
 
-def launch(display: str, argv: list[str], data_dir: Path | None = None) -> dict[str, float]:
-    """One process: launch → mapped (and the kiosk's traces), memory 3 s later."""
+Started = tuple[subprocess.Popen[bytes], "Trace", float]
+
+
+@contextlib.contextmanager
+def started(display: str, argv: list[str]) -> Iterator[Started]:
+    """A GUI process on `display`, its window mapped, with the kiosk's traces: (process, trace,
+    launch time).
+    Stopped (and its X watch closed) on the way out, whatever happened."""
     env = {
         **os.environ,
         "DISPLAY": display,
@@ -209,18 +216,13 @@ def launch(display: str, argv: list[str], data_dir: Path | None = None) -> dict[
     watch = MapWatch(display)
     t0 = time.time()
     proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    trace = Trace(proc)
     try:
+        trace = Trace(proc)
         mapped = watch.wait_map()
         if mapped is None:
             raise RuntimeError(f"no window from {argv}")
-        out = {"mapped_s": mapped - t0}
-        if data_dir is not None:
-            painted = trace.wait("window-painted")
-            out["painted_s"] = (painted or float("nan")) - t0
-        time.sleep(3)
-        out["rss_mb"] = rss_mb(proc.pid)
-        return out
+        trace.mapped = mapped
+        yield proc, trace, t0
     finally:
         watch.close()
         proc.terminate()
@@ -231,26 +233,23 @@ def launch(display: str, argv: list[str], data_dir: Path | None = None) -> dict[
             proc.wait()
 
 
+def launch(display: str, argv: list[str], data_dir: Path | None = None) -> dict[str, float]:
+    """One process: launch → mapped (and the kiosk's traces), memory 3 s later."""
+    with started(display, argv) as (proc, trace, t0):
+        out = {"mapped_s": trace.mapped - t0}
+        if data_dir is not None:
+            painted = trace.wait("window-painted")
+            out["painted_s"] = (painted or float("nan")) - t0
+        time.sleep(3)
+        out["rss_mb"] = rss_mb(proc.pid)
+        return out
+
+
 def counter_session(display: str, data_dir: Path, tokens: list[str]) -> dict[str, float]:
     """The counter: first scan at once, then 1,000 scans, then a librarian browse."""
-    env = {
-        **os.environ,
-        "DISPLAY": display,
-        "QT_QPA_PLATFORM": "xcb",
-        "KIOSK_TRACE_STARTUP": "1",
-        "PYTHONPATH": str(ROOT),
-    }
     argv = [PY, "-m", "kiosk", "run", "--data-dir", str(data_dir)]
-    watch = MapWatch(display)
-    t0 = time.time()
-    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    trace = Trace(proc)
-    out: dict[str, float] = {}
-    try:
-        mapped = watch.wait_map()
-        if mapped is None:
-            raise RuntimeError("the counter window never mapped")
-        out["mapped_s"] = mapped - t0
+    with started(display, argv) as (proc, trace, t0):
+        out = {"mapped_s": trace.mapped - t0}
         painted = trace.wait("window-painted")
         out["painted_s"] = (painted or float("nan")) - t0
         focus(display, proc.pid)
@@ -273,14 +272,6 @@ def counter_session(display: str, data_dir: Path, tokens: list[str]) -> dict[str
         time.sleep(2)
         out["rss_browse_mb"] = rss_mb(proc.pid)
         return out
-    finally:
-        watch.close()
-        proc.terminate()
-        try:
-            proc.wait(20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 def cli_run(argv: list[str]) -> tuple[float, float]:

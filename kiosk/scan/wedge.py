@@ -18,7 +18,7 @@ Where the keys go matters as much as their speed (docs/operations.md, "Scanner")
   (buttons, the screen itself): a fast burst forming a payload or a token is a scan;
 - any other text field (a search, a name, the wizard): only a whole ``PASSCULTURE:…`` payload at
   scanner speed is a scan; "cinema" typed quickly, or a run of queued keys, stays in the field;
-- a secret field (a QLineEdit whose echo mode hides the text, or :func:`mark_secret`): what is
+- a secret field (a QLineEdit whose echo mode hides the text): what is
   typed there is never emitted. A whole payload scanned into it is swallowed and reported by
   ``refused`` (no text), so a scanner fired at the PIN dialog neither fills the PIN nor acts.
 
@@ -79,7 +79,6 @@ class Focus(Enum):
 
 
 _SCAN_FIELD = "_kiosk_scan_field"  # plain Python attributes: no Qt call per key
-_SECRET = "_kiosk_secret"
 _HIDDEN_ECHO = frozenset(
     {
         QLineEdit.EchoMode.Password,
@@ -94,11 +93,6 @@ def mark_scan_field(widget: QWidget) -> None:
     setattr(widget, _SCAN_FIELD, True)
 
 
-def mark_secret(widget: QWidget) -> None:
-    """What is typed in this widget never leaves it, even if it is not a password QLineEdit."""
-    setattr(widget, _SECRET, True)
-
-
 def takes_text(widget: object) -> bool:
     if isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit | QAbstractSpinBox):
         return True
@@ -108,8 +102,6 @@ def takes_text(widget: object) -> bool:
 def focus_kind(widget: object) -> Focus:
     if widget is None:
         return Focus.SCAN
-    if getattr(widget, _SECRET, False):
-        return Focus.SECRET
     if isinstance(widget, QLineEdit) and widget.echoMode() in _HIDDEN_ECHO:
         return Focus.SECRET
     if getattr(widget, _SCAN_FIELD, False):

@@ -262,8 +262,13 @@ def start_mesh(
     """Join the venue's mesh when turned on (and a key to derive its keys from); otherwise
     stop recording own records for it. A mesh that cannot start is logged, never fatal."""
     if not (config.mesh and config.api_key):
-        with db.connect_writer() as conn, conn.begin():
-            peers.set_origin(conn, None)
+        # Read first: with sharing off (the usual start) no write transaction on the way to
+        # the window; only a counter that had it on writes once.
+        with db.connect() as conn:
+            recording = peers.get_origin(conn) is not None
+        if recording:
+            with db.connect_writer() as conn, conn.begin():
+                peers.set_origin(conn, None)
         return None
     # Zenoh and cryptography: loaded only where the venue turned sharing on.
     from kiosk.mesh.node import DEFAULT_LISTEN, MeshNode, MeshSettings

@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import os
 import tomllib
-import uuid
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
-
-import platformdirs
 
 from kiosk.domain.errors import KioskError
 from kiosk.domain.texts import Phrase
@@ -39,12 +36,16 @@ def resolve_data_dir(arg: str | os.PathLike[str] | None = None) -> Path:
     env = os.environ.get("KIOSK_DATA_DIR")
     if env:
         return Path(env).expanduser()
+    import platformdirs  # only here: off the way to the window when the data dir is given
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def log_dir(data_dir: Path) -> Path:
     if os.environ.get("KIOSK_DATA_DIR") or data_dir != resolve_data_dir():
         return data_dir / "logs"
+    import platformdirs
+
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
 
@@ -86,6 +87,9 @@ class Config:
     scanner_idle_ms: int = 120
     scanner_prefix: str = ""
     same_scan_seconds: int = 10
+    # The kiosk id was made by this load (none in the file): the data dir's owner saves it, or
+    # a kiosk.toml written by hand would give the counter a new identity at every start.
+    kiosk_id_new: bool = field(default=False, repr=False, compare=False)
 
     @property
     def configured(self) -> bool:
@@ -177,7 +181,10 @@ def load(data_dir: Path, *, env: dict[str, str] | None = None) -> Config:
 
     cfg.api_key = env.get("KIOSK_API_KEY") or load_api_key(data_dir)
     if not cfg.kiosk_id:
+        import uuid
+
         cfg.kiosk_id = str(uuid.uuid4())
+        cfg.kiosk_id_new = True
     return cfg
 
 

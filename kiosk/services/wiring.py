@@ -22,7 +22,7 @@ from kiosk.store import backup, peers, retention
 from kiosk.store.database import Database
 from kiosk.store.errors import DatabaseCorrupt, DataDirError
 from kiosk.store.health import mark_clean, quick_check, take_clean_mark
-from kiosk.store.lock import DataDirLock
+from kiosk.store.lock import DataDirLock, make_data_dir
 from kiosk.store.recovery import RecoveryReport, recover
 from kiosk.sync.api import ApiClient
 from kiosk.sync.connectivity import Connectivity
@@ -175,22 +175,30 @@ def reader_log(config: Config, command: str) -> Iterator[None]:
 
 
 def open_services(
-    config: Config, *, lock: bool = True, clock: Clock = utcnow, housekeeping: bool = True
+    config: Config,
+    *,
+    lock: bool | DataDirLock = True,
+    clock: Clock = utcnow,
+    housekeeping: bool = True,
 ) -> Services:
     """Open everything for `config`. Raises StoreError subclasses with French messages.
     A recovered database is reported in `Services.recovery` and `Services.notices`.
+    `lock`: take the data dir (True), read it only (False), or a `DataDirLock` the caller
+    already holds (the window takes it before anything else), owned by the services from now
+    on — released at `close()`, or here if opening fails.
     `housekeeping=False` leaves `Services.housekeeping()` to the caller: the window runs it
     after its first paint, off the path to a counter ready to scan."""
-    held: DataDirLock | None = None
+    held: DataDirLock | None = lock if isinstance(lock, DataDirLock) else None
     try:
-        config.data_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise DataDirError(
-            Phrase.of("store.cannot_create_dir", path=config.data_dir, reason=exc.strerror)
-        ) from None
-    if lock:
+        make_data_dir(config.data_dir)
+    except DataDirError:
+        if held is not None:
+            held.release()
+        raise
+    if lock is True:
         held = DataDirLock(config.data_dir)
         held.acquire()
+    if held is not None:
         # The process that owns the data dir writes its log (one writer: rotation is not
         # shared between processes); every entry point (run, demo, the CLI) comes through here.
         try:
@@ -199,14 +207,15 @@ def open_services(
             log.warning("log file unavailable: %s", exc)
     deferred = False
     try:
-        if lock:
+        if held is not None:
             # After a clean shutdown the window checks the file after its first paint.
             deferred = take_clean_mark(config.data_dir) and not housekeeping
             db, report = open_database(config, clock, check=not deferred)
         else:  # a reader never repairs: the process holding the data dir does
             db, report = Database.open(config.data_dir), None
-        if not config.path.exists():
+        if not config.path.exists() or (held is not None and config.kiosk_id_new):
             save(config)  # keeps the generated kiosk id stable across runs
+            config.kiosk_id_new = False
         connectivity = Connectivity()
         client = engine = None
         if config.configured:
@@ -230,7 +239,7 @@ def open_services(
             clock=clock,
             channel=engine,
         )
-        mesh = start_mesh(config, db, counter, client, clock) if lock else None
+        mesh = start_mesh(config, db, counter, client, clock) if held is not None else None
     except BaseException:
         if held is not None:
             held.release()

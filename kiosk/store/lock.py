@@ -19,6 +19,16 @@ LOCK_NAME = "kiosk.lock"
 WIN_LOCK_OFFSET = 4096
 
 
+def make_data_dir(data_dir: Path) -> None:
+    """The data dir, created if needed; DataDirError (said in French) when it cannot be."""
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DataDirError(
+            Phrase.of("store.cannot_create_dir", path=data_dir, reason=exc.strerror)
+        ) from None
+
+
 class DataDirLock:
     def __init__(self, data_dir: Path) -> None:
         self.path = data_dir / LOCK_NAME

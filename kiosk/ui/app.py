@@ -5,15 +5,19 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QSize, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.services.wiring import Services
+from kiosk.platform.config import Config
 from kiosk.ui.common import gui_gc, i18n, startup_trace
 from kiosk.ui.common.fonts import load_fonts
 from kiosk.ui.main_window import MainWindow
+
+if TYPE_CHECKING:  # the services import SQLAlchemy: not on the way to the window
+    from kiosk.services.wiring import Services
 
 log = logging.getLogger("kiosk.ui")
 FONT_PROPERTY = "kiosk.font"  # the family load_fonts() made the application font
@@ -57,22 +61,78 @@ def open_window(
     lockdown: bool = False,
     ask_pin: Callable[[QWidget | None], bool] | None = None,
 ) -> MainWindow:
-    """The counter window, shown. `lockdown`: kiosk mode (see `MainWindow.lock_down`)."""
+    """The counter window, whole, shown. `lockdown`: kiosk mode (see `MainWindow.lock_down`)."""
     i18n.install(i18n.lang_of(services.config.language))
     window = MainWindow(services, ask_pin=ask_pin)
-    startup_trace.watch_window(window, window.screen.band, window.screen.result_shown)
+    startup_trace.watch_window(window)
+    startup_trace.watch_counter(window.screen, window.screen.band, window.screen.result_shown)
+    if not (lockdown and window.lock_down()):
+        place(window, fullscreen=fullscreen)
+    gui_gc.freeze_startup()
+    return window
+
+
+def open_frame(config: Config, *, fullscreen: bool = False, lockdown: bool = False) -> MainWindow:
+    """The counter window's bare frame, shown and painted ("Démarrage du guichet…") before
+    anything heavy is imported: `kiosk run` maps its window this early, then `fill_frame`s it.
+    Keys typed meanwhile wait in Qt's queue and reach the counter once it is built."""
+    i18n.install(i18n.lang_of(config.language))
+    window = MainWindow(config=config)
+    startup_trace.watch_window(window)
+    # Kiosk mode is full screen from the first picture (the lock itself needs the services).
+    place(window, fullscreen=fullscreen or lockdown)
+    wait_painted(window)
+    return window
+
+
+def fill_frame(
+    window: MainWindow, services: Services, *, fullscreen: bool = False, lockdown: bool = False
+) -> MainWindow:
+    """The counter built into a frame from `open_frame`."""
+    window.attach(services)
+    startup_trace.watch_counter(window.screen, window.screen.band, window.screen.result_shown)
+    if lockdown and not window.lock_down() and not fullscreen:
+        place(window)  # refused (no admin PIN): a normal window, as `open_window` would open
+    gui_gc.freeze_startup()
+    return window
+
+
+def place(window: QWidget, *, fullscreen: bool = False) -> None:
+    """Shows the window full screen, at its start size, or maximized (see `start_size`)."""
     screen = QGuiApplication.primaryScreen()
-    if lockdown and window.lock_down():
-        return window
     if fullscreen and screen is not None:
         window.setGeometry(screen.geometry())
         window.showFullScreen()
+        return
+    size = start_size(screen.availableGeometry().size()) if screen is not None else None
+    if window.isFullScreen():
+        window.showNormal()
+    if size is None:
+        window.showMaximized()
     else:
-        size = start_size(screen.availableGeometry().size()) if screen is not None else None
-        if size is None:
-            window.showMaximized()
-        else:
-            window.resize(size)
-            window.show()
-    gui_gc.freeze_startup()
-    return window
+        window.resize(size)
+        window.show()
+
+
+class _Painted(QObject):
+    def __init__(self, widget: QWidget, loop: QEventLoop) -> None:
+        super().__init__(widget)
+        self.loop = loop
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self.loop.quit)  # once this paint is on screen
+        return False
+
+
+def wait_painted(window: QWidget, timeout_ms: int = 1000) -> None:
+    """Runs the event loop until `window` is painted (or `timeout_ms`), without taking a key
+    or a click: user input stays queued, in order, with its timestamps (the wedge tells a
+    scanner's burst from typing by them), for the counter that will be there to take it."""
+    loop = QEventLoop()
+    watch = _Painted(window, loop)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    window.removeEventFilter(watch)
+    watch.deleteLater()

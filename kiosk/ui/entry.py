@@ -77,36 +77,38 @@ def alert(message: str) -> None:
 
 
 def claim_data_dir(data_dir: Path) -> Any:
-    """One window per data dir: a second launch brings the first forward and exits (3)."""
+    """One window per data dir, decided first (the lock costs nothing): a second launch brings
+    the first forward and exits (3); a data dir held without a window is explained."""
     from kiosk.platform.exits import EXIT_ENV, CliError
-    from kiosk.store.errors import AlreadyRunning
-    from kiosk.ui.single_instance import claim_single_instance
+    from kiosk.store.errors import AlreadyRunning, StoreError
+    from kiosk.ui.single_instance import HeldElsewhere, claim_single_instance
 
     try:
         return claim_single_instance(data_dir)
-    except AlreadyRunning as exc:
+    except HeldElsewhere as exc:  # a `kiosk sync` in a terminal, a hung kiosk…
+        alert(exc.message)
+        raise CliError(exc.message, EXIT_ENV) from None
+    except AlreadyRunning as exc:  # the first window came forward: that is the answer
+        raise CliError(exc.message, EXIT_ENV) from None
+    except StoreError as exc:  # the folder cannot be made
+        alert(exc.message)
         raise CliError(exc.message, EXIT_ENV) from None
 
 
-def open_counter_services(config: Config) -> Any:
+def open_counter_services(config: Config, instance: Any) -> Any:
+    """The services, owning the data-dir lock `instance` took."""
     from kiosk.platform.exits import EXIT_ENV, CliError
     from kiosk.services.wiring import open_services
-    from kiosk.store.errors import AlreadyRunning, StoreError
+    from kiosk.store.errors import StoreError
     from kiosk.ui.common.i18n import lang_of
-    from kiosk.ui.single_instance import explain_lock_refusal
 
     try:
         # The retention purge runs after the window's first paint (MainWindow).
-        return open_services(config, housekeeping=False)
-    except StoreError as exc:
-        # Locked by a process without a window (`kiosk sync`, a hung kiosk), a full disk…
-        if isinstance(exc, AlreadyRunning):
-            message = explain_lock_refusal(exc)
-            alert(message)
-        else:
-            message = exc.message
-            alert(exc.text(lang_of(config.language)))  # the window's language, not the log's
-        raise CliError(message, EXIT_ENV) from None
+        held = instance.hand_over_lock()
+        return open_services(config, lock=True if held is None else held, housekeeping=False)
+    except StoreError as exc:  # a full disk, a damaged file without backup…
+        alert(exc.text(lang_of(config.language)))  # the window's language, not the log's
+        raise CliError(exc.message, EXIT_ENV) from None
 
 
 def open_session(
@@ -119,19 +121,23 @@ def open_session(
     before_window: Callable[[Any], None] | None = None,
     after_window: Callable[[Any], None] | None = None,
     server: Any = None,
+    frame: Any = None,
 ) -> Session:
-    """Services and the counter window on a claimed data dir (`instance`). Whatever fails,
-    what was opened is closed again, so a refusal never leaves a lock or a thread behind."""
-    from kiosk.ui.app import open_window
+    """Services and the counter window on a claimed data dir (`instance`), built into `frame`
+    when the window is already on screen (`kiosk.ui.app.open_frame`). Whatever fails, what was
+    opened is closed again, so a refusal never leaves a lock, a thread or a window behind."""
+    from kiosk.ui.app import fill_frame, open_window
 
+    fullscreen = getattr(args, "fullscreen", False)
     try:
-        services = open_counter_services(config)
+        services = open_counter_services(config, instance)
         try:
             if before_window is not None:
                 before_window(services)
-            window = open_window(
-                services, fullscreen=getattr(args, "fullscreen", False), lockdown=lockdown
-            )
+            if frame is not None:
+                window = fill_frame(frame, services, fullscreen=fullscreen, lockdown=lockdown)
+            else:
+                window = open_window(services, fullscreen=fullscreen, lockdown=lockdown)
             if after_window is not None:
                 after_window(window)
         except BaseException:
@@ -139,15 +145,20 @@ def open_session(
             raise
     except BaseException:
         instance.close()
+        if frame is not None:
+            frame.close()
+            frame.deleteLater()
         raise
     instance.attach(window)
     return Session(app, window, services, instance, server)
 
 
 def start_counter(args: argparse.Namespace) -> Session:
-    """`kiosk run` up to the window on screen (the wizard first on an unconfigured data dir)."""
+    """`kiosk run` up to the window on screen (the wizard first on an unconfigured data dir).
+    A configured counter's window maps at once, bare ("Démarrage du guichet…"), and the
+    counter is built into it: a counter restarted every morning shows up in a blink."""
     from kiosk.platform.exits import CliError
-    from kiosk.ui.app import application
+    from kiosk.ui.app import application, open_frame
 
     data_dir = resolve_data_dir(getattr(args, "data_dir", None))
     try:
@@ -166,12 +177,17 @@ def start_counter(args: argparse.Namespace) -> Session:
         instance.close()
         raise
     lockdown = getattr(args, "kiosk", False) or config.lockdown
+    frame = None
+    if config.configured:
+        frame = open_frame(config, fullscreen=getattr(args, "fullscreen", False), lockdown=lockdown)
 
     def after_window(window: Any) -> None:
         if on_duty:
             window.put_on_duty(on_duty)
 
-    return open_session(app, config, instance, args, lockdown=lockdown, after_window=after_window)
+    return open_session(
+        app, config, instance, args, lockdown=lockdown, after_window=after_window, frame=frame
+    )
 
 
 def cmd_run(args: argparse.Namespace) -> int:

@@ -9,16 +9,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
+    QLabel,
     QMainWindow,
-    QMenu,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -26,29 +24,25 @@ from PySide6.QtWidgets import (
 from kiosk.domain.texts import say
 from kiosk.domain.verdict import Family, VerdictKind
 from kiosk.platform.config import DEFAULT_COUNTER_NAME, Config, save
-from kiosk.services import counter_overview
-from kiosk.services.security import Security
-from kiosk.services.staff import StaffService
-from kiosk.services.wiring import Services
-from kiosk.sync.connectivity import Reason
-from kiosk.ui.admin.lockdown import Lockdown
 from kiosk.ui.common import i18n, theme
-from kiosk.ui.common.elided import WrappedLabel
 from kiosk.ui.common.first_paint import after_first_paint
 from kiosk.ui.common.i18n import lang_of
-from kiosk.ui.common.page_stack import PageStack
-from kiosk.ui.common.pin_dialog import ask_admin_pin
-from kiosk.ui.common.sounds import SoundPlayer
-from kiosk.ui.common.tasks import Tasks
-from kiosk.ui.counter.conflicts_dialog import ConflictsDialog
-from kiosk.ui.counter.screen import CounterScreen
-from kiosk.ui.counter.staff_bar import StaffBar
-from kiosk.ui.counter.status_bar import KioskStatusBar
-from kiosk.ui.sync_runner import SyncRunner
 
+# The window maps before the counter's parts are imported (SQLAlchemy, the services, the
+# counter screen: most of a start's time): `MainWindow(config=…)` is the bare frame, and
+# `attach(services)` imports and builds the rest. Those names are imported where used.
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QCloseEvent
+    from PySide6.QtWidgets import QMenu, QMessageBox
+
     from kiosk.scan.camera import CameraScanner
+    from kiosk.services import counter_overview
+    from kiosk.services.wiring import Services
+    from kiosk.sync.connectivity import Reason
+    from kiosk.ui.admin.lockdown import Lockdown
     from kiosk.ui.catalogue.screen import CatalogueScreen
+    from kiosk.ui.counter.conflicts_dialog import ConflictsDialog
+    from kiosk.ui.sync_runner import SyncRunner
 
 log = logging.getLogger("kiosk.ui")
 PinPrompt = Callable[[QWidget | None], bool]
@@ -70,6 +64,8 @@ class Banner(QFrame):
     """A calm line above the counter: offline is a state, not an error."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
+        from kiosk.ui.common.elided import WrappedLabel
+
         super().__init__(parent)
         self.setObjectName("banner")
         self.setAccessibleName(self.tr("État du kiosque"))
@@ -89,42 +85,100 @@ class Banner(QFrame):
         self.setVisible(bool(text))
 
 
+class StartingPage(QWidget):
+    """What the window shows for the half second its counter is being built."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("startingPage")
+        # Centred by the style sheet: Qt's `Qt` namespace costs 15 ms to import, a tenth of
+        # the way to this window (it is imported with the counter, a moment later).
+        self.setStyleSheet("QLabel { qproperty-alignment: AlignCenter; }")
+        lay = QVBoxLayout(self)
+        lay.addStretch(1)
+        title = QLabel(self.tr("Démarrage du guichet…"))
+        title.setObjectName("startingTitle")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 2)
+        title.setFont(font)
+        lay.addWidget(title)
+        hint = QLabel(self.tr("Vous pouvez déjà scanner : le verdict s’affichera dans un instant."))
+        hint.setWordWrap(True)
+        lay.addWidget(hint)
+        lay.addStretch(2)
+
+
 class MainWindow(QMainWindow):
     imported = Signal(object)  # ImportReport, or an error message (str)
 
     def __init__(
         self,
-        services: Services,
+        services: Services | None = None,
         *,
+        config: Config | None = None,
         install_wedge: bool = True,
         start_sync: bool = True,
         ask_pin: PinPrompt | None = None,
         text_scale: float | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """The counter window. With `services`, whole at once; with only `config`, the bare
+        frame (title, colours, "Démarrage du guichet…") that `kiosk run` maps before importing
+        the counter's parts, then fills with `attach(services)`."""
         super().__init__(parent)
-        self.services = services
+        if services is not None:
+            config = services.config
+        if config is None:
+            raise TypeError("MainWindow needs services or a config")
+        self.services: Services = None  # type: ignore[assignment]  # set by attach()
         if text_scale is None:  # from the screen the window opens on
             screen = QGuiApplication.primaryScreen()
             text_scale = theme.text_scale(screen.availableGeometry().height() if screen else 0)
         self.text_scale = text_scale
-        self.config: Config = services.config
+        self.config: Config = config
         self.lang = lang_of(self.config.language)
         self._set_title(self.config.counter_name)
         self.setStyleSheet(theme.style(text_scale))
+        self._install_wedge, self._start_sync, self._ask_pin = install_wedge, start_sync, ask_pin
+        self.attached = False
+        self.lockdown: Lockdown | None = None
+        self.restart_needed = False  # settings saved that apply at the next start
+        if services is None:
+            self.setCentralWidget(StartingPage())
+        else:
+            self.attach(services)
+
+    def attach(self, services: Services) -> None:
+        """Builds the counter in the window (once): screen, menus, status bar, sync thread;
+        what must not delay its first picture (sync, camera, housekeeping) starts after it."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from kiosk.services.security import Security
+        from kiosk.services.staff import StaffService
+        from kiosk.ui.common.page_stack import PageStack
+        from kiosk.ui.common.pin_dialog import ask_admin_pin
+        from kiosk.ui.common.sounds import SoundPlayer
+        from kiosk.ui.common.tasks import Tasks
+        from kiosk.ui.counter.screen import CounterScreen
+        from kiosk.ui.counter.staff_bar import StaffBar
+        from kiosk.ui.counter.status_bar import KioskStatusBar
+        from kiosk.ui.sync_runner import SyncRunner
+
+        assert not self.attached, "attach() once"
+        self.services = services
+        self.config = services.config
+        text_scale = self.text_scale
         self.tasks = Tasks(self)
         self.sounds = SoundPlayer(self, enabled=self.config.sounds)
         self.net_state = services.connectivity.state.value
         self.net_reason: Reason = services.connectivity.said
         self.security = Security(services.db)
         # The admin PIN prompt (settings, kiosk unlock); injectable for tests and the demo.
-        self.ask_pin: PinPrompt = ask_pin or (
+        self.ask_pin: PinPrompt = self._ask_pin or (
             lambda parent: ask_admin_pin(parent, self.security, lang=self.lang)
         )
-        self.lockdown: Lockdown | None = None
         self._asking_staff = False
-        self.restart_needed = False  # settings saved that apply at the next start
-
+        # Work "after the first paint" waits for the counter's, not the bare frame's.
         central = QWidget()
         lay = QVBoxLayout(central)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -167,22 +221,24 @@ class MainWindow(QMainWindow):
             self.runner.progress.connect(self._progress)
             self.runner.pass_done.connect(lambda _s: self.refresh())
             self.runner.first_sync_done.connect(self._first_sync_done)
-            if start_sync:  # the first picture first: sync starts right after it
-                after_first_paint(self, self.runner.start)
+            if self._start_sync:  # the first picture first: sync starts right after it
+                after_first_paint(self.screen, self.runner.start)
         self.set_net(self.net_state, self.net_reason)
 
         self.wedge = None
-        if install_wedge:
+        if self._install_wedge:
             self.install_wedge()
         self.apply_scanner_settings(self.config)
         self.camera: CameraScanner | None = None
         self.camera_view: QWidget | None = None
-        if self.config.camera_id and install_wedge:  # QtMultimedia and FFmpeg: after paint
+        if self.config.camera_id and self._install_wedge:  # QtMultimedia and FFmpeg: after paint
             camera_id = self.config.camera_id
-            after_first_paint(self, lambda: self.set_camera(True, camera_id, save_choice=False))
-        after_first_paint(self, self.sounds.warm_up)
+            after_first_paint(
+                self.screen, lambda: self.set_camera(True, camera_id, save_choice=False)
+            )
+        after_first_paint(self.screen, self.sounds.warm_up)
         after_first_paint(
-            self, lambda: self.tasks.submit(services.housekeeping, self._housekeeping_done)
+            self.screen, lambda: self.tasks.submit(services.housekeeping, self._housekeeping_done)
         )
         self._refresh_timer = QTimer(self, interval=5000)
         self._refresh_timer.timeout.connect(self.refresh)
@@ -191,6 +247,10 @@ class MainWindow(QMainWindow):
         self.catalogue_screen: CatalogueScreen | None = None
         self.catalogue: object = None
         self.last_import: object = None
+        if self.isVisible():  # built into the frame on screen: its new parts are shown now,
+            for part in (central, self.menuBar(), self.status):  # not at the loop's next turn
+                part.show()
+        self.attached = True
         self.refresh()
         self.screen.setFocus()
         for notice in services.notices:  # e.g. a damaged database was restored from a backup
@@ -327,6 +387,8 @@ class MainWindow(QMainWindow):
 
     # -- menus --------------------------------------------------------------------------
     def _build_menus(self) -> None:
+        from PySide6.QtGui import QAction, QKeySequence
+
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&Fichier"))
         self.import_action = QAction(self.tr("&Importer l’export du portail pro…"), self)
@@ -507,6 +569,8 @@ class MainWindow(QMainWindow):
             lang=self.lang,
             parent=self,
         )
+        from PySide6.QtCore import Qt
+
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _c: self.screen._forget(dialog))
         self.report_dialog = dialog
@@ -514,6 +578,8 @@ class MainWindow(QMainWindow):
         dialog.refresh()
 
     def apply_config(self, new: Config, before: Config | None = None) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         before = before or self.config
         self.config = new
         self.services.config = new
@@ -559,6 +625,8 @@ class MainWindow(QMainWindow):
     def lock_down(self) -> bool:
         """Kiosk mode: frameless full screen that nobody leaves without the admin PIN. Refused
         (False, said in the status bar) while no admin PIN exists: nobody could ever leave."""
+        from PySide6.QtGui import QAction
+
         if self.lockdown is not None:
             self.lockdown.relock()
             self.lockdown.apply()
@@ -572,6 +640,8 @@ class MainWindow(QMainWindow):
                 )
             )
             return False
+        from kiosk.ui.admin.lockdown import Lockdown
+
         # QWidget.screen() explicitly: `self.screen` is the counter screen widget.
         self.lockdown = Lockdown(self, self.security, QWidget.screen(self), ask_pin=self.ask_pin)
         self.settings_menu.addSeparator()
@@ -670,6 +740,8 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Counts, cache age and today's list, read in a worker thread."""
+        from kiosk.services import counter_overview
+
         db, counter = self.services.db, self.services.counter
         now = counter.clock()
         self.tasks.submit(
@@ -692,10 +764,15 @@ class MainWindow(QMainWindow):
 
     # -- conflicts ----------------------------------------------------------------------
     def show_conflicts(self) -> None:
+        from kiosk.services import counter_overview
+
         db = self.services.db
         self.tasks.submit(lambda: counter_overview.open_conflicts(db), self._open_conflicts)
 
     def _open_conflicts(self, conflicts: list) -> None:
+        from kiosk.services import counter_overview
+        from kiosk.ui.counter.conflicts_dialog import ConflictsDialog
+
         db, counter = self.services.db, self.services.counter
 
         def acknowledge(op_id: str) -> None:
@@ -716,11 +793,15 @@ class MainWindow(QMainWindow):
         verdict = getattr(result, "verdict", None)
         if verdict is None or verdict.kind is not VerdictKind.UNKNOWN_OFFLINE:
             return
+        from kiosk.services import counter_overview
+
         if counter_overview.thin_cover(self.coverage):
             known, total = self.coverage
             self.status.showMessage(say("import.hint", self.lang, known=known, total=total), 30000)
 
     def choose_import(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         dialog = QFileDialog(self, self.tr("Importer l’export des réservations (CSV ou XLSX)"))
         dialog.setNameFilter(self.tr("Exports pass Culture (*.csv *.xlsx)"))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
@@ -730,6 +811,8 @@ class MainWindow(QMainWindow):
         self.screen.open_transient(dialog)
 
     def import_file(self, path: Path, *, announce: bool = True) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from kiosk.services.importer import ImportError_, import_file
 
         db, venues = self.services.db, self.config.venue_ids
@@ -770,6 +853,8 @@ class MainWindow(QMainWindow):
         self.tasks.submit(lambda: import_file(db, path, venue_ids=venues), done, failed)
 
     def _housekeeping_done(self, _erased: object) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         damaged = self.services.damaged
         if damaged is not None:  # found by the check a clean start left for after the paint
             text = damaged.text(self.lang)
@@ -777,6 +862,8 @@ class MainWindow(QMainWindow):
             self._inform(self.tr("Base de données à réparer"), text, QMessageBox.Icon.Warning)
 
     def _inform(self, title: str, text: str, icon: QMessageBox.Icon) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
         box.finished.connect(lambda _c: self.screen._forget(box))
         self.info_box = box
@@ -788,6 +875,8 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def shutdown(self) -> None:
+        if not self.attached:  # the bare frame: nothing started yet
+            return
         self._refresh_timer.stop()
         if self.wedge is not None:
             self.wedge.uninstall()

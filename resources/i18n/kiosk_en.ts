@@ -69,7 +69,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="75" />
+        <location filename="../../kiosk/ui/main_window.py" line="71" />
         <source>État du kiosque</source>
         <translation>Kiosk state</translation>
     </message>
@@ -789,197 +789,197 @@ Cannot write {} ({}).</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="199" />
+        <location filename="../../kiosk/ui/main_window.py" line="256" />
         <source>À savoir au démarrage</source>
         <translation>Worth knowing at start-up</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="257" />
+        <location filename="../../kiosk/ui/main_window.py" line="314" />
         <source>Caméra indisponible sur cet ordinateur.</source>
         <translation>Camera unavailable on this computer.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="310" />
+        <location filename="../../kiosk/ui/main_window.py" line="367" />
         <source>Scan ignoré : une fenêtre est ouverte (code, réglages…). Terminez-la ou fermez-la, puis scannez à nouveau.</source>
         <translation>Scan ignored: a window is open (PIN, settings…). Finish or close it, then scan again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="331" />
+        <location filename="../../kiosk/ui/main_window.py" line="390" />
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="332" />
+        <location filename="../../kiosk/ui/main_window.py" line="391" />
         <source>&amp;Importer l’export du portail pro…</source>
         <translation>&amp;Import the pro portal export…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="336" />
+        <location filename="../../kiosk/ui/main_window.py" line="395" />
         <source>&amp;Synchroniser maintenant</source>
         <translation>&amp;Synchronise now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="340" />
+        <location filename="../../kiosk/ui/main_window.py" line="399" />
         <source>&amp;Conflits à traiter…</source>
         <translation>&amp;Conflicts to handle…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="345" />
+        <location filename="../../kiosk/ui/main_window.py" line="404" />
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="351" />
+        <location filename="../../kiosk/ui/main_window.py" line="410" />
         <source>&amp;Affichage</source>
         <translation>Vie&amp;w</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="352" />
+        <location filename="../../kiosk/ui/main_window.py" line="411" />
         <source>Mode &amp;bibliothécaire (offres)</source>
         <translation>&amp;Librarian mode (offers)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="356" />
+        <location filename="../../kiosk/ui/main_window.py" line="415" />
         <source>&amp;Guichet</source>
         <translation>&amp;Counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="360" />
+        <location filename="../../kiosk/ui/main_window.py" line="423" />
         <source>&amp;Caméra (scanner avec la webcam)</source>
         <translation>&amp;Camera (scan with the webcam)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="366" />
+        <location filename="../../kiosk/ui/main_window.py" line="429" />
         <source>&amp;Réglages</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="368" />
+        <location filename="../../kiosk/ui/main_window.py" line="431" />
         <source>&amp;Réglages du guichet (administrateur)…</source>
         <translation>Counter &amp;settings (administrator)…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="372" />
+        <location filename="../../kiosk/ui/main_window.py" line="435" />
         <source>&amp;Bilan du guichet (administrateur)…</source>
         <translation>Counter &amp;report (administrator)…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="376" />
+        <location filename="../../kiosk/ui/main_window.py" line="439" />
         <source>&amp;Son des verdicts</source>
         <translation>Verdict &amp;sounds</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="381" />
+        <location filename="../../kiosk/ui/main_window.py" line="444" />
         <source>Validation en &amp;deux étapes (scan, puis « Valider »)</source>
         <translation>&amp;Two-step validation (scan, then “Validate”)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="457" />
+        <location filename="../../kiosk/ui/main_window.py" line="520" />
         <source>Validation non enregistrée : choisissez d’abord la personne en service (« Changer »).</source>
         <translation>Validation not recorded: first choose who is on duty (“Change”).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="533" />
+        <location filename="../../kiosk/ui/main_window.py" line="600" />
         <source>Réglages enregistrés</source>
         <translation>Settings saved</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="535" />
+        <location filename="../../kiosk/ui/main_window.py" line="602" />
         <source>Le serveur, la clé d’API, les lieux ou la langue ont changé : ils s’appliqueront au prochain démarrage du kiosque. Fermez-le puis relancez-le.</source>
         <translation>The server, API key, venues or language changed: they apply the next time the kiosk starts. Close it, then start it again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="541" />
+        <location filename="../../kiosk/ui/main_window.py" line="608" />
         <source>Réglages enregistrés et appliqués.</source>
         <translation>Settings saved and applied.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="566" />
+        <location filename="../../kiosk/ui/main_window.py" line="635" />
         <source>Mode kiosque non appliqué : aucun code administrateur n’est défini (assistant d’installation).</source>
         <translation>Kiosk mode not applied: no administrator PIN is set (setup wizard).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="575" />
+        <location filename="../../kiosk/ui/main_window.py" line="646" />
         <source>Re&amp;verrouiller le mode kiosque</source>
         <translation>Re&amp;lock kiosk mode</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="590" />
+        <location filename="../../kiosk/ui/main_window.py" line="661" />
         <source>Réglage inchangé : code administrateur requis.</source>
         <translation>Setting unchanged: the administrator PIN is required.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="612" />
+        <location filename="../../kiosk/ui/main_window.py" line="683" />
         <source>Réglage non enregistré ( %1 ) : il sera perdu au redémarrage.</source>
         <translation>Setting not saved ( %1 ): it will be lost on restart.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="625" />
+        <location filename="../../kiosk/ui/main_window.py" line="696" />
         <source>Hors ligne — les validations sont enregistrées et partiront au retour du réseau</source>
         <translation>Offline — validations are recorded and will be sent when the network is back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="632" />
+        <location filename="../../kiosk/ui/main_window.py" line="703" />
         <source>Serveur non configuré — le guichet fonctionne sur ses données locales ; les validations seront envoyées une fois le serveur configuré.</source>
         <translation>Server not configured — the counter works on its local data; validations will be sent once the server is configured.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="639" />
+        <location filename="../../kiosk/ui/main_window.py" line="710" />
         <source>Clé d’API refusée par pass Culture — les validations sont gardées ici. Vérifiez la clé dans les réglages.</source>
         <translation>API key refused by pass Culture — validations are kept here. Check the key in the settings.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="650" />
+        <location filename="../../kiosk/ui/main_window.py" line="721" />
         <source>Synchronisation demandée…</source>
         <translation>Synchronisation requested…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="652" />
+        <location filename="../../kiosk/ui/main_window.py" line="723" />
         <source>Aucun serveur configuré.</source>
         <translation>No server configured.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="663" />
+        <location filename="../../kiosk/ui/main_window.py" line="734" />
         <source>Première synchronisation incomplète : %1</source>
         <translation>First synchronisation incomplete: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="720" />
+        <location filename="../../kiosk/ui/main_window.py" line="802" />
         <source>Importer l’export des réservations (CSV ou XLSX)</source>
         <translation>Import the bookings export (CSV or XLSX)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="721" />
+        <location filename="../../kiosk/ui/main_window.py" line="803" />
         <source>Exports pass Culture (*.csv *.xlsx)</source>
         <translation>pass Culture exports (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="732" />
+        <location filename="../../kiosk/ui/main_window.py" line="816" />
         <source>Import de %1…</source>
         <translation>Importing %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="737" />
+        <location filename="../../kiosk/ui/main_window.py" line="821" />
         <source>Import terminé : %1 réservations, dont %2 contremarques connues.</source>
         <translation>Import done: %1 bookings, %2 of them with a known countermark.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="749" />
+        <location filename="../../kiosk/ui/main_window.py" line="833" />
         <source>Import terminé</source>
         <translation>Import done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="758" />
+        <location filename="../../kiosk/ui/main_window.py" line="842" />
         <source>Le fichier n’a pas pu être importé (%1).</source>
         <translation>The file could not be imported (%1).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="763" />
+        <location filename="../../kiosk/ui/main_window.py" line="847" />
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="773" />
+        <location filename="../../kiosk/ui/main_window.py" line="859" />
         <source>Base de données à réparer</source>
         <translation>Database to be repaired</translation>
     </message>
@@ -1757,6 +1757,19 @@ Cannot write {} ({}).</translation>
         <location filename="../../kiosk/ui/counter/staff_bar.py" line="104" />
         <source>{} : votre code</source>
         <translation>{}: your PIN</translation>
+    </message>
+</context>
+<context>
+    <name>StartingPage</name>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="99" />
+        <source>Démarrage du guichet…</source>
+        <translation>Starting the counter…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="105" />
+        <source>Vous pouvez déjà scanner : le verdict s’affichera dans un instant.</source>
+        <translation>You can scan already: the verdict will show in a moment.</translation>
     </message>
 </context>
 <context>

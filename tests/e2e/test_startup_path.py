@@ -28,21 +28,43 @@ from tests.fixtures.store import booking_row
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# Runs `kiosk run` through kiosk.main and lists, from the first turn of the event loop (the
-# window is shown, nothing deferred has run yet), which heavy modules are loaded.
+# Runs `kiosk run` through kiosk.main and lists which heavy modules are loaded at two moments:
+# the first turn of the event loop, while the window's bare frame is painted ("FRAME="), and
+# once the counter is built into it, before anything deferred ran ("LOADED=").
 PROBE = """
 import sys
 from PySide6.QtCore import QTimer
 from kiosk.ui.app import application
 app = application()
 HEAVY = sys.argv[2].split(",")
+FRAME_HEAVY = HEAVY + sys.argv[3].split(",")
+seen = {}
+def loaded(names):
+    return ",".join(m for m in names if m in sys.modules)
 def probe():
-    print("LOADED=" + ",".join(m for m in HEAVY if m in sys.modules), flush=True)
+    windows = [w for w in app.topLevelWidgets() if hasattr(w, "attached") and w.isVisible()]
+    if "frame" not in seen and windows:
+        seen["frame"] = 1
+        page = type(windows[0].centralWidget()).__name__
+        print("FRAME=" + loaded(FRAME_HEAVY) + ";" + page, flush=True)
+    if not any(w.attached for w in windows):
+        QTimer.singleShot(5, probe)
+        return
+    print("LOADED=" + loaded(HEAVY), flush=True)
     app.quit()
 QTimer.singleShot(0, probe)
 from kiosk.main import run
 sys.exit(run(["run", "--data-dir", sys.argv[1]]))
 """
+# Not even imported when the window first appears: the counter's parts and the network.
+NOT_BEFORE_THE_FRAME = (
+    "sqlalchemy",
+    "kiosk.store.database",
+    "kiosk.services.wiring",
+    "kiosk.ui.counter.screen",
+    "PySide6.QtNetwork",
+    "platformdirs",  # the data dir is given: no default to look up
+)
 NOT_ON_THE_WAY = (
     "kiosk.sandbox.server",
     "uvicorn",
@@ -79,15 +101,26 @@ def test_the_way_to_the_first_paint_imports_only_what_it_needs(tmp_path):
     configure(data_dir)  # migrated once: the morning's start finds the schema at head
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
     out = subprocess.run(
-        [sys.executable, "-c", PROBE, str(data_dir), ",".join(NOT_ON_THE_WAY)],
+        [
+            sys.executable,
+            "-c",
+            PROBE,
+            str(data_dir),
+            ",".join(NOT_ON_THE_WAY),
+            ",".join(NOT_BEFORE_THE_FRAME),
+        ],
         capture_output=True,
         text=True,
         env=env,
         cwd=ROOT,
         timeout=120,
     )
+    frame = [ln for ln in out.stdout.splitlines() if ln.startswith("FRAME=")]
     lines = [ln for ln in out.stdout.splitlines() if ln.startswith("LOADED=")]
-    assert lines, out.stderr[-2000:]
+    assert frame and lines, out.stderr[-2000:]
+    # The window appears bare, before the counter's parts are even imported…
+    assert frame[0] == "FRAME=;StartingPage", f"loaded before the frame: {frame[0][6:]}"
+    # …and the counter built into it still leaves the rest for later.
     assert lines[0] == "LOADED=", f"loaded before the first paint: {lines[0][7:]}"
 
 

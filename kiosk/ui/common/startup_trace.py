@@ -1,9 +1,9 @@
 """Start-up milestones for benchmarks/bench_startup.py, measured from outside the process.
 
 With KIOSK_TRACE_STARTUP set, one line `kiosk-trace <event> <unix time>` goes to stderr at the
-window's first paint and at the first paint of the band after each verdict, so the benchmark
-(which notes the time it launched the process) reads launch → window and launch → first scan
-answered. Off by default: nothing is installed and nothing is printed.
+window's first paint, the counter screen's first paint and the first paint of the band after each
+verdict, so the benchmark (which notes the time it launched the process) reads launch → window,
+→ counter ready and → first scan answered. Off by default: nothing is installed or printed.
 """
 
 from __future__ import annotations
@@ -42,11 +42,17 @@ class _PaintWatch(QObject):
         return False
 
 
-def watch_window(window: QWidget, band: QWidget, verdict_signal: object) -> None:
-    """Trace the window's first paint and the band's paint after each verdict."""
+def watch_window(window: QWidget) -> None:
+    """Trace the window's first paint (with `kiosk run`, its bare frame: "Démarrage…")."""
+    if enabled():
+        _PaintWatch(window, "window-painted")
+
+
+def watch_counter(screen: QWidget, band: QWidget, verdict_signal: object) -> None:
+    """Trace the counter screen's first paint and the band's paint after each verdict."""
     if not enabled():
         return
-    _PaintWatch(window, "window-painted")
+    _PaintWatch(screen, "counter-painted")
     band_watch = _PaintWatch(band, "verdict-painted")
     band_watch.armed = False
 

@@ -159,9 +159,6 @@ EN: dict[str, str] = {
     "Import impossible": "Import failed",
     "À savoir au démarrage": "Worth knowing at start-up",
     "Démarrage du guichet…": "Starting the counter…",
-    "Vous pouvez déjà scanner : le verdict s’affichera dans un instant.": (
-        "You can scan already: the verdict will show in a moment."
-    ),
     "Base de données à réparer": "Database to be repaired",
     "Import terminé": "Import done",
     "Import terminé : %1 réservations, dont %2 contremarques connues.": (

@@ -26,7 +26,9 @@ PREFERRED_SIZE = QSize(1280, 800)
 DECORATION = QSize(16, 72)
 
 
-def application() -> QApplication:
+def application(*, fonts: bool = True) -> QApplication:
+    """The Qt application. `fonts=False` leaves the shipped font to `ensure_fonts`: the
+    window's bare frame draws no text, and the font database costs a tenth of the way to it."""
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])
@@ -34,13 +36,19 @@ def application() -> QApplication:
     app.setApplicationName("kiosk-passculture")
     i18n.set_display_name()  # the language's, once `i18n.install` ran
     gui_gc.install(app)
+    if fonts:
+        ensure_fonts(app)
+    return app
+
+
+def ensure_fonts(app: QApplication) -> None:
+    """The shipped font as the application's, before any text is drawn: a bare machine may
+    have no fonts at all. Once."""
     if not app.property(FONT_PROPERTY):
-        # The shipped font, before any widget exists: a bare machine may have none at all.
         family = load_fonts(app)
         if family is None:
             log.warning("shipped font not loaded: text may render as boxes")
         app.setProperty(FONT_PROPERTY, family or "")
-    return app
 
 
 def start_size(available: QSize) -> QSize | None:
@@ -73,7 +81,7 @@ def open_window(
 
 
 def open_frame(config: Config, *, fullscreen: bool = False, lockdown: bool = False) -> MainWindow:
-    """The counter window's bare frame, shown and painted ("Démarrage du guichet…") before
+    """The counter window's bare frame (title, colours, no text yet), shown and painted before
     anything heavy is imported: `kiosk run` maps its window this early, then `fill_frame`s it.
     Keys typed meanwhile wait in Qt's queue and reach the counter once it is built."""
     i18n.install(i18n.lang_of(config.language))
@@ -89,6 +97,7 @@ def fill_frame(
     window: MainWindow, services: Services, *, fullscreen: bool = False, lockdown: bool = False
 ) -> MainWindow:
     """The counter built into a frame from `open_frame`."""
+    ensure_fonts(QApplication.instance())  # type: ignore[arg-type]
     window.attach(services)
     startup_trace.watch_counter(window.screen, window.screen.band, window.screen.result_shown)
     if lockdown and not window.lock_down() and not fullscreen:

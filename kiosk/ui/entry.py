@@ -155,21 +155,22 @@ def open_session(
 
 def start_counter(args: argparse.Namespace) -> Session:
     """`kiosk run` up to the window on screen (the wizard first on an unconfigured data dir).
-    A configured counter's window maps at once, bare ("Démarrage du guichet…"), and the
+    A configured counter's window maps at once, bare (its colours, no text yet), and the
     counter is built into it: a counter restarted every morning shows up in a blink."""
     from kiosk.platform.exits import CliError
-    from kiosk.ui.app import application, open_frame
+    from kiosk.ui.app import application, ensure_fonts, open_frame
 
     data_dir = resolve_data_dir(getattr(args, "data_dir", None))
     try:
         config = load(data_dir)
     except ConfigError as exc:
         raise CliError(exc.message) from None
-    app = application()
+    app = application(fonts=False)  # the frame draws no text: the font comes with the counter
     instance = claim_data_dir(data_dir)
     on_duty: str | None = None
     try:
         if not config.configured:
+            ensure_fonts(app)
             setup = first_run_wizard(config)
             if setup is not None:
                 config, on_duty = setup.config, setup.on_duty

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QMainWindow,
     QVBoxLayout,
     QWidget,
@@ -46,6 +45,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("kiosk.ui")
 PinPrompt = Callable[[QWidget | None], bool]
+STARTING_BAND_HEIGHT = (
+    150  # the verdict band's (kiosk/ui/counter/verdict_band.py), where it will be
+)
 DEFAULT_CAMERA = "default"  # camera_id when staff turned the camera on without choosing one
 # Settings the running window cannot apply: the services are built from them at start.
 RESTART_FIELDS = (
@@ -86,26 +88,22 @@ class Banner(QFrame):
 
 
 class StartingPage(QWidget):
-    """What the window shows for the half second its counter is being built."""
+    """What the window shows for the half second its counter is being built: the counter's
+    colours and its band's place, no text (drawing text loads the font database first: a
+    tenth of the way to the window). Said to screen readers."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, text_scale: float = 1.0, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("startingPage")
-        # Centred by the style sheet: Qt's `Qt` namespace costs 15 ms to import, a tenth of
-        # the way to this window (it is imported with the counter, a moment later).
-        self.setStyleSheet("QLabel { qproperty-alignment: AlignCenter; }")
+        self.setAccessibleName(self.tr("Démarrage du guichet…"))
         lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        band = QWidget()
+        band.setObjectName("startingBand")
+        band.setFixedHeight(round(STARTING_BAND_HEIGHT * text_scale))
+        band.setStyleSheet(f"background: {theme.BANDS['idle'].background};")
+        lay.addWidget(band)
         lay.addStretch(1)
-        title = QLabel(self.tr("Démarrage du guichet…"))
-        title.setObjectName("startingTitle")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 2)
-        title.setFont(font)
-        lay.addWidget(title)
-        hint = QLabel(self.tr("Vous pouvez déjà scanner : le verdict s’affichera dans un instant."))
-        hint.setWordWrap(True)
-        lay.addWidget(hint)
-        lay.addStretch(2)
 
 
 class MainWindow(QMainWindow):
@@ -123,8 +121,8 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         """The counter window. With `services`, whole at once; with only `config`, the bare
-        frame (title, colours, "Démarrage du guichet…") that `kiosk run` maps before importing
-        the counter's parts, then fills with `attach(services)`."""
+        frame (title, colours, the band's place) that `kiosk run` maps before importing the
+        counter's parts, then fills with `attach(services)`."""
         super().__init__(parent)
         if services is not None:
             config = services.config
@@ -144,7 +142,7 @@ class MainWindow(QMainWindow):
         self.lockdown: Lockdown | None = None
         self.restart_needed = False  # settings saved that apply at the next start
         if services is None:
-            self.setCentralWidget(StartingPage())
+            self.setCentralWidget(StartingPage(text_scale))
         else:
             self.attach(services)
 

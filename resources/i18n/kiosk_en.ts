@@ -69,7 +69,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="71" />
+        <location filename="../../kiosk/ui/main_window.py" line="73" />
         <source>État du kiosque</source>
         <translation>Kiosk state</translation>
     </message>
@@ -789,197 +789,197 @@ Cannot write {} ({}).</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="256" />
+        <location filename="../../kiosk/ui/main_window.py" line="257" />
         <source>À savoir au démarrage</source>
         <translation>Worth knowing at start-up</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="314" />
+        <location filename="../../kiosk/ui/main_window.py" line="315" />
         <source>Caméra indisponible sur cet ordinateur.</source>
         <translation>Camera unavailable on this computer.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="367" />
+        <location filename="../../kiosk/ui/main_window.py" line="368" />
         <source>Scan ignoré : une fenêtre est ouverte (code, réglages…). Terminez-la ou fermez-la, puis scannez à nouveau.</source>
         <translation>Scan ignored: a window is open (PIN, settings…). Finish or close it, then scan again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="390" />
+        <location filename="../../kiosk/ui/main_window.py" line="391" />
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="391" />
+        <location filename="../../kiosk/ui/main_window.py" line="392" />
         <source>&amp;Importer l’export du portail pro…</source>
         <translation>&amp;Import the pro portal export…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="395" />
+        <location filename="../../kiosk/ui/main_window.py" line="396" />
         <source>&amp;Synchroniser maintenant</source>
         <translation>&amp;Synchronise now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="399" />
+        <location filename="../../kiosk/ui/main_window.py" line="400" />
         <source>&amp;Conflits à traiter…</source>
         <translation>&amp;Conflicts to handle…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="404" />
+        <location filename="../../kiosk/ui/main_window.py" line="405" />
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="410" />
+        <location filename="../../kiosk/ui/main_window.py" line="411" />
         <source>&amp;Affichage</source>
         <translation>Vie&amp;w</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="411" />
+        <location filename="../../kiosk/ui/main_window.py" line="412" />
         <source>Mode &amp;bibliothécaire (offres)</source>
         <translation>&amp;Librarian mode (offers)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="415" />
+        <location filename="../../kiosk/ui/main_window.py" line="416" />
         <source>&amp;Guichet</source>
         <translation>&amp;Counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="423" />
+        <location filename="../../kiosk/ui/main_window.py" line="424" />
         <source>&amp;Caméra (scanner avec la webcam)</source>
         <translation>&amp;Camera (scan with the webcam)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="429" />
+        <location filename="../../kiosk/ui/main_window.py" line="430" />
         <source>&amp;Réglages</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="431" />
+        <location filename="../../kiosk/ui/main_window.py" line="432" />
         <source>&amp;Réglages du guichet (administrateur)…</source>
         <translation>Counter &amp;settings (administrator)…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="435" />
+        <location filename="../../kiosk/ui/main_window.py" line="436" />
         <source>&amp;Bilan du guichet (administrateur)…</source>
         <translation>Counter &amp;report (administrator)…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="439" />
+        <location filename="../../kiosk/ui/main_window.py" line="440" />
         <source>&amp;Son des verdicts</source>
         <translation>Verdict &amp;sounds</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="444" />
+        <location filename="../../kiosk/ui/main_window.py" line="445" />
         <source>Validation en &amp;deux étapes (scan, puis « Valider »)</source>
         <translation>&amp;Two-step validation (scan, then “Validate”)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="520" />
+        <location filename="../../kiosk/ui/main_window.py" line="521" />
         <source>Validation non enregistrée : choisissez d’abord la personne en service (« Changer »).</source>
         <translation>Validation not recorded: first choose who is on duty (“Change”).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="600" />
+        <location filename="../../kiosk/ui/main_window.py" line="601" />
         <source>Réglages enregistrés</source>
         <translation>Settings saved</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="602" />
+        <location filename="../../kiosk/ui/main_window.py" line="603" />
         <source>Le serveur, la clé d’API, les lieux ou la langue ont changé : ils s’appliqueront au prochain démarrage du kiosque. Fermez-le puis relancez-le.</source>
         <translation>The server, API key, venues or language changed: they apply the next time the kiosk starts. Close it, then start it again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="608" />
+        <location filename="../../kiosk/ui/main_window.py" line="609" />
         <source>Réglages enregistrés et appliqués.</source>
         <translation>Settings saved and applied.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="635" />
+        <location filename="../../kiosk/ui/main_window.py" line="636" />
         <source>Mode kiosque non appliqué : aucun code administrateur n’est défini (assistant d’installation).</source>
         <translation>Kiosk mode not applied: no administrator PIN is set (setup wizard).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="646" />
+        <location filename="../../kiosk/ui/main_window.py" line="647" />
         <source>Re&amp;verrouiller le mode kiosque</source>
         <translation>Re&amp;lock kiosk mode</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="661" />
+        <location filename="../../kiosk/ui/main_window.py" line="662" />
         <source>Réglage inchangé : code administrateur requis.</source>
         <translation>Setting unchanged: the administrator PIN is required.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="683" />
+        <location filename="../../kiosk/ui/main_window.py" line="684" />
         <source>Réglage non enregistré ( %1 ) : il sera perdu au redémarrage.</source>
         <translation>Setting not saved ( %1 ): it will be lost on restart.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="696" />
+        <location filename="../../kiosk/ui/main_window.py" line="697" />
         <source>Hors ligne — les validations sont enregistrées et partiront au retour du réseau</source>
         <translation>Offline — validations are recorded and will be sent when the network is back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="703" />
+        <location filename="../../kiosk/ui/main_window.py" line="704" />
         <source>Serveur non configuré — le guichet fonctionne sur ses données locales ; les validations seront envoyées une fois le serveur configuré.</source>
         <translation>Server not configured — the counter works on its local data; validations will be sent once the server is configured.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="710" />
+        <location filename="../../kiosk/ui/main_window.py" line="711" />
         <source>Clé d’API refusée par pass Culture — les validations sont gardées ici. Vérifiez la clé dans les réglages.</source>
         <translation>API key refused by pass Culture — validations are kept here. Check the key in the settings.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="721" />
+        <location filename="../../kiosk/ui/main_window.py" line="722" />
         <source>Synchronisation demandée…</source>
         <translation>Synchronisation requested…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="723" />
+        <location filename="../../kiosk/ui/main_window.py" line="724" />
         <source>Aucun serveur configuré.</source>
         <translation>No server configured.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="734" />
+        <location filename="../../kiosk/ui/main_window.py" line="735" />
         <source>Première synchronisation incomplète : %1</source>
         <translation>First synchronisation incomplete: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="802" />
+        <location filename="../../kiosk/ui/main_window.py" line="803" />
         <source>Importer l’export des réservations (CSV ou XLSX)</source>
         <translation>Import the bookings export (CSV or XLSX)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="803" />
+        <location filename="../../kiosk/ui/main_window.py" line="804" />
         <source>Exports pass Culture (*.csv *.xlsx)</source>
         <translation>pass Culture exports (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="816" />
+        <location filename="../../kiosk/ui/main_window.py" line="817" />
         <source>Import de %1…</source>
         <translation>Importing %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="821" />
+        <location filename="../../kiosk/ui/main_window.py" line="822" />
         <source>Import terminé : %1 réservations, dont %2 contremarques connues.</source>
         <translation>Import done: %1 bookings, %2 of them with a known countermark.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="833" />
+        <location filename="../../kiosk/ui/main_window.py" line="834" />
         <source>Import terminé</source>
         <translation>Import done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="842" />
+        <location filename="../../kiosk/ui/main_window.py" line="843" />
         <source>Le fichier n’a pas pu être importé (%1).</source>
         <translation>The file could not be imported (%1).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="847" />
+        <location filename="../../kiosk/ui/main_window.py" line="848" />
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="859" />
+        <location filename="../../kiosk/ui/main_window.py" line="860" />
         <source>Base de données à réparer</source>
         <translation>Database to be repaired</translation>
     </message>
@@ -1762,14 +1762,9 @@ Cannot write {} ({}).</translation>
 <context>
     <name>StartingPage</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="99" />
+        <location filename="../../kiosk/ui/main_window.py" line="98" />
         <source>Démarrage du guichet…</source>
         <translation>Starting the counter…</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="105" />
-        <source>Vous pouvez déjà scanner : le verdict s’affichera dans un instant.</source>
-        <translation>You can scan already: the verdict will show in a moment.</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,5 @@
-"""Issue 16 in a real X window: `kiosk run` maps its window at once, bare ("Démarrage du
-guichet…"), and builds the counter into it. A youth scanned the moment the window appears is
+"""Issue 16 in a real X window: `kiosk run` maps its window at once, bare (its colours, no
+text yet), and builds the counter into it. A youth scanned the moment the window appears is
 answered, not lost: the keys wait in Qt's queue, with their timestamps, for the counter.
 """
 

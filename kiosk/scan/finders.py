@@ -41,13 +41,15 @@ from PIL import Image, ImageChops, ImageDraw, ImageFilter
 __all__ = ["Finder", "find_finders", "rebuild_finder"]
 
 _QR = zxingcpp.BarcodeFormat.QRCode
-# Five runs dark/light/dark/light/dark from the start of a dark run, at least 2 px each (4 px for
-# the core): a lookahead, so overlapping candidates are all found; the ratio is checked in Python.
-_RUNS = re.compile(rb"(?<!\x00)(?=(\x00{2,})(\xff{2,})(\x00{4,})(\xff{2,})(\x00{2,}))")
+# Five runs dark/light/dark/light/dark after a light pixel, at least 2 px each (4 px for the
+# core). The literal prefix (light, dark, dark) lets the regex engine skip to the next edge; the
+# rest is a lookahead, so overlapping candidates are all found. The ratio is checked in Python.
+_RUNS = re.compile(rb"\xff\x00\x00(?=(\x00*)(\xff{2,})(\x00{4,})(\xff{2,})(\x00{2,}))")
 _DARK_LUT = [0 if v < 128 else 255 for v in range(256)]
 _LIGHT_LUT = [255 - v for v in _DARK_LUT]
 _MIN_WIDTH = 14  # px across a finder: 2 px a module
 _SATURATED = 250
+_MAX_SIDE = 1280
 # (i, j, expected) in module units around the centre: the 7x7 pattern and its light separator.
 _TEMPLATE = [
     (i, j, 0 if max(abs(i), abs(j)) in (0, 1, 3) else 255)
@@ -64,13 +66,13 @@ def _binary(src: Image.Image, radius: int) -> Image.Image:
     return ImageChops.subtract(src, src.filter(ImageFilter.BoxBlur(radius)), 1, 128)
 
 
-def _line_hits(data: bytes, width: int, height: int) -> list[tuple[float, int, int]]:
+def _line_hits(data: bytes, width: int, height: int, step: int) -> list[tuple[float, int, int]]:
     """(centre along the line, line index, width) of every 1:1:3:1:1 run sequence."""
     hits = []
-    for y in range(height):
+    for y in range(0, height, step):
         start = y * width
         for m in _RUNS.finditer(data, start, start + width):
-            a, b = m.span(1)
+            a, b = m.start() + 1, m.end(1)
             c, d, e, f = m.end(2), m.end(3), m.end(4), m.end(5)
             total = f - a
             if total < _MIN_WIDTH:
@@ -88,14 +90,15 @@ def _line_hits(data: bytes, width: int, height: int) -> list[tuple[float, int, i
     return hits
 
 
-def _group(hits: list[tuple[float, int, int]]) -> list[tuple[float, float, float, int]]:
+def _group(hits: list[tuple[float, int, int]], step: int) -> list[tuple[float, float, float, int]]:
     """Merge hits on consecutive lines at about the same centre: (centre, line, width, count)."""
     done: list[list[float]] = []
     active: list[list[float]] = []  # sum centre, sum line, sum width, count, last line, last centre
     for x, y, width in hits:  # in line order
-        if active and active[0][4] < y - 2:
-            done += [g for g in active if g[4] < y - 2]
-            active = [g for g in active if g[4] >= y - 2]
+        gap = 2 * step  # a line may be missed
+        if active and min(g[4] for g in active) < y - gap:
+            done += [g for g in active if g[4] < y - gap]
+            active = [g for g in active if g[4] >= y - gap]
         for g in active:
             if y - g[4] > 0 and abs(x - g[5]) <= width / 7.0:
                 g[0] += x
@@ -109,11 +112,17 @@ def _group(hits: list[tuple[float, int, int]]) -> list[tuple[float, float, float
     return [(g[0] / g[3], g[1] / g[3], g[2] / g[3], int(g[3])) for g in done + active if g[3] >= 2]
 
 
-def find_finders(binary: Image.Image) -> list[Finder]:
-    """Finder pattern centres in a 0/255 image (dark = 0), most line hits first."""
+def find_finders(binary: Image.Image, step: int = 1) -> list[Finder]:
+    """Finder pattern centres in a 0/255 image (dark = 0), most line hits first.
+
+    ``step`` 2 scans every other row and column: half the time, for finders of 3 px a module
+    and more (the core must still cross two lines each way).
+    """
     w, h = binary.size
-    rows = _group(_line_hits(binary.tobytes(), w, h))
-    columns = _group(_line_hits(binary.transpose(Image.Transpose.TRANSPOSE).tobytes(), h, w))
+    rows = _group(_line_hits(binary.tobytes(), w, h, step), step)
+    columns = _group(
+        _line_hits(binary.transpose(Image.Transpose.TRANSPOSE).tobytes(), h, w, step), step
+    )
     found = []
     for hx, hy, hw, hn in rows:
         for cy, cx, cw, cn in columns:  # transposed: the centre is a y, the line an x
@@ -302,6 +311,7 @@ def rebuild_finder(
     smoothing: Sequence[float] = (0.0, 1.2),
     finders: int = 5,
     tries: int = 6,
+    step: int = 1,
     binarizers: Sequence[zxingcpp.Binarizer] = (
         zxingcpp.Binarizer.LocalAverage,
         zxingcpp.Binarizer.GlobalHistogram,
@@ -310,14 +320,20 @@ def rebuild_finder(
     """Read a code one of whose finders is lost, by painting it back; [] if none is read.
 
     For each smoothing (none, then a Gaussian blur against sensor noise) and each polarity (dark
-    modules, then dark mode), the ``finders`` strongest finders are paired, the ``tries`` best
-    candidates for a missing third are painted one at a time and read with each binarizer.
+    modules, then dark mode), the ``finders`` strongest finders (scanning every ``step``-th line)
+    are paired, the ``tries`` best candidates for a missing third are painted one at a time and
+    read with each binarizer.
     No step starts once ``deadline`` (on ``clock``) has passed.
     """
 
     def late() -> bool:
         return deadline is not None and clock() >= deadline
 
+    # A big photo is worked on at about 1280 px: the scans are pure Python, and a code that
+    # fills a fraction of a 12 MP photo still has modules of several pixels at that size.
+    factor = math.ceil(max(img.size) / _MAX_SIDE)
+    if factor > 1:
+        img = img.reduce(factor)
     w, h = img.size
     gray = img.tobytes()
     for sigma in smoothing:
@@ -327,7 +343,7 @@ def rebuild_finder(
             if late():
                 return []
             binary = diff.point(lut)
-            found = find_finders(binary)[:finders]
+            found = find_finders(binary, step)[:finders]
             if len(found) < 2:
                 continue
             data = binary.tobytes()

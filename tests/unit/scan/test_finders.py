@@ -131,3 +131,18 @@ def test_kiosk_decode_reads_it(tmp_path: Path) -> None:
     out = io.StringIO()
     assert decode_cli.run([str(path)], out=out) == 0
     assert f"{path} : {PAYLOAD}" in out.getvalue()
+
+
+def test_a_big_photo_is_scanned_at_about_1280_px(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The scans are pure Python: a 12 MP photo is reduced first, and its code still read."""
+    photo = glare_on_a_finder().resize((2560, 1920), Image.Resampling.BICUBIC)
+    sizes: list[tuple[int, int]] = []
+    scan = finders.find_finders
+
+    def spy(binary: Image.Image, step: int = 1) -> list[finders.Finder]:
+        sizes.append(binary.size)
+        return scan(binary, step)
+
+    monkeypatch.setattr(finders, "find_finders", spy)
+    assert finders.rebuild_finder(photo) == [PAYLOAD]
+    assert sizes and all(max(size) <= 1280 for size in sizes)

@@ -49,7 +49,6 @@ _DARK_LUT = [0 if v < 128 else 255 for v in range(256)]
 _LIGHT_LUT = [255 - v for v in _DARK_LUT]
 _MIN_WIDTH = 14  # px across a finder: 2 px a module
 _SATURATED = 250
-_MAX_SIDE = 1280
 # (i, j, expected) in module units around the centre: the 7x7 pattern and its light separator.
 _TEMPLATE = [
     (i, j, 0 if max(abs(i), abs(j)) in (0, 1, 3) else 255)
@@ -311,7 +310,8 @@ def rebuild_finder(
     smoothing: Sequence[float] = (0.0, 1.2),
     finders: int = 5,
     tries: int = 6,
-    step: int = 1,
+    step: int = 2,
+    max_side: int = 1280,
     binarizers: Sequence[zxingcpp.Binarizer] = (
         zxingcpp.Binarizer.LocalAverage,
         zxingcpp.Binarizer.GlobalHistogram,
@@ -322,16 +322,16 @@ def rebuild_finder(
     For each smoothing (none, then a Gaussian blur against sensor noise) and each polarity (dark
     modules, then dark mode), the ``finders`` strongest finders (scanning every ``step``-th line)
     are paired, the ``tries`` best candidates for a missing third are painted one at a time and
-    read with each binarizer.
+    read with each binarizer. An image larger than ``max_side`` is reduced first.
     No step starts once ``deadline`` (on ``clock``) has passed.
     """
 
     def late() -> bool:
         return deadline is not None and clock() >= deadline
 
-    # A big photo is worked on at about 1280 px: the scans are pure Python, and a code that
-    # fills a fraction of a 12 MP photo still has modules of several pixels at that size.
-    factor = math.ceil(max(img.size) / _MAX_SIDE)
+    # A big image is worked on at about ``max_side`` px: the scans are pure Python, and a code
+    # that fills a fraction of a 12 MP photo still has modules of several pixels at that size.
+    factor = math.ceil(max(img.size) / max_side)
     if factor > 1:
         img = img.reduce(factor)
     w, h = img.size

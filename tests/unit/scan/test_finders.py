@@ -84,11 +84,14 @@ def test_dark_mode_code_with_a_finder_under_glare() -> None:
 
 
 def test_the_video_chain_rebuilds_a_finder_on_its_costly_turn() -> None:
-    decoder = FrameDecoder(every=3, hint=False, budget_s=None)  # no wall-clock cut-off
+    """A phone held still under a fixed lamp: the spot stays on the finder frame after frame."""
     frame = glare_on_a_finder()
+    decoder = FrameDecoder(every=3, hint=False, budget_s=None)  # no wall-clock cut-off
     assert decoder(frame) == [PAYLOAD]
     assert decoder.last.found_by == "rebuild_finder_video"
     assert VIDEO_FALLBACKS[-1].name == "rebuild_finder_video"
+    without = FrameDecoder(VIDEO_FALLBACKS[:-1], every=3, hint=False, budget_s=None)
+    assert [without(frame) for _ in range(6)] == [[]] * 6
 
 
 def test_no_step_starts_once_the_deadline_has_passed() -> None:

@@ -185,7 +185,8 @@ def test_default_pass_order_is_the_measured_one() -> None:
         "smooth",
         "upscale2_sharpen",
     ]
-    assert [v.name for v in VIDEO_FALLBACKS] == video
+    # The light finder rebuilding closes the video chain; image files get the full one, last.
+    assert [v.name for v in VIDEO_FALLBACKS] == [*video, "rebuild_finder_video"]
     # Image files also get the slow ones, too costly for one video frame's budget.
     files_only = [
         "flatten8",
@@ -198,6 +199,7 @@ def test_default_pass_order_is_the_measured_one() -> None:
         "upscale2",
         "upscale3",
         "deblur",
+        "rebuild_finder",
     ]
     assert [v.name for v in FALLBACKS] == video + files_only
 
@@ -212,7 +214,16 @@ ONLY_THIS_PASS_READS = {
     "flatten8": ("glare", 6108218938853576293),
     "smooth_flatten12_histogram": ("mixed", 8399326779613864425),  # noise + glare
     "deblur": ("blur", 14248355934844266415),  # sigma ~3 px on ~5 px modules
+    # Seed 2024's 0460: tilted, low light, moire, glare washing out the top-left finder.
+    "rebuild_finder": ("combined", 10638857591673225075),
 }
+
+
+# Finder rebuilding, the last and costliest pass (70-230 ms a miss against 2-5 ms), also reads
+# the glare images these three read (on the corpora of seeds 2024 and 77, every one): they earn
+# their place by reading them first, for a fraction of its cost. Every other pass must be the
+# only reader of its image.
+ALSO_READ_BY_REBUILD_FINDER = {"flatten12", "flatten12_histogram", "smooth_flatten12_histogram"}
 
 
 @pytest.mark.parametrize("name", sorted(ONLY_THIS_PASS_READS))
@@ -221,7 +232,8 @@ def test_late_pass_reads_an_image_nothing_else_reads(name: str) -> None:
     sample = load_corpus_tool().make_sample(random.Random(seed), kind)
     result = decode_detailed(sample.image, budget_s=None)
     assert result.texts == [sample.payload] and result.found_by == name
-    others = [v for v in FALLBACKS if v.name != name]
+    skip = {name} | ({"rebuild_finder"} if name in ALSO_READ_BY_REBUILD_FINDER else set())
+    others = [v for v in FALLBACKS if v.name not in skip]
     assert decode_qr(sample.image, fallbacks=others, budget_s=None) == []
 
 

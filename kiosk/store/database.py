@@ -22,6 +22,7 @@ from kiosk.domain.texts import Phrase
 from kiosk.store import acl
 from kiosk.store.errors import DatabaseCorrupt, DataDirError, storage_error
 from kiosk.store.health import quick_check
+from kiosk.store.lock import make_data_dir
 from kiosk.store.migrate import upgrade
 
 DB_NAME = "kiosk.sqlite3"
@@ -97,12 +98,7 @@ class Database:
         `check`: `PRAGMA quick_check` by default (O(N) but no index cross-check: ~0.1 s on a
         100k-booking cache, see docs/robustness.md); raises DatabaseCorrupt when it fails."""
         data_dir = Path(data_dir)
-        try:
-            data_dir.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise DataDirError(
-                Phrase.of("store.cannot_create_dir", path=data_dir, reason=exc.strerror)
-            ) from None
+        make_data_dir(data_dir)
         if not data_dir.is_dir():
             raise DataDirError(Phrase.of("store.not_a_dir", path=data_dir))
         path = data_dir / DB_NAME

@@ -168,19 +168,20 @@ def start_counter(args: argparse.Namespace) -> Session:
     app = application(fonts=False)  # the frame draws no text: the font comes with the counter
     instance = claim_data_dir(data_dir)
     on_duty: str | None = None
+    frame = None
     try:
         if not config.configured:
             ensure_fonts(app)
             setup = first_run_wizard(config)
             if setup is not None:
                 config, on_duty = setup.config, setup.on_duty
+        lockdown = getattr(args, "kiosk", False) or config.lockdown
+        if config.configured:
+            fullscreen = getattr(args, "fullscreen", False)
+            frame = open_frame(config, fullscreen=fullscreen, lockdown=lockdown)
     except BaseException:
         instance.close()
         raise
-    lockdown = getattr(args, "kiosk", False) or config.lockdown
-    frame = None
-    if config.configured:
-        frame = open_frame(config, fullscreen=getattr(args, "fullscreen", False), lockdown=lockdown)
 
     def after_window(window: Any) -> None:
         if on_duty:

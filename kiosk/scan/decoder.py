@@ -13,7 +13,7 @@ the one with the most *new* rescues per ms of its cost on an empty frame) on the
 - ``half_unsharp``: half size then a strong unsharp mask (heavy blur);
 - ``half_sharpen``: half size then a 3x3 sharpen (soft focus, glare edges);
 - ``flatten12_histogram``: subtract the local mean (box blur, radius 12 px) and amplify the rest
-  (``_flatten``), which brings back the modules a glare spot's halo washed out;
+  (``finders.flatten``), which brings back the modules a glare spot's halo washed out;
 - ``smooth``: a light Gaussian blur, which removes sensor noise and screen moire stripes;
 - ``upscale2_sharpen``: box blur, unsharp mask, then 2x: the combined cases (tilted, far,
   noisy, soft) that nothing cheaper reads;
@@ -57,7 +57,7 @@ from typing import Any
 import zxingcpp
 from PIL import Image, ImageChops, ImageFilter
 
-from kiosk.scan.finders import rebuild_finder
+from kiosk.scan.finders import flatten, rebuild_finder
 
 __all__ = [
     "DEFAULT_BUDGET_S",
@@ -127,30 +127,22 @@ def _soft_upscale2(img: Image.Image) -> Image.Image:
     return big.filter(ImageFilter.UnsharpMask(4, 250, 0))
 
 
-def _flatten(img: Image.Image, radius: int, gain: float) -> Image.Image:
-    # A glare spot adds a smooth bright layer: the dark modules under its halo turn light grey, a
-    # few levels below the white ones, too little for the binarizers (LocalAverage treats a block
-    # spanning < 24 levels as flat). Subtracting the local mean (a box blur about two modules
-    # wide) and amplifying what is left brings those modules back; the saturated core stays lost.
-    return ImageChops.subtract(img, img.filter(ImageFilter.BoxBlur(radius)), 1 / gain, 128)
-
-
 # Named functions, not lambdas: variants sharing one are prepared once (see ``_rescue``).
 def _flatten12(img: Image.Image) -> Image.Image:
-    return _flatten(img, 12, 4)
+    return flatten(img, 12, 4)
 
 
 def _flatten16(img: Image.Image) -> Image.Image:
-    return _flatten(img, 16, 2)
+    return flatten(img, 16, 2)
 
 
 def _flatten8(img: Image.Image) -> Image.Image:
-    return _flatten(img, 8, 2)
+    return flatten(img, 8, 2)
 
 
 def _smooth_flatten12(img: Image.Image) -> Image.Image:
     # Noise over a glare halo: flattening amplifies the noise too, so smooth it first.
-    return _flatten(img.filter(ImageFilter.GaussianBlur(1.2)), 12, 4)
+    return flatten(img.filter(ImageFilter.GaussianBlur(1.2)), 12, 4)
 
 
 def _deblur(img: Image.Image) -> Image.Image:

@@ -39,7 +39,7 @@ from typing import Any
 import zxingcpp
 from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
-__all__ = ["Finder", "find_finders", "rebuild_finder"]
+__all__ = ["Finder", "find_finders", "flatten", "rebuild_finder"]
 
 _QR = zxingcpp.BarcodeFormat.QRCode
 # Five runs dark/light/dark/light/dark after a light pixel, at least 2 px each (4 px for the
@@ -61,9 +61,14 @@ Finder = tuple[float, float, float, int]  # centre x, centre y, module size (px)
 Vec = tuple[float, float]
 
 
-def _binary(src: Image.Image, radius: int) -> Image.Image:
-    """128 + (pixel - local mean): below 128 is darker than its surroundings."""
-    return ImageChops.subtract(src, src.filter(ImageFilter.BoxBlur(radius)), 1, 128)
+def flatten(img: Image.Image, radius: int, gain: float = 1.0) -> Image.Image:
+    """128 + gain × (pixel − local mean, a box blur of `radius`): below 128 is darker than its
+    surroundings. A glare spot adds a smooth bright layer: the dark modules under its halo turn
+    light grey, a few levels below the white ones, too little for the binarizers (LocalAverage
+    treats a block spanning < 24 levels as flat). Subtracting the local mean (about two modules
+    wide) and amplifying what is left brings those modules back; the saturated core stays lost
+    (`rebuild_finder` is for a finder pattern under it)."""
+    return ImageChops.subtract(img, img.filter(ImageFilter.BoxBlur(radius)), 1 / gain, 128)
 
 
 def _line_hits(data: bytes, width: int, height: int, step: int) -> list[tuple[float, int, int]]:
@@ -376,7 +381,7 @@ def rebuild_finder(
     gray = img.tobytes()
     for sigma in smoothing:
         src = img.filter(ImageFilter.GaussianBlur(sigma)) if sigma else img
-        diff = _binary(src, 12)
+        diff = flatten(src, 12)
         for lut, inverted in ((_DARK_LUT, False), (_LIGHT_LUT, True)):
             if late():
                 return []

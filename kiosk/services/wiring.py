@@ -20,7 +20,7 @@ from kiosk.platform.config import Config, log_dir, save
 from kiosk.services.counter import Counter
 from kiosk.store import backup, peers, retention
 from kiosk.store.database import Database
-from kiosk.store.errors import DatabaseCorrupt, DataDirError
+from kiosk.store.errors import DatabaseCorrupt
 from kiosk.store.health import mark_clean, quick_check, take_clean_mark
 from kiosk.store.lock import DataDirLock, make_data_dir
 from kiosk.store.recovery import RecoveryReport, recover
@@ -189,12 +189,8 @@ def open_services(
     `housekeeping=False` leaves `Services.housekeeping()` to the caller: the window runs it
     after its first paint, off the path to a counter ready to scan."""
     held: DataDirLock | None = lock if isinstance(lock, DataDirLock) else None
-    try:
+    if held is None:  # a held lock lives in the data dir: it exists
         make_data_dir(config.data_dir)
-    except DataDirError:
-        if held is not None:
-            held.release()
-        raise
     if lock is True:
         held = DataDirLock(config.data_dir)
         held.acquire()

@@ -7,12 +7,13 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, QSize, QTimer
+from PySide6.QtCore import QEventLoop, QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.platform.config import Config
 from kiosk.ui.common import gui_gc, i18n, startup_trace
+from kiosk.ui.common.first_paint import after_first_paint
 from kiosk.ui.common.fonts import load_fonts
 from kiosk.ui.main_window import MainWindow
 
@@ -98,8 +99,10 @@ def open_frame(config: Config, *, fullscreen: bool = False, lockdown: bool = Fal
 def fill_frame(
     window: MainWindow, services: Services, *, fullscreen: bool = False, lockdown: bool = False
 ) -> MainWindow:
-    """The counter built into a frame from `open_frame`."""
-    ensure_fonts(QApplication.instance())  # type: ignore[arg-type]
+    """The counter built into a frame from `open_frame`, in the shipped font."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    ensure_fonts(app)
     window.attach(services)
     startup_trace.watch_counter(window.screen, window.screen.band, window.screen.result_shown)
     if lockdown and not window.lock_down() and not fullscreen:
@@ -125,25 +128,10 @@ def place(window: QWidget, *, fullscreen: bool = False) -> None:
         window.show()
 
 
-class _Painted(QObject):
-    def __init__(self, widget: QWidget, loop: QEventLoop) -> None:
-        super().__init__(widget)
-        self.loop = loop
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, self.loop.quit)  # once this paint is on screen
-        return False
-
-
 def wait_painted(window: QWidget, timeout_ms: int = 1000) -> None:
     """Runs the event loop until `window` is painted (or `timeout_ms`), without taking a key
     or a click: user input stays queued, in order, with its timestamps (the wedge tells a
     scanner's burst from typing by them), for the counter that will be there to take it."""
     loop = QEventLoop()
-    watch = _Painted(window, loop)
-    QTimer.singleShot(timeout_ms, loop.quit)
+    after_first_paint(window, loop.quit, fallback_ms=timeout_ms)
     loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
-    window.removeEventFilter(watch)
-    watch.deleteLater()

@@ -51,7 +51,7 @@ def expected_centres(angle: float) -> list[tuple[float, float]]:
 
 
 def dark_finders(frame: Image.Image) -> list[finders.Finder]:
-    return finders.find_finders(finders._binary(frame, 12).point(finders._DARK_LUT))
+    return finders.find_finders(finders.flatten(frame, 12).point(finders._DARK_LUT))
 
 
 @pytest.mark.parametrize("angle", [0.0, 20.0, -35.0])
@@ -63,7 +63,7 @@ def test_finds_the_three_finders_and_their_axis(angle: float) -> None:
         nearest = min(found, key=lambda f: math.hypot(f[0] - x, f[1] - y))
         assert math.hypot(nearest[0] - x, nearest[1] - y) < MODULE
         assert nearest[2] == pytest.approx(MODULE, rel=0.25)
-    binary = finders._binary(frame, 12).point(finders._DARK_LUT)
+    binary = finders.flatten(frame, 12).point(finders._DARK_LUT)
     axis = finders._axis(binary.tobytes(), 640, 480, found[0])
     assert axis is not None
     error = (math.degrees(axis) + angle) % 90  # image y points down: the angle turns sign
